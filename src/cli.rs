@@ -1,0 +1,266 @@
+//! The command line: `check` (the default), `rules`, `explain`.
+
+use crate::output::{self, Format, human::Summary};
+use crate::rules::registry::{self, BUILTIN};
+use crate::rules::{Rule, Severity};
+use crate::run::{self, Input};
+use crate::{Linter, walk};
+use clap::{Parser, Subcommand};
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+/// Exit code: no findings at or above the failing severity.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit code: findings at or above the failing severity.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: a usage, configuration or I/O error.
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(name = "hblint", version, about = "A fast Markdown linter that understands handbook job-family pages")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint Markdown files and directories (the default command).
+    Check(CheckArgs),
+    /// List every rule: code, name, group, default severity, summary.
+    Rules {
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Show a rule's documentation: what it finds, why, a bad and a good example.
+    Explain {
+        /// A rule code (JF002) or name (non-monotonic-grades).
+        rule: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files or directories to lint ('-' reads stdin). Directories are walked respecting .gitignore.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Run only these rules: codes, code prefixes, names or groups, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules: codes, code prefixes, names or groups, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// The file name to report for text read from stdin.
+    #[arg(long)]
+    pub stdin_filename: Option<PathBuf>,
+    /// Exit 1 only for findings at or above this severity.
+    #[arg(long, default_value = "warning", value_parser = parse_severity)]
+    pub fail_on: Severity,
+    /// When to color human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}
+
+/// Parses `args`, inserting the default `check` command when none is named.
+pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+    let mut args = args;
+    let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
+    let named = ["check", "rules", "explain", "help", "-h", "--help", "-V", "--version"];
+    if !named.contains(&first) {
+        args.insert(1.min(args.len()), "check".into());
+    }
+    Cli::try_parse_from(args)
+}
+
+/// Runs a parsed command and returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { format } => list_rules(format),
+        Command::Explain { rule } => explain(&rule),
+    }
+}
+
+fn selected_rules(args: &CheckArgs) -> Result<Vec<&'static dyn Rule>, String> {
+    let mut rules: Vec<&'static dyn Rule> =
+        if args.select.is_empty() { BUILTIN.to_vec() } else { Vec::new() };
+    for selector in &args.select {
+        for rule in registry::select(selector)? {
+            if !rules.iter().any(|r| r.meta().code == rule.meta().code) {
+                rules.push(rule);
+            }
+        }
+    }
+    for selector in &args.ignore {
+        let drop = registry::select(selector)?;
+        rules.retain(|r| !drop.iter().any(|d| d.meta().code == r.meta().code));
+    }
+    rules.sort_by_key(|r| r.meta().code);
+    Ok(rules)
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let rules = match selected_rules(&args) {
+        Ok(rules) => rules,
+        Err(err) => {
+            eprintln!("hblint: error: {err}");
+            return EXIT_ERROR;
+        }
+    };
+    let linter = Linter::with_rules(rules);
+
+    let mut inputs = Vec::new();
+    let mut unreadable: Vec<(PathBuf, String)> = Vec::new();
+    let (stdin_paths, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    if !stdin_paths.is_empty() {
+        let mut bytes = Vec::new();
+        match std::io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => {
+                let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
+                inputs.push(Input::Text(name, bytes));
+            }
+            Err(err) => unreadable.push((PathBuf::from("<stdin>"), err.to_string())),
+        }
+    }
+    if !paths.is_empty() {
+        let walked = walk::collect(&paths);
+        unreadable.extend(walked.errors);
+        inputs.extend(walked.files.into_iter().map(Input::File));
+    }
+
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let human = args.format == Format::Human;
+    let render = move |source: &crate::source::SourceFile, diagnostics: &[crate::diagnostic::Located]| {
+        if human { output::human::render_file(source, diagnostics, color) } else { Vec::new() }
+    };
+    let outcomes = run::lint_all(inputs, &linter, &render);
+
+    let mut summary = Summary { files_checked: outcomes.len(), ..Summary::default() };
+    let mut failing = false;
+    let mut reported: Vec<(String, &[crate::diagnostic::Located])> = Vec::new();
+    for outcome in &outcomes {
+        match &outcome.result {
+            Ok(linted) => {
+                if !linted.diagnostics.is_empty() {
+                    summary.files_with_problems += 1;
+                }
+                for d in &linted.diagnostics {
+                    match d.diagnostic.severity {
+                        Severity::Error => summary.errors += 1,
+                        Severity::Warning => summary.warnings += 1,
+                        Severity::Info => summary.infos += 1,
+                    }
+                    failing |= d.diagnostic.severity >= args.fail_on;
+                }
+                reported.push((output::display_path(&outcome.path), &linted.diagnostics));
+            }
+            Err(message) => unreadable.push((outcome.path.clone(), message.clone())),
+        }
+    }
+    summary.files_checked -= outcomes.iter().filter(|o| o.result.is_err()).count();
+    summary.unreadable = unreadable.len();
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match args.format {
+        Format::Human => {
+            let mut result = Ok(());
+            for outcome in &outcomes {
+                if let Ok(linted) = &outcome.result {
+                    result = result.and(out.write_all(&linted.rendered));
+                }
+            }
+            result.and(writeln!(out, "{}", summary.line()))
+        }
+        Format::Json => out.write_all(output::json::render(&reported).as_bytes()),
+    };
+    let _ = out.flush();
+    drop(out);
+    for (path, message) in &unreadable {
+        eprintln!("hblint: error: {}: {message}", output::display_path(path));
+    }
+    if let Err(err) = written
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("hblint: error: cannot write output: {err}");
+        return EXIT_ERROR;
+    }
+    if !unreadable.is_empty() {
+        EXIT_ERROR
+    } else if failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn list_rules(format: Format) -> u8 {
+    let mut out = String::new();
+    match format {
+        Format::Human => {
+            out.push_str(&format!("{:<7} {:<28} {:<11} {:<8} {}\n", "CODE", "NAME", "GROUP", "SEVERITY", "SUMMARY"));
+            for rule in BUILTIN {
+                let m = rule.meta();
+                out.push_str(&format!(
+                    "{:<7} {:<28} {:<11} {:<8} {}\n",
+                    m.code,
+                    m.name,
+                    m.group.as_str(),
+                    m.severity.as_str(),
+                    m.summary
+                ));
+            }
+        }
+        Format::Json => {
+            let items: Vec<serde_json::Value> = BUILTIN
+                .iter()
+                .map(|r| {
+                    let m = r.meta();
+                    serde_json::json!({
+                        "code": m.code, "name": m.name, "group": m.group.as_str(),
+                        "severity": m.severity.as_str(), "summary": m.summary,
+                    })
+                })
+                .collect();
+            out = serde_json::to_string_pretty(&items).unwrap_or_default();
+            out.push('\n');
+        }
+    }
+    print!("{out}");
+    EXIT_CLEAN
+}
+
+fn explain(key: &str) -> u8 {
+    match registry::find(key) {
+        Some(rule) => {
+            let m = rule.meta();
+            println!("# {} ({})\n", m.name, m.code);
+            println!("{}\n", m.summary);
+            println!("Group: {}. Default severity: {}.\n", m.group.as_str(), m.severity.as_str());
+            print!("{}", m.docs);
+            EXIT_CLEAN
+        }
+        None => {
+            eprintln!("hblint: error: unknown rule '{key}' (see 'hblint rules')");
+            EXIT_ERROR
+        }
+    }
+}

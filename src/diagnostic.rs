@@ -1,0 +1,63 @@
+//! The one diagnostic type every rule produces; formats convert it only at the edge.
+
+use crate::rules::{RuleMeta, Severity};
+use crate::source::{LineIndex, Span};
+
+/// A secondary location, e.g. the first copy of a duplicated bullet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding in one file, with byte spans.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: &'static RuleMeta,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// Adds a secondary label.
+    pub fn label(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
+        self.labels.push(Label { span, message: message.into() });
+        self
+    }
+
+    /// Sets the advice shown after the source excerpt.
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A 1-based line and 1-based character column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A diagnostic with its span turned into positions, ready for any output format.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub diagnostic: Diagnostic,
+    pub start: Position,
+    pub end: Position,
+}
+
+impl Located {
+    pub fn new(diagnostic: Diagnostic, text: &str, lines: &LineIndex) -> Located {
+        let (line, column) = lines.position(text, diagnostic.span.start);
+        let (end_line, end_column) = lines.position(text, diagnostic.span.end);
+        Located {
+            diagnostic,
+            start: Position { line, column },
+            end: Position { line: end_line, column: end_column },
+        }
+    }
+}

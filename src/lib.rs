@@ -1,0 +1,61 @@
+//! hblint: a Markdown linter that understands handbook job-family pages.
+//!
+//! The pipeline: walk → parse → page model → rules → diagnostics → output.
+//! [`lint_source`] runs one file through the middle of it and is what tests call.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod output;
+pub mod page;
+pub mod rules;
+pub mod run;
+pub mod source;
+pub mod walk;
+
+use diagnostic::{Diagnostic, Located};
+use page::Page;
+use rules::{Rule, Severity, Sink};
+use source::SourceFile;
+
+/// The rules in force for a run, with their severities.
+pub struct Linter {
+    rules: Vec<(&'static dyn Rule, Severity)>,
+}
+
+impl Linter {
+    /// A linter with every built-in rule at its default severity.
+    pub fn all() -> Linter {
+        Linter::with_rules(rules::registry::BUILTIN.to_vec())
+    }
+
+    /// A linter with the given rules at their default severities.
+    pub fn with_rules(rules: Vec<&'static dyn Rule>) -> Linter {
+        Linter { rules: rules.into_iter().map(|r| (r, r.meta().severity)).collect() }
+    }
+
+    /// The rules in force.
+    pub fn rules(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+        self.rules.iter().map(|(r, _)| *r)
+    }
+}
+
+/// The diagnostics of one file, sorted by position.
+pub struct FileReport {
+    pub diagnostics: Vec<Located>,
+}
+
+/// Lints one decoded file: one parse, one page model, every rule.
+pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
+    let page = Page::build(source);
+    let mut found: Vec<Diagnostic> = Vec::new();
+    for (rule, severity) in &linter.rules {
+        let mut sink = Sink::new(rule.meta(), *severity, &mut found);
+        rule.check(&page, &mut sink);
+    }
+    let mut diagnostics: Vec<Located> =
+        found.into_iter().map(|d| Located::new(d, &source.text, &page.lines)).collect();
+    diagnostics.sort_by(|a, b| {
+        (a.start, a.diagnostic.rule.code, &a.diagnostic.message).cmp(&(b.start, b.diagnostic.rule.code, &b.diagnostic.message))
+    });
+    FileReport { diagnostics }
+}

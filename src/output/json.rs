@@ -1,0 +1,43 @@
+//! JSON output: one array, one object per finding, sorted by path then position.
+
+use crate::diagnostic::Located;
+use serde::Serialize;
+
+/// One finding as JSON.
+#[derive(Serialize)]
+pub struct JsonDiagnostic<'a> {
+    pub path: &'a str,
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub severity: &'static str,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// Serializes findings of many files (already in path order) as a pretty JSON array.
+pub fn render(files: &[(String, &[Located])]) -> String {
+    let items: Vec<JsonDiagnostic<'_>> = files
+        .iter()
+        .flat_map(|(path, diagnostics)| {
+            diagnostics.iter().map(move |l| JsonDiagnostic {
+                path: path.as_str(),
+                code: l.diagnostic.rule.code,
+                rule: l.diagnostic.rule.name,
+                severity: l.diagnostic.severity.as_str(),
+                message: &l.diagnostic.message,
+                help: l.diagnostic.help.as_deref(),
+                line: l.start.line,
+                column: l.start.column,
+                end_line: l.end.line,
+                end_column: l.end.column,
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
+    text.push('\n');
+    text
+}

@@ -1,0 +1,202 @@
+//! The YAML block at the top of a page: `---` … `---` (or `...`).
+//!
+//! Front matter is parsed with a real YAML parser so that a broken block is reported with the
+//! parser's own words and line, instead of silently losing the page's `layout` or `title`.
+
+use crate::source::Span;
+use yaml_rust2::{Yaml, YamlLoader};
+
+/// A top-level scalar key of the front matter, with the span of its value.
+#[derive(Debug, Clone)]
+pub struct FrontMatterField {
+    pub key: String,
+    pub value: String,
+    pub value_span: Span,
+}
+
+/// The parsed front matter block.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    /// The whole block, fences included.
+    pub span: Span,
+    pub fields: Vec<FrontMatterField>,
+}
+
+impl FrontMatter {
+    /// The value of a top-level scalar key.
+    pub fn get(&self, key: &str) -> Option<&FrontMatterField> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+}
+
+/// What went wrong with a front matter block.
+#[derive(Debug, Clone)]
+pub struct FrontMatterProblem {
+    pub span: Span,
+    pub message: String,
+    pub help: &'static str,
+}
+
+/// The result of looking for front matter: the block (if valid), where the Markdown body starts,
+/// and a problem if the block is broken.
+pub struct FrontMatterScan {
+    pub front_matter: Option<FrontMatter>,
+    pub body_start: usize,
+    pub problem: Option<FrontMatterProblem>,
+}
+
+/// Finds and parses front matter at the very start of `text`.
+pub fn scan(text: &str) -> FrontMatterScan {
+    let none = FrontMatterScan { front_matter: None, body_start: 0, problem: None };
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return none;
+    }
+    // The closing fence is the next line that is exactly `---` or `...`.
+    let mut offset = first_line_end;
+    let mut close = None;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let line = text[offset..end].trim_end();
+        if line == "---" || line == "..." {
+            close = Some((offset, end));
+            break;
+        }
+        offset = end;
+    }
+    let Some((close_start, body_start)) = close else {
+        return FrontMatterScan {
+            problem: Some(FrontMatterProblem {
+                span: Span::new(0, first_line_end.saturating_sub(1).max(3).min(text.len())),
+                message: "front matter opened here is never closed".into(),
+                help: "close the YAML block with a line holding only '---'",
+            }),
+            ..none
+        };
+    };
+    let yaml_text = &text[first_line_end..close_start];
+    let span = Span::new(0, body_start);
+    match YamlLoader::load_from_str(yaml_text) {
+        Ok(docs) => {
+            let fields = match docs.first() {
+                Some(Yaml::Hash(hash)) => collect_fields(hash, yaml_text, first_line_end),
+                None | Some(Yaml::Null) => Vec::new(),
+                Some(_) => {
+                    return FrontMatterScan {
+                        front_matter: None,
+                        body_start,
+                        problem: Some(FrontMatterProblem {
+                            span: Span::new(first_line_end, close_start.max(first_line_end)),
+                            message: "front matter is not a YAML mapping of keys to values".into(),
+                            help: "write front matter as 'key: value' lines, e.g. 'title: \"Backend Engineer\"'",
+                        }),
+                    };
+                }
+            };
+            FrontMatterScan { front_matter: Some(FrontMatter { span, fields }), body_start, problem: None }
+        }
+        Err(err) => {
+            let marker = err.marker();
+            // yaml-rust2 counts lines from 1 and columns from 0 within the YAML text.
+            let line_offset = nth_line_start(yaml_text, marker.line().saturating_sub(1));
+            let at = first_line_end + (line_offset + marker.col()).min(yaml_text.len());
+            let at = crate::source::floor_char_boundary(text, at);
+            let end = crate::source::ceil_char_boundary(text, at + 1).min(close_start.max(at));
+            FrontMatterScan {
+                front_matter: None,
+                body_start,
+                problem: Some(FrontMatterProblem {
+                    span: Span::new(at, end),
+                    message: format!("front matter is not valid YAML: {}", err.info()),
+                    help: "fix the YAML; quote values that contain ':' or start with a special character",
+                }),
+            }
+        }
+    }
+}
+
+fn nth_line_start(text: &str, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    text.match_indices('\n').nth(n - 1).map_or(text.len(), |(i, _)| i + 1)
+}
+
+fn collect_fields(hash: &yaml_rust2::yaml::Hash, yaml_text: &str, base: usize) -> Vec<FrontMatterField> {
+    let mut fields = Vec::new();
+    for (key, value) in hash {
+        let (Yaml::String(key), Some(value)) = (key, scalar(value)) else { continue };
+        fields.push(FrontMatterField {
+            value_span: value_span(yaml_text, key, base),
+            key: key.clone(),
+            value,
+        });
+    }
+    fields
+}
+
+fn scalar(value: &Yaml) -> Option<String> {
+    match value {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+        Yaml::Integer(i) => Some(i.to_string()),
+        Yaml::Boolean(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The span of a top-level key's value on its own line (`key: value`), quotes excluded.
+fn value_span(yaml_text: &str, key: &str, base: usize) -> Span {
+    let mut offset = 0;
+    for line in yaml_text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(key)
+            && let Some(after) = rest.trim_start_matches([' ', '\t']).strip_prefix(':')
+        {
+            let value = after.trim_end_matches(['\n', '\r']);
+            let lead = value.len() - value.trim_start().len();
+            let trimmed = value.trim();
+            let (start, len) = match trimmed.chars().next() {
+                Some(q @ ('"' | '\'')) if trimmed.len() >= 2 && trimmed.ends_with(q) => (lead + 1, trimmed.len() - 2),
+                _ => (lead, trimmed.len()),
+            };
+            let value_start = offset + (line.len() - rest.len()) + (rest.len() - after.len()) + start;
+            return Span::new(base + value_start, base + value_start + len);
+        }
+        offset += line.len();
+    }
+    Span::new(base, base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_fields_with_value_spans() {
+        let text = "---\nlayout: job_family_page\ntitle: \"Data Analyst\"\n---\n# Body\n";
+        let scan = scan(text);
+        let fm = scan.front_matter.unwrap();
+        assert_eq!(fm.get("layout").unwrap().value, "job_family_page");
+        let title = fm.get("title").unwrap();
+        assert_eq!(&text[title.value_span.start..title.value_span.end], "Data Analyst");
+        assert_eq!(&text[scan.body_start..], "# Body\n");
+        assert!(scan.problem.is_none());
+    }
+
+    #[test]
+    fn unclosed_and_invalid_front_matter_are_problems() {
+        let unclosed = scan("---\ntitle: x\n# Body\n");
+        assert!(unclosed.problem.unwrap().message.contains("never closed"));
+        assert_eq!(unclosed.body_start, 0);
+        let invalid = scan("---\ntitle: [unclosed\nlayout: x\n---\nbody\n");
+        let problem = invalid.problem.unwrap();
+        assert!(problem.message.starts_with("front matter is not valid YAML"), "{}", problem.message);
+        assert_eq!(invalid.body_start, "---\ntitle: [unclosed\nlayout: x\n---\n".len());
+    }
+
+    #[test]
+    fn no_front_matter() {
+        let scan = scan("# Title\n---\n");
+        assert!(scan.front_matter.is_none() && scan.problem.is_none());
+        assert_eq!(scan.body_start, 0);
+    }
+}

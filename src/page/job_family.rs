@@ -1,0 +1,470 @@
+//! The job-family model: levels, their grades, sections, bullets and inheritance, derived from the
+//! page outline built by `Page::build` (no second parse, no second AST walk).
+
+use super::levels::{self, TitleWords};
+use super::{BlockKind, Page};
+use crate::source::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The sections a level owns that hblint understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    JobGrade,
+    Responsibilities,
+    Requirements,
+}
+
+impl SectionKind {
+    /// Classifies a heading's text ("Job Grade", "Senior X Responsibilities", "Requirements:").
+    pub fn of_heading(text: &str) -> Option<SectionKind> {
+        let lower = text.trim_end_matches([':', ' ', '.']).to_lowercase();
+        let is = |name: &str| lower == name || lower.ends_with(&format!(" {name}"));
+        if is("job grade") {
+            Some(SectionKind::JobGrade)
+        } else if is("responsibilities") {
+            Some(SectionKind::Responsibilities)
+        } else if is("requirements") {
+            Some(SectionKind::Requirements)
+        } else {
+            None
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            SectionKind::JobGrade => "job grade",
+            SectionKind::Responsibilities => "responsibilities",
+            SectionKind::Requirements => "requirements",
+        }
+    }
+}
+
+/// A grade number in tenths, so that half grades (9.5) compare exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GradeValue(pub u32);
+
+impl std::fmt::Display for GradeValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 % 10 == 0 { write!(f, "{}", self.0 / 10) } else { write!(f, "{}.{}", self.0 / 10, self.0 % 10) }
+    }
+}
+
+/// The sentence that states a level's grade.
+#[derive(Debug, Clone)]
+pub struct GradeSentence {
+    pub value: GradeValue,
+    pub number_span: Span,
+    pub sentence_span: Span,
+    /// The sentence's subject without "The" ("Senior Data Analyst"), with its span.
+    pub subject: Option<(String, Span)>,
+}
+
+/// What a level's Job Grade section says.
+#[derive(Debug, Clone)]
+pub enum Grade {
+    /// The level has no Job Grade section.
+    MissingSection,
+    /// The section exists but states no number; `span` is its first line of text, or its heading.
+    NoNumber { span: Span },
+    /// "is not aligned to a job grade": an explicit absence.
+    NotAligned,
+    /// Several grades in one sentence ("grades: [6, 7, 8]"): no single value to compare.
+    Several,
+    Stated(GradeSentence),
+}
+
+/// A list item of a level section, with its comparison key.
+#[derive(Debug, Clone)]
+pub struct Bullet {
+    pub text: String,
+    pub key: String,
+    pub span: Span,
+}
+
+/// "All of the above … and:" / "Extends the Senior X responsibilities": which level's list is inherited.
+#[derive(Debug, Clone)]
+pub struct Inheritance {
+    /// Index into `JobFamily::levels`.
+    pub from: usize,
+    pub phrase_span: Span,
+}
+
+/// A Responsibilities or Requirements section of a level.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub heading: usize,
+    pub bullets: Vec<Bullet>,
+    pub inherits: Option<Inheritance>,
+}
+
+/// One level of the family: the heading that owns a Job Grade, Responsibilities or Requirements section.
+#[derive(Debug, Clone)]
+pub struct Level {
+    /// The owning heading; `None` when the page itself is the level (sections at the top).
+    pub heading: Option<usize>,
+    pub title: String,
+    /// Where to report "this level": its heading, or the first section heading for a page-level one.
+    pub span: Span,
+    pub grade: Grade,
+    pub sections: Vec<Section>,
+    pub people_manager: bool,
+    /// The heading the level sits under; a change of group starts a new ladder.
+    pub group: Option<usize>,
+}
+
+impl Level {
+    pub fn section(&self, kind: SectionKind) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+}
+
+/// The job-family model of a page.
+#[derive(Debug, Clone, Default)]
+pub struct JobFamily {
+    pub levels: Vec<Level>,
+}
+
+/// The comparison key of a bullet: case, whitespace, emphasis and trailing punctuation ignored.
+pub fn bullet_key(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let folded: String = lower.chars().filter(|c| !matches!(c, '*' | '_' | '`')).collect();
+    super::normalize_space(&folded).trim_end_matches(['.', ',', ';', ':', '!', '?', ' ']).to_string()
+}
+
+/// Headings under which a heading with Responsibilities but no Job Grade is a specialty, not a level.
+fn is_specialty_group(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["specialt", "specialit", "specializ", "speciali", "segment", "performance indicator"]
+        .iter()
+        .any(|p| lower.starts_with(p) || lower.contains(&format!(" {p}")))
+}
+
+/// Headings that are page sections, never levels, even when they own a Requirements sub-heading.
+fn is_page_section(text: &str) -> bool {
+    let lower = text.trim_end_matches(':').to_lowercase();
+    SectionKind::of_heading(text).is_some()
+        || ["levels", "career ladder", "hiring process", "interview process", "relevant links", "job family"]
+            .iter()
+            .any(|s| lower == *s || lower.ends_with(&format!(" {s}")))
+}
+
+/// Derives the job-family model; `None` when the page is not a job-family page.
+pub fn derive(page: &Page<'_>) -> Option<JobFamily> {
+    let kinds: Vec<Option<SectionKind>> = page.headings.iter().map(|h| SectionKind::of_heading(&h.text)).collect();
+    let layout = page.front_matter.as_ref().and_then(|fm| fm.get("layout")).map(|f| f.value.trim());
+    let has_grade_heading = kinds.contains(&Some(SectionKind::JobGrade));
+    if layout != Some("job_family_page") && !has_grade_heading {
+        return None;
+    }
+
+    // Owners of section headings, in document order (`None` is the page itself).
+    let mut owners: Vec<Option<usize>> = Vec::new();
+    for (i, kind) in kinds.iter().enumerate() {
+        if kind.is_some() {
+            let owner = page.headings[i].parent;
+            if !owners.contains(&owner) {
+                owners.push(owner);
+            }
+        }
+    }
+    let owns = |owner: Option<usize>, kind: SectionKind| {
+        kinds.iter().enumerate().any(|(i, k)| *k == Some(kind) && page.headings[i].parent == owner)
+    };
+    let grade_owners: Vec<Option<usize>> =
+        owners.iter().copied().filter(|&o| owns(o, SectionKind::JobGrade)).collect();
+
+    let family_title = page.title().map(str::to_string);
+    let mut levels: Vec<Level> = Vec::new();
+    for &owner in &owners {
+        let has_grade = grade_owners.contains(&owner);
+        if !has_grade {
+            let Some(h) = owner else { continue };
+            let text = &page.headings[h].text;
+            let under_specialty =
+                is_specialty_group(text) || page.ancestors(h).any(|a| is_specialty_group(&page.headings[a].text));
+            let groups_levels = grade_owners.iter().any(|g| g.is_some_and(|g| page.ancestors(g).any(|a| a == h)));
+            if under_specialty || groups_levels || is_page_section(text) {
+                continue;
+            }
+        }
+        levels.push(build_level(page, owner, &kinds, family_title.as_deref()));
+    }
+    levels.sort_by_key(|l| l.span.start);
+    resolve_inheritance(page, &mut levels);
+    Some(JobFamily { levels })
+}
+
+fn build_level(page: &Page<'_>, owner: Option<usize>, kinds: &[Option<SectionKind>], family: Option<&str>) -> Level {
+    let children: Vec<usize> =
+        (0..page.headings.len()).filter(|&i| kinds[i].is_some() && page.headings[i].parent == owner).collect();
+    let title = match owner {
+        Some(h) => page.headings[h].text.clone(),
+        None => family.unwrap_or("").to_string(),
+    };
+    let span = match owner {
+        Some(h) => page.headings[h].span,
+        None => children.first().map_or(Span::default(), |&c| page.headings[c].span),
+    };
+    let grade_heading = children.iter().copied().find(|&c| kinds[c] == Some(SectionKind::JobGrade));
+    let grade = match grade_heading {
+        None => Grade::MissingSection,
+        Some(h) => read_grade(page, h),
+    };
+    let sections = children
+        .iter()
+        .filter(|&&c| matches!(kinds[c], Some(SectionKind::Responsibilities | SectionKind::Requirements)))
+        .map(|&c| Section {
+            kind: kinds[c].unwrap_or(SectionKind::Requirements),
+            heading: c,
+            bullets: section_bullets(page, c),
+            inherits: None,
+        })
+        .collect();
+    Level {
+        heading: owner,
+        people_manager: levels::is_people_manager(&title, family),
+        group: owner.and_then(|h| page.headings[h].parent),
+        title,
+        span,
+        grade,
+        sections,
+    }
+}
+
+/// The top-level bullets in a section heading's body and in the bodies of its sub-headings.
+fn section_bullets(page: &Page<'_>, heading: usize) -> Vec<Bullet> {
+    let mut bullets = Vec::new();
+    for h in std::iter::once(heading).chain(page.descendants(heading)) {
+        for block in page.heading_body(h) {
+            if let BlockKind::List(list) = block.kind {
+                for item in &page.lists[list].items {
+                    let key = bullet_key(&item.text);
+                    if !key.is_empty() {
+                        bullets.push(Bullet { text: item.text.clone(), key, span: item.text_span });
+                    }
+                }
+            }
+        }
+    }
+    bullets
+}
+
+static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?P<several>\bgrades?\s*:?\s*\[?\s*\d+(?:\.\d+)?(?:\s*(?:,|and|or|/|-|–)\s*\d+(?:\.\d+)?)+)
+        | \[\s*(?:job\s+)?(?:grade|level)\s*\#?\s*(?P<linked>\d+(?:\.\d+)?)\s*\]
+        | \[\s*(?:job\s+)?grade\s*\]\([^)\s]*\)\s*(?P<after>\d+(?:\.\d+)?)\b
+        | \bis\s+(?:a|an|at)\s+\[\s*(?P<number>\d+(?:\.\d+)?)\s*\]\(
+        | \b(?:job\s+)?grade\s*\#?\s*(?P<bare>\d+(?:\.\d+)?)\b
+        ",
+    )
+    .expect("grade pattern is valid")
+});
+
+static NOT_ALIGNED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnot\s+aligned\s+(?:to|with)\s+a\s+(?:job\s+)?grade").expect("valid"));
+
+static SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:the\s+)?(?P<subject>.+?)\s+(?:is|are|will\s+be)\s+").expect("valid"));
+
+/// Reads the grade from a Job Grade section's paragraphs (and list items).
+fn read_grade(page: &Page<'_>, heading: usize) -> Grade {
+    let mut first_text: Option<Span> = None;
+    for block in page.heading_body(heading) {
+        let spans: Vec<Span> = match block.kind {
+            BlockKind::Paragraph => vec![block.span],
+            BlockKind::List(list) => page.lists[list].items.iter().map(|i| i.text_span).collect(),
+            BlockKind::Table | BlockKind::BlockQuote | BlockKind::Html => vec![block.span],
+            _ => continue,
+        };
+        for span in spans {
+            let raw = page.slice(span);
+            if first_text.is_none() && !raw.trim().is_empty() {
+                let first_line_end = raw.find('\n').map_or(span.end, |i| span.start + i);
+                first_text = Some(Span::new(span.start, first_line_end));
+            }
+            if NOT_ALIGNED.is_match(raw) {
+                return Grade::NotAligned;
+            }
+            let Some(caps) = GRADE.captures(raw) else { continue };
+            if caps.name("several").is_some() {
+                return Grade::Several;
+            }
+            let Some(number) = ["linked", "after", "number", "bare"].iter().find_map(|n| caps.name(n)) else {
+                continue;
+            };
+            let Some(value) = parse_grade(number.as_str()) else { continue };
+            let number_span = Span::new(span.start + number.start(), span.start + number.end());
+            // The sentence is the line of the paragraph that holds the number.
+            let line_start = raw[..number.start()].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = raw[number.end()..].find('\n').map_or(raw.len(), |i| number.end() + i);
+            let line = &raw[line_start..line_end];
+            let lead = line.len() - line.trim_start().len();
+            let sentence_span = Span::new(span.start + line_start + lead, span.start + line_end);
+            let subject = SUBJECT.captures(&line[..number.start() - line_start]).and_then(|c| {
+                let m = c.name("subject")?;
+                let text = strip_markup(m.as_str());
+                let start = span.start + line_start + m.start();
+                (!text.is_empty()).then(|| (text, Span::new(start, span.start + line_start + m.end())))
+            });
+            return Grade::Stated(GradeSentence { value, number_span, sentence_span, subject });
+        }
+    }
+    Grade::NoNumber { span: first_text.unwrap_or(page.headings[heading].text_span) }
+}
+
+fn parse_grade(text: &str) -> Option<GradeValue> {
+    let (whole, frac) = text.split_once('.').unwrap_or((text, "0"));
+    let whole: u32 = whole.parse().ok()?;
+    let tenth: u32 = frac.get(..1)?.parse().ok()?;
+    (whole <= 100).then_some(GradeValue(whole * 10 + tenth))
+}
+
+/// Removes link brackets and emphasis from a short inline Markdown fragment.
+fn strip_markup(text: &str) -> String {
+    static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid"));
+    let text = LINK.replace_all(text, "$1");
+    let cleaned: String = text.chars().filter(|c| !matches!(c, '*' | '_' | '[' | ']' | '`')).collect();
+    super::normalize_space(&cleaned)
+}
+
+/// Where an inheritance phrase points.
+#[derive(Debug, Clone, PartialEq)]
+enum InheritTarget {
+    /// "All of the above": the level before this one.
+    Above,
+    /// "Extends the Senior X responsibilities": a level named in the phrase.
+    Named(String),
+}
+
+static INHERIT_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:all|everything)\s+(?:of\s+)?(?:the\s+)?(?:above|previous|preceding)\b").expect("valid")
+});
+static INHERIT_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^\s*(?:extends|in\s+addition\s+to|everything\s+in|all\s+of)\s+(?:the\s+|an?\s+)?
+        (?P<name>.+?)\s+(?:level\s+|role(?:'s)?\s+|position(?:'s)?\s+)?
+        (?:responsibilities|requirements|role|position|level)\b",
+    )
+    .expect("valid")
+});
+static INHERIT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:role|position)\s+extends\s+the\s+(?P<name>.+?)\s+(?:role|position|level)\b").expect("valid")
+});
+
+fn inherit_target(text: &str) -> Option<InheritTarget> {
+    if INHERIT_ABOVE.is_match(text) {
+        return Some(InheritTarget::Above);
+    }
+    let caps = INHERIT_NAMED.captures(text).or_else(|| INHERIT_PROSE.captures(text))?;
+    let name = caps.name("name")?.as_str();
+    if name.trim().eq_ignore_ascii_case("above") {
+        return Some(InheritTarget::Above);
+    }
+    Some(InheritTarget::Named(name.to_string()))
+}
+
+/// The inheritance phrase of a section: a paragraph or a first bullet in its body.
+fn section_phrase(page: &Page<'_>, heading: usize) -> Option<(InheritTarget, Span)> {
+    for block in page.heading_body(heading) {
+        match block.kind {
+            BlockKind::Paragraph => {
+                if let Some(target) = inherit_target(&block.text) {
+                    return Some((target, block.span));
+                }
+            }
+            BlockKind::List(list) => {
+                let item = page.lists[list].items.first()?;
+                return inherit_target(&item.text).map(|t| (t, item.text_span));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// "The Senior X role extends the [X](#x) role" in a level's own introduction.
+fn level_phrase(page: &Page<'_>, level: &Level) -> Option<(InheritTarget, Span)> {
+    let h = level.heading?;
+    page.heading_body(h).iter().filter(|b| b.kind == BlockKind::Paragraph).find_map(|b| {
+        let caps = INHERIT_PROSE.captures(&b.text)?;
+        Some((InheritTarget::Named(caps.name("name")?.as_str().to_string()), b.span))
+    })
+}
+
+fn resolve_inheritance(page: &Page<'_>, levels: &mut [Level]) {
+    let titles: Vec<TitleWords> = levels.iter().map(|l| levels::analyze(&l.title)).collect();
+    for index in 0..levels.len() {
+        let level_wide = level_phrase(page, &levels[index]);
+        for s in 0..levels[index].sections.len() {
+            let section = &levels[index].sections[s];
+            let phrase = section_phrase(page, section.heading).or_else(|| level_wide.clone());
+            let Some((target, phrase_span)) = phrase else { continue };
+            let kind = section.kind;
+            let from = match target {
+                InheritTarget::Above => (0..index).rev().find(|&i| levels[i].section(kind).is_some()),
+                InheritTarget::Named(name) => find_named(&titles, index, &name),
+            };
+            if let Some(from) = from {
+                levels[index].sections[s].inherits = Some(Inheritance { from, phrase_span });
+                // A phrase that points at the level itself (a bad anchor) inherits nothing.
+                if from == index {
+                    levels[index].sections[s].inherits = None;
+                }
+            }
+        }
+    }
+}
+
+/// The level a phrase names: the same seniority words and a superset of its other words,
+/// preferring the nearest level before `index`.
+fn find_named(titles: &[TitleWords], index: usize, name: &str) -> Option<usize> {
+    let wanted = levels::analyze(&strip_markup(name));
+    let matches = |i: usize| {
+        let t = &titles[i];
+        t.seniority == wanted.seniority && wanted.words.iter().all(|w| t.words.contains(w))
+    };
+    (0..index).rev().find(|&i| matches(i)).or_else(|| (index + 1..titles.len()).find(|&i| matches(i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_section_headings() {
+        assert_eq!(SectionKind::of_heading("Job Grade"), Some(SectionKind::JobGrade));
+        assert_eq!(SectionKind::of_heading("Senior Analyst Job grade:"), Some(SectionKind::JobGrade));
+        assert_eq!(SectionKind::of_heading("Responsibilities"), Some(SectionKind::Responsibilities));
+        assert_eq!(SectionKind::of_heading("Hiring Process"), None);
+    }
+
+    #[test]
+    fn bullet_keys_ignore_case_space_and_final_punctuation() {
+        assert_eq!(bullet_key("Ability to  work\u{a0}successfully."), bullet_key("ability to work successfully"));
+    }
+
+    #[test]
+    fn inheritance_phrases() {
+        assert_eq!(inherit_target("All of the above requirements and:"), Some(InheritTarget::Above));
+        assert_eq!(
+            inherit_target("Extends the Senior Data Analyst responsibilities"),
+            Some(InheritTarget::Named("Senior Data Analyst".into()))
+        );
+        assert_eq!(
+            inherit_target("In addition to the Intermediate requirements:"),
+            Some(InheritTarget::Named("Intermediate".into()))
+        );
+        assert_eq!(inherit_target("Maintain the database"), None);
+    }
+
+    #[test]
+    fn grade_values() {
+        assert_eq!(parse_grade("9.5"), Some(GradeValue(95)));
+        assert_eq!(GradeValue(95).to_string(), "9.5");
+        assert_eq!(GradeValue(70).to_string(), "7");
+    }
+}

@@ -1,0 +1,520 @@
+//! The page model: one comrak parse and one traversal per file, shared by every rule.
+//!
+//! `Page::build` parses once, records what rules need (headings, document-level blocks, lists and
+//! their items, prose text runs) as plain owned data with byte spans, then drops the AST. The
+//! job-family model is derived from that outline, not from a second walk.
+
+pub mod front_matter;
+pub mod job_family;
+pub mod levels;
+
+use crate::source::{LineIndex, SourceFile, Span, ceil_char_boundary};
+use comrak::nodes::{AstNode, LineColumn, NodeValue};
+use comrak::{Arena, Options, parse_document};
+pub use front_matter::{FrontMatter, FrontMatterProblem};
+pub use job_family::JobFamily;
+
+/// A heading with its normalized text and its place in the outline.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    /// Plain text: markup removed, U+00A0 and runs of whitespace folded to one space, trimmed.
+    pub text: String,
+    /// The whole heading (for ATX headings, the line).
+    pub span: Span,
+    /// The heading's inline content.
+    pub text_span: Span,
+    /// The nearest preceding heading of a lower level.
+    pub parent: Option<usize>,
+    /// Index of this heading in `Page::blocks`, if it sits at document level.
+    pub block: Option<usize>,
+}
+
+/// What a document-level block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(usize),
+    Paragraph,
+    /// Index into `Page::lists`.
+    List(usize),
+    Table,
+    CodeBlock,
+    Html,
+    BlockQuote,
+    ThematicBreak,
+    Other,
+}
+
+/// A direct child of the document.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    /// Plain text of a paragraph (links reduced to their text); empty for other kinds.
+    pub text: String,
+}
+
+/// A list, at any depth.
+#[derive(Debug, Clone)]
+pub struct List {
+    pub span: Span,
+    pub items: Vec<ListItem>,
+    /// 0 for a list at document level, 1 for a list inside one of its items, …
+    pub depth: usize,
+    /// Index in `Page::blocks` of a document-level list.
+    pub block: Option<usize>,
+}
+
+/// A list item, with the plain text of its first paragraph.
+#[derive(Debug, Clone)]
+pub struct ListItem {
+    pub span: Span,
+    pub text: String,
+    /// The span of the item's first paragraph (the text a reader sees as the bullet).
+    pub text_span: Span,
+}
+
+/// Where a run of prose sits, as flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextContext {
+    pub heading_level: u8,
+    pub in_list_item: bool,
+    pub in_table_cell: bool,
+    pub in_blockquote: bool,
+    pub in_link_text: bool,
+}
+
+/// A maximal run of literal prose: text nodes outside code, HTML, URLs and autolinks.
+#[derive(Debug, Clone)]
+pub struct TextRun {
+    pub span: Span,
+    pub context: TextContext,
+}
+
+/// Everything rules know about one file.
+pub struct Page<'s> {
+    pub source: &'s SourceFile,
+    pub lines: LineIndex,
+    pub front_matter: Option<FrontMatter>,
+    pub front_matter_problem: Option<FrontMatterProblem>,
+    pub headings: Vec<Heading>,
+    pub blocks: Vec<Block>,
+    pub lists: Vec<List>,
+    pub prose: Vec<TextRun>,
+    /// The job-family model, when the page is a job-family page.
+    pub job: Option<JobFamily>,
+}
+
+impl<'s> Page<'s> {
+    /// Parses `source` once and derives the whole model.
+    pub fn build(source: &'s SourceFile) -> Page<'s> {
+        let text = source.text.as_str();
+        let lines = LineIndex::new(text);
+        let scan = front_matter::scan(text);
+        let mut page = Page {
+            source,
+            front_matter: scan.front_matter,
+            front_matter_problem: scan.problem,
+            headings: Vec::new(),
+            blocks: Vec::new(),
+            lists: Vec::new(),
+            prose: Vec::new(),
+            job: None,
+            lines,
+        };
+        {
+            let arena = Arena::new();
+            let root = parse_document(&arena, &text[scan.body_start..], &parse_options());
+            let body_first_line = page.lines.line_of(scan.body_start);
+            Outline::new(&mut page, body_first_line).walk(root);
+        }
+        page.job = job_family::derive(&page);
+        page
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.source.text[span.start..span.end]
+    }
+
+    /// The page's own title: front matter `title`, else the first H1.
+    pub fn title(&self) -> Option<&str> {
+        if let Some(field) = self.front_matter.as_ref().and_then(|fm| fm.get("title")) {
+            return Some(field.value.trim());
+        }
+        self.headings.iter().find(|h| h.level == 1).map(|h| h.text.as_str())
+    }
+
+    /// The document-level blocks after heading `h` up to the next heading of any level.
+    pub fn heading_body(&self, h: usize) -> &[Block] {
+        let Some(first) = self.headings[h].block.map(|b| b + 1) else { return &[] };
+        let end = self.blocks[first..]
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+            .map_or(self.blocks.len(), |p| first + p);
+        &self.blocks[first..end]
+    }
+
+    /// Indices of the headings nested under heading `h` (its whole subtree), in order.
+    pub fn descendants(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
+        let level = self.headings[h].level;
+        (h + 1..self.headings.len()).take_while(move |&i| self.headings[i].level > level)
+    }
+
+    /// Chain of ancestors of heading `h`, nearest first.
+    pub fn ancestors(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.headings[h].parent, move |&p| self.headings[p].parent)
+    }
+}
+
+fn parse_options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.extension.autolink = true;
+    options.extension.tasklist = true;
+    options.extension.footnotes = true;
+    options
+}
+
+/// Folds U+00A0 and other whitespace runs to single spaces and trims.
+pub fn normalize_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// One open inline-text collector: a heading, a document-level paragraph or an item's first paragraph.
+enum Collector {
+    Heading { index: usize, text: String, start: Option<usize>, end: usize },
+    Paragraph { block: usize, text: String },
+    ItemParagraph { list: usize, item: usize, text: String },
+}
+
+/// An open list item: which list and item, and whether its first paragraph was seen.
+struct OpenItem {
+    list: usize,
+    item: usize,
+    seen_paragraph: bool,
+}
+
+/// The single traversal that fills a `Page`.
+struct Outline<'p, 's> {
+    page: &'p mut Page<'s>,
+    body_first_line: usize,
+    collectors: Vec<Collector>,
+    open_lists: Vec<usize>,
+    open_items: Vec<OpenItem>,
+    context: TextContext,
+    blockquote_depth: usize,
+    link_depth: usize,
+    /// Links whose text is their URL (autolinks, bare URLs): not prose.
+    url_link_depth: usize,
+    image_depth: usize,
+}
+
+impl<'p, 's> Outline<'p, 's> {
+    fn new(page: &'p mut Page<'s>, body_first_line: usize) -> Self {
+        Outline {
+            page,
+            body_first_line,
+            collectors: Vec::new(),
+            open_lists: Vec::new(),
+            open_items: Vec::new(),
+            context: TextContext::default(),
+            blockquote_depth: 0,
+            link_depth: 0,
+            url_link_depth: 0,
+            image_depth: 0,
+        }
+    }
+
+    fn offset(&self, at: LineColumn, end: bool) -> usize {
+        let text = &self.page.source.text;
+        if at.line == 0 {
+            return 0;
+        }
+        let line_start = self.page.lines.line_start(self.body_first_line + at.line - 1);
+        let offset = (line_start + at.column.saturating_sub(1)).min(text.len());
+        if end {
+            // comrak's end column is inclusive: step past the last character.
+            ceil_char_boundary(text, offset + 1)
+        } else {
+            offset
+        }
+    }
+
+    fn span(&self, node: &AstNode<'_>) -> Span {
+        let pos = node.data().sourcepos;
+        let start = self.offset(pos.start, false);
+        if pos.end.line == 0 || (pos.end.line, pos.end.column) < (pos.start.line, pos.start.column) {
+            return Span::new(start, start);
+        }
+        Span::new(start, self.offset(pos.end, true))
+    }
+
+    fn walk<'a>(mut self, root: &'a AstNode<'a>) {
+        use comrak::arena_tree::NodeEdge;
+        for edge in root.traverse() {
+            match edge {
+                NodeEdge::Start(node) => self.enter(node),
+                NodeEdge::End(node) => self.leave(node),
+            }
+        }
+        let count = self.page.headings.len();
+        // Parents: the nearest preceding heading of a lower level.
+        let mut stack: Vec<usize> = Vec::new();
+        for i in 0..count {
+            let level = self.page.headings[i].level;
+            while stack.last().is_some_and(|&p| self.page.headings[p].level >= level) {
+                stack.pop();
+            }
+            self.page.headings[i].parent = stack.last().copied();
+            stack.push(i);
+        }
+    }
+
+    fn is_document_child(node: &AstNode<'_>) -> bool {
+        node.parent().is_some_and(|p| matches!(p.data().value, NodeValue::Document))
+    }
+
+    fn push_block(&mut self, kind: BlockKind, span: Span) -> usize {
+        self.page.blocks.push(Block { kind, span, text: String::new() });
+        self.page.blocks.len() - 1
+    }
+
+    fn append_text(&mut self, text: &str, span: Span) {
+        if let Some(collector) = self.collectors.last_mut() {
+            match collector {
+                Collector::Heading { text: out, start, end, .. } => {
+                    out.push_str(text);
+                    start.get_or_insert(span.start);
+                    *end = span.end;
+                }
+                Collector::Paragraph { text: out, .. } | Collector::ItemParagraph { text: out, .. } => {
+                    out.push_str(text)
+                }
+            }
+        }
+    }
+
+    fn enter<'a>(&mut self, node: &'a AstNode<'a>) {
+        let document_child = Self::is_document_child(node);
+        let value = node.data().value.clone_shallow();
+        match value {
+            Shallow::Heading(level) => {
+                let span = self.span(node);
+                let index = self.page.headings.len();
+                let block = document_child.then(|| self.push_block(BlockKind::Heading(index), span));
+                self.page.headings.push(Heading {
+                    level,
+                    text: String::new(),
+                    span,
+                    text_span: Span::new(span.start, span.start),
+                    parent: None,
+                    block,
+                });
+                self.context.heading_level = level;
+                self.collectors.push(Collector::Heading { index, text: String::new(), start: None, end: span.start });
+            }
+            Shallow::Paragraph => {
+                if document_child {
+                    let block = self.push_block(BlockKind::Paragraph, self.span(node));
+                    self.collectors.push(Collector::Paragraph { block, text: String::new() });
+                } else if node.parent().is_some_and(|p| matches!(p.data().value, NodeValue::Item(_) | NodeValue::TaskItem(_)))
+                    && let Some(open) = self.open_items.last_mut()
+                    && !open.seen_paragraph
+                {
+                    open.seen_paragraph = true;
+                    let (list, item) = (open.list, open.item);
+                    self.page.lists[list].items[item].text_span = self.span(node);
+                    self.collectors.push(Collector::ItemParagraph { list, item, text: String::new() });
+                } else {
+                    // A paragraph we do not collect still needs a frame so `leave` pops symmetrically.
+                    self.collectors.push(Collector::Paragraph { block: usize::MAX, text: String::new() });
+                }
+            }
+            Shallow::List => {
+                let span = self.span(node);
+                let block = document_child.then(|| self.push_block(BlockKind::List(self.page.lists.len()), span));
+                self.page.lists.push(List { span, items: Vec::new(), depth: self.open_lists.len(), block });
+                self.open_lists.push(self.page.lists.len() - 1);
+            }
+            Shallow::Item => {
+                let span = self.span(node);
+                if let Some(&list) = self.open_lists.last() {
+                    let items = &mut self.page.lists[list].items;
+                    items.push(ListItem { span, text: String::new(), text_span: Span::new(span.start, span.start) });
+                    self.open_items.push(OpenItem { list, item: items.len() - 1, seen_paragraph: false });
+                }
+                self.context.in_list_item = true;
+            }
+            Shallow::BlockQuote => {
+                if document_child {
+                    self.push_block(BlockKind::BlockQuote, self.span(node));
+                }
+                self.blockquote_depth += 1;
+                self.context.in_blockquote = true;
+            }
+            Shallow::TableCell => self.context.in_table_cell = true,
+            Shallow::Leaf(kind) => {
+                if document_child {
+                    self.push_block(kind, self.span(node));
+                }
+            }
+            Shallow::Text => {
+                let span = self.span(node);
+                let literal = match &node.data().value {
+                    NodeValue::Text(t) => t.to_string(),
+                    _ => String::new(),
+                };
+                self.append_text(&literal, span);
+                if self.url_link_depth == 0 && self.image_depth == 0 && span.end > span.start {
+                    self.push_prose(span);
+                }
+            }
+            Shallow::Code(literal) => {
+                let span = self.span(node);
+                self.append_text(&literal, span);
+            }
+            Shallow::Break => {
+                let span = self.span(node);
+                self.append_text(" ", Span::new(span.start, span.start));
+            }
+            Shallow::Link => {
+                let is_url_text = Self::is_url_link(node);
+                self.link_depth += 1;
+                self.context.in_link_text = true;
+                if is_url_text {
+                    self.url_link_depth += 1;
+                }
+            }
+            Shallow::Image => self.image_depth += 1,
+            Shallow::Other => {}
+        }
+    }
+
+    fn push_prose(&mut self, span: Span) {
+        let context = self.context;
+        if let Some(last) = self.page.prose.last_mut()
+            && last.span.end == span.start
+            && last.context == context
+        {
+            last.span.end = span.end;
+            return;
+        }
+        self.page.prose.push(TextRun { span, context });
+    }
+
+    fn leave<'a>(&mut self, node: &'a AstNode<'a>) {
+        match node.data().value {
+            NodeValue::Heading(_) => {
+                if let Some(Collector::Heading { index, text, start, end }) = self.collectors.pop() {
+                    let heading = &mut self.page.headings[index];
+                    heading.text = normalize_space(&text);
+                    if let Some(start) = start {
+                        heading.text_span = Span::new(start, end);
+                    }
+                }
+                self.context.heading_level = 0;
+            }
+            NodeValue::Paragraph => match self.collectors.pop() {
+                Some(Collector::Paragraph { block, text }) if block != usize::MAX => {
+                    self.page.blocks[block].text = normalize_space(&text);
+                }
+                Some(Collector::ItemParagraph { list, item, text }) => {
+                    self.page.lists[list].items[item].text = normalize_space(&text);
+                }
+                _ => {}
+            },
+            NodeValue::List(_) => {
+                self.open_lists.pop();
+            }
+            NodeValue::Item(_) | NodeValue::TaskItem(_) => {
+                self.open_items.pop();
+                self.context.in_list_item = !self.open_items.is_empty();
+            }
+            NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
+                self.blockquote_depth -= 1;
+                self.context.in_blockquote = self.blockquote_depth > 0;
+            }
+            NodeValue::TableCell => self.context.in_table_cell = false,
+            NodeValue::Link(_) => {
+                if Self::is_url_link(node) {
+                    self.url_link_depth -= 1;
+                }
+                self.link_depth -= 1;
+                self.context.in_link_text = self.link_depth > 0;
+            }
+            NodeValue::Image(_) => self.image_depth -= 1,
+            _ => {}
+        }
+    }
+
+    /// A link whose visible text is its URL: an autolink or a bare URL.
+    fn is_url_link<'a>(node: &'a AstNode<'a>) -> bool {
+        let NodeValue::Link(link) = &node.data().value else { return false };
+        let mut text = String::new();
+        for child in node.children() {
+            match &child.data().value {
+                NodeValue::Text(t) => text.push_str(t),
+                _ => return false,
+            }
+        }
+        let url = link.url.strip_prefix("mailto:").unwrap_or(&link.url);
+        text == url || text == link.url || url.ends_with(text.as_str()) && text.contains('.')
+    }
+}
+
+/// The part of a node's value the traversal needs, copied out of the `RefCell` borrow.
+enum Shallow {
+    Heading(u8),
+    Paragraph,
+    List,
+    Item,
+    BlockQuote,
+    TableCell,
+    Leaf(BlockKind),
+    Text,
+    Code(String),
+    Break,
+    Link,
+    Image,
+    Other,
+}
+
+trait CloneShallow {
+    fn clone_shallow(&self) -> Shallow;
+}
+
+impl CloneShallow for NodeValue {
+    fn clone_shallow(&self) -> Shallow {
+        match self {
+            NodeValue::Heading(h) => Shallow::Heading(h.level),
+            NodeValue::Paragraph => Shallow::Paragraph,
+            NodeValue::List(_) => Shallow::List,
+            NodeValue::Item(_) | NodeValue::TaskItem(_) => Shallow::Item,
+            NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => Shallow::BlockQuote,
+            NodeValue::TableCell => Shallow::TableCell,
+            NodeValue::Table(_) => Shallow::Leaf(BlockKind::Table),
+            NodeValue::CodeBlock(_) => Shallow::Leaf(BlockKind::CodeBlock),
+            NodeValue::HtmlBlock(_) => Shallow::Leaf(BlockKind::Html),
+            NodeValue::ThematicBreak => Shallow::Leaf(BlockKind::ThematicBreak),
+            NodeValue::FootnoteDefinition(_) | NodeValue::DescriptionList => Shallow::Leaf(BlockKind::Other),
+            NodeValue::Text(_) => Shallow::Text,
+            NodeValue::Code(code) => Shallow::Code(code.literal.clone()),
+            NodeValue::SoftBreak | NodeValue::LineBreak => Shallow::Break,
+            NodeValue::Link(_) => Shallow::Link,
+            NodeValue::Image(_) => Shallow::Image,
+            _ => Shallow::Other,
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! JF004 inherited-duplicate-bullet.
+
+use super::duplicate_bullet::shorten;
+use crate::page::Page;
+use crate::page::job_family::{Bullet, JobFamily, Section};
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use std::collections::HashMap;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "JF004",
+    name: "inherited-duplicate-bullet",
+    group: Group::JobFamily,
+    summary: "a bullet repeats one the level already inherits through \"All of the above … and:\"",
+    docs: r#"## What it does
+When a level's Responsibilities or Requirements start with an inheritance phrase ("All of the
+above requirements and:", "Extends the Senior X responsibilities", "In addition to the …
+requirements"), the level already includes every bullet of the level it points at, and of the
+levels that one inherits from. This rule reports a bullet that repeats one of those inherited
+bullets (compared after folding case, whitespace, emphasis and trailing punctuation).
+
+A level that does not inherit may repeat bullets of other levels: nothing is reported then.
+
+## Why is this bad?
+The repeated bullet says the same thing twice to the reader and hides what is new at this level,
+which is the only thing the list after "and:" should contain.
+
+## Example
+```markdown
+## Senior Analyst
+### Requirements
+* Ability to work successfully with little guidance
+
+## Staff Analyst
+### Requirements
+All of the above requirements and:
+* Ability to work successfully with little guidance.
+* Lead cross-team projects
+```
+
+## Use instead
+```markdown
+## Staff Analyst
+### Requirements
+All of the above requirements and:
+* Lead cross-team projects
+```
+"#,
+    severity: Severity::Warning,
+};
+
+/// Bullets that repeat what a level inherits.
+pub struct InheritedDuplicateBullet;
+
+impl Rule for InheritedDuplicateBullet {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let Some(job) = &page.job else { return };
+        for level in &job.levels {
+            for section in &level.sections {
+                let inherited = inherited_bullets(job, section);
+                for bullet in &section.bullets {
+                    if let Some((from_title, first)) = inherited.get(bullet.key.as_str()) {
+                        out.report(
+                            bullet.span,
+                            format!(
+                                "'{}' repeats a bullet already inherited from '{}'",
+                                shorten(&bullet.text),
+                                from_title
+                            ),
+                        )
+                        .label(first.span, format!("inherited from '{from_title}' here"))
+                        .help(format!(
+                            "remove this bullet: the inheritance phrase already includes the {} of '{from_title}'",
+                            section.kind.noun()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Every bullet a section inherits, transitively, keyed by its comparison key (nearest level wins).
+fn inherited_bullets<'j>(job: &'j JobFamily, section: &Section) -> HashMap<&'j str, (&'j str, &'j Bullet)> {
+    let mut inherited = HashMap::new();
+    let mut visited = Vec::new();
+    let mut next = section.inherits.as_ref().map(|i| i.from);
+    while let Some(from) = next {
+        if visited.contains(&from) {
+            break;
+        }
+        visited.push(from);
+        let level = &job.levels[from];
+        let Some(parent) = level.section(section.kind) else { break };
+        for bullet in &parent.bullets {
+            inherited.entry(bullet.key.as_str()).or_insert((level.title.as_str(), bullet));
+        }
+        next = parent.inherits.as_ref().map(|i| i.from);
+    }
+    inherited
+}

@@ -1,0 +1,7 @@
+//! Rules over the job-family model of a page.
+
+pub mod duplicate_bullet;
+pub mod grade_title_mismatch;
+pub mod inherited_duplicate_bullet;
+pub mod missing_job_grade;
+pub mod non_monotonic_grades;

@@ -1,0 +1,3 @@
+//! Rules over the prose of any page.
+
+pub mod slash_typo;

@@ -1,0 +1,109 @@
+//! Linting a set of files in parallel; each file is read, linted and rendered by one worker, and
+//! nothing of it but its diagnostics (and rendered text) outlives that.
+
+use crate::diagnostic::Located;
+use crate::source::SourceFile;
+use crate::{Linter, lint_source};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The result of linting one file.
+pub struct FileOutcome {
+    /// The path as given or as found by the walk.
+    pub path: PathBuf,
+    pub result: Result<Linted, String>,
+}
+
+/// A linted file: its diagnostics and, for human output, their rendering.
+pub struct Linted {
+    pub diagnostics: Vec<Located>,
+    pub rendered: Vec<u8>,
+}
+
+/// Where a file's text comes from.
+pub enum Input {
+    File(PathBuf),
+    /// Text read from stdin, linted under the given name.
+    Text(PathBuf, Vec<u8>),
+}
+
+impl Input {
+    fn path(&self) -> &PathBuf {
+        match self {
+            Input::File(p) | Input::Text(p, _) => p,
+        }
+    }
+}
+
+/// Renders one file's diagnostics while its source is still in memory.
+pub type Renderer = dyn Fn(&SourceFile, &[Located]) -> Vec<u8> + Sync;
+
+/// Worker threads get a large stack: deeply nested documents recurse in the parser.
+const WORKER_STACK: usize = 256 << 20;
+
+/// Lints every input on all cores; outcomes come back in input order.
+pub fn lint_all(inputs: Vec<Input>, linter: &Linter, render: &Renderer) -> Vec<FileOutcome> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let inputs = &inputs;
+    let mut outcomes: Vec<(usize, FileOutcome)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, || {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(input) = inputs.get(i) else { break };
+                        done.push((i, lint_one(input, linter, render)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for worker in workers {
+            match worker {
+                Ok(handle) => match handle.join() {
+                    Ok(done) => all.extend(done),
+                    Err(_) => {}
+                },
+                Err(_) => {}
+            }
+        }
+        all
+    });
+    // A worker that could not start (or died) leaves inputs undone: lint those here.
+    let done: std::collections::HashSet<usize> = outcomes.iter().map(|(i, _)| *i).collect();
+    for (i, input) in inputs.iter().enumerate() {
+        if !done.contains(&i) {
+            outcomes.push((i, lint_one(input, linter, render)));
+        }
+    }
+    outcomes.sort_by_key(|(i, _)| *i);
+    outcomes.into_iter().map(|(_, o)| o).collect()
+}
+
+fn lint_one(input: &Input, linter: &Linter, render: &Renderer) -> FileOutcome {
+    let path = input.path().clone();
+    let bytes = match input {
+        Input::File(p) => match std::fs::read(p) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                let message = if err.kind() == std::io::ErrorKind::IsADirectory {
+                    "is a directory".to_string()
+                } else {
+                    crate::walk::describe_io(&err)
+                };
+                return FileOutcome { path, result: Err(message) };
+            }
+        },
+        Input::Text(_, bytes) => bytes.clone(),
+    };
+    let source = match SourceFile::from_bytes(path.clone(), bytes) {
+        Ok(source) => source,
+        Err(err) => return FileOutcome { path, result: Err(err.to_string()) },
+    };
+    let report = lint_source(&source, linter);
+    let rendered = render(&source, &report.diagnostics);
+    FileOutcome { path, result: Ok(Linted { diagnostics: report.diagnostics, rendered }) }
+}

@@ -1,0 +1,87 @@
+//! Finding the files to lint: explicit paths always, directories walked in parallel with `ignore`
+//! (respecting .gitignore, .ignore and hidden files), results sorted by path.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Whether a file name is Markdown hblint lints when walking a directory.
+pub fn is_markdown(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".md.erb")
+}
+
+/// The files found and the paths that could not be walked.
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<(PathBuf, String)>,
+}
+
+/// Expands `paths` into the sorted, de-duplicated list of files to lint.
+pub fn collect(paths: &[PathBuf]) -> Walked {
+    let mut walked = Walked::default();
+    let mut dirs = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => dirs.push(path.clone()),
+            // A path named explicitly is always linted, whatever its name or ignore files say.
+            Ok(_) => walked.files.push(path.clone()),
+            Err(err) => walked.errors.push((path.clone(), describe_io(&err))),
+        }
+    }
+    if let Some((first, rest)) = dirs.split_first() {
+        let mut builder = ignore::WalkBuilder::new(first);
+        for dir in rest {
+            builder.add(dir);
+        }
+        // .gitignore applies even outside a git checkout: handbooks are often linted from an export.
+        builder.require_git(false);
+        let found = Mutex::new(Vec::new());
+        let errors = Mutex::new(Vec::new());
+        builder.build_parallel().run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(entry) => {
+                        if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
+                            lock(&found).push(entry.into_path());
+                        }
+                    }
+                    Err(err) => lock(&errors).push(walk_error(err)),
+                }
+                ignore::WalkState::Continue
+            })
+        });
+        walked.files.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
+        walked.errors.extend(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
+    }
+    walked.files.sort();
+    walked.files.dedup();
+    walked.errors.sort();
+    walked
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn walk_error(err: ignore::Error) -> (PathBuf, String) {
+    let path = match &err {
+        ignore::Error::WithPath { path, .. } => path.clone(),
+        ignore::Error::WithDepth { err, .. } => match err.as_ref() {
+            ignore::Error::WithPath { path, .. } => path.clone(),
+            _ => PathBuf::new(),
+        },
+        _ => PathBuf::new(),
+    };
+    (path, err.to_string())
+}
+
+/// A short, human description of an I/O error.
+pub fn describe_io(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    }
+}
