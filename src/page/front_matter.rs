@@ -76,7 +76,7 @@ pub fn scan(text: &str) -> FrontMatterScan {
     };
     let yaml_text = &text[first_line_end..close_start];
     let span = Span::new(0, body_start);
-    match YamlLoader::load_from_str(yaml_text) {
+    match load_yaml(yaml_text) {
         Ok(docs) => {
             let fields = match docs.first() {
                 Some(Yaml::Hash(hash)) => collect_fields(hash, yaml_text, first_line_end),
@@ -114,6 +114,29 @@ pub fn scan(text: &str) -> FrontMatterScan {
         }
     }
 }
+
+/// Parses YAML the way the handbook's site generators (libyaml) do: libyaml accepts the
+/// continuation lines of a multi-line quoted value at column 0 under a top-level key, which
+/// yaml-rust2 rejects. Those pages render fine, so on that one error we re-read the block with
+/// its continuation lines indented before deciding it is broken.
+fn load_yaml(yaml_text: &str) -> Result<Vec<Yaml>, yaml_rust2::ScanError> {
+    match YamlLoader::load_from_str(yaml_text) {
+        Err(err) if err.info().contains("indentation in quoted scalar") => {
+            let indented: String = yaml_text
+                .split_inclusive('\n')
+                .map(|line| {
+                    let is_key = TOP_LEVEL_KEY.is_match(line);
+                    if is_key || line.starts_with([' ', '\t', '#', '-']) { line.to_string() } else { format!(" {line}") }
+                })
+                .collect();
+            YamlLoader::load_from_str(&indented).map_err(|_| err)
+        }
+        other => other,
+    }
+}
+
+static TOP_LEVEL_KEY: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^[A-Za-z0-9_][\w.-]*\s*:(\s|$)").expect("valid"));
 
 fn nth_line_start(text: &str, n: usize) -> usize {
     if n == 0 {
@@ -191,6 +214,14 @@ mod tests {
         let problem = invalid.problem.unwrap();
         assert!(problem.message.starts_with("front matter is not valid YAML"), "{}", problem.message);
         assert_eq!(invalid.body_start, "---\ntitle: [unclosed\nlayout: x\n---\n".len());
+    }
+
+    #[test]
+    fn quoted_values_continued_at_column_zero_are_valid_as_in_libyaml() {
+        let text = "---\ntitle: X\ndescription: \"first line\nsecond line\"\n---\nBody\n";
+        let scan = scan(text);
+        assert!(scan.problem.is_none(), "{:?}", scan.problem);
+        assert_eq!(scan.front_matter.unwrap().get("description").unwrap().value, "first line second line");
     }
 
     #[test]

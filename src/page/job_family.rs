@@ -71,6 +71,11 @@ pub enum Grade {
     NotAligned,
     /// Several grades in one sentence ("grades: [6, 7, 8]"): no single value to compare.
     Several,
+    /// No Job Grade section, but a grade sentence sits under the level heading or another sub-heading.
+    Unlabeled { sentence_span: Span },
+    /// No Job Grade section of its own, but the page states the grade elsewhere: a grade table,
+    /// or a Job Grade section of the whole page or of a heading the level sits under.
+    Elsewhere,
     Stated(GradeSentence),
 }
 
@@ -159,46 +164,172 @@ pub fn derive(page: &Page<'_>) -> Option<JobFamily> {
         return None;
     }
 
+    let owner_of = section_owners(page, &kinds);
     // Owners of section headings, in document order (`None` is the page itself).
     let mut owners: Vec<Option<usize>> = Vec::new();
     for (i, kind) in kinds.iter().enumerate() {
-        if kind.is_some() {
-            let owner = page.headings[i].parent;
-            if !owners.contains(&owner) {
-                owners.push(owner);
-            }
+        if kind.is_some() && !owners.contains(&owner_of[i]) {
+            owners.push(owner_of[i]);
         }
     }
     let owns = |owner: Option<usize>, kind: SectionKind| {
-        kinds.iter().enumerate().any(|(i, k)| *k == Some(kind) && page.headings[i].parent == owner)
+        kinds.iter().enumerate().any(|(i, k)| *k == Some(kind) && owner_of[i] == owner)
     };
     let grade_owners: Vec<Option<usize>> =
         owners.iter().copied().filter(|&o| owns(o, SectionKind::JobGrade)).collect();
 
     let family_title = page.title().map(str::to_string);
+    let family = family_title.as_deref();
+    let first_graded = grade_owners.iter().map(|o| o.map_or(0, |h| page.headings[h].span.start)).min();
+    // A grade table ("| Senior | [Grade 7](…) |") or a grade stated for the whole page covers
+    // levels that have no Job Grade section of their own.
+    let grade_table = page.blocks.iter().any(|b| b.kind == BlockKind::Table && GRADE.is_match(page.slice(b.span)));
     let mut levels: Vec<Level> = Vec::new();
     for &owner in &owners {
-        let has_grade = grade_owners.contains(&owner);
-        if !has_grade {
-            let Some(h) = owner else { continue };
-            let text = &page.headings[h].text;
-            let under_specialty =
-                is_specialty_group(text) || page.ancestors(h).any(|a| is_specialty_group(&page.headings[a].text));
-            let groups_levels = grade_owners.iter().any(|g| g.is_some_and(|g| page.ancestors(g).any(|a| a == h)));
-            if under_specialty || groups_levels || is_page_section(text) {
+        let children: Vec<usize> =
+            (0..page.headings.len()).filter(|&i| kinds[i].is_some() && owner_of[i] == owner).collect();
+        let grouping = owner.is_none_or(|h| is_page_section(&page.headings[h].text));
+        if grade_owners.contains(&owner) {
+            let prefixed: Vec<usize> = children
+                .iter()
+                .copied()
+                .filter(|&c| kinds[c] == Some(SectionKind::JobGrade) && !section_prefix(&page.headings[c].text).is_empty())
+                .collect();
+            if grouping && !prefixed.is_empty() {
+                // "### Senior X Job Grade" right under "## Levels": each prefixed Job Grade heading
+                // starts a level of its own, with the section headings that follow it.
+                levels.extend(virtual_levels(page, &children, &kinds, family));
                 continue;
             }
+            if owner.is_some() && grouping {
+                continue;
+            }
+            levels.push(build_level(page, owner, children, &kinds, family, Grade::MissingSection));
+            continue;
         }
-        levels.push(build_level(page, owner, &kinds, family_title.as_deref()));
+        let Some(h) = owner else { continue };
+        let heading = &page.headings[h];
+        let text = &heading.text;
+        let specialty = is_specialty_group(text)
+            || page.ancestors(h).any(|a| is_specialty_group(&page.headings[a].text))
+            || after_specialty_heading(page, h, &grade_owners);
+        let groups_levels = grade_owners.iter().any(|g| g.is_some_and(|g| page.ancestors(g).any(|a| a == h)));
+        let introduces_family = first_graded.is_some_and(|first| heading.span.start < first);
+        let continues_level = levels.iter().any(|l| l.heading.is_some() && l.title.eq_ignore_ascii_case(text));
+        if specialty || groups_levels || introduces_family || continues_level || grouping || is_family_heading(text) {
+            continue;
+        }
+        let covered = grade_table
+            || grade_owners.iter().any(|g| match g {
+                None => true,
+                Some(g) => page.ancestors(h).any(|a| a == *g),
+            });
+        let missing = if covered { Grade::Elsewhere } else { Grade::MissingSection };
+        levels.push(build_level(page, owner, children, &kinds, family, missing));
     }
     levels.sort_by_key(|l| l.span.start);
     resolve_inheritance(page, &mut levels);
     Some(JobFamily { levels })
 }
 
-fn build_level(page: &Page<'_>, owner: Option<usize>, kinds: &[Option<SectionKind>], family: Option<&str>) -> Level {
-    let children: Vec<usize> =
-        (0..page.headings.len()).filter(|&i| kinds[i].is_some() && page.headings[i].parent == owner).collect();
+/// The heading that owns each section heading: its parent, except where a level heading is
+/// followed by its sections at the *same* depth (`## Manager, X` then `## Job Grade`), which
+/// real pages do; there the level heading just before owns them.
+fn section_owners(page: &Page<'_>, kinds: &[Option<SectionKind>]) -> Vec<Option<usize>> {
+    let mut owners: Vec<Option<usize>> = page.headings.iter().map(|h| h.parent).collect();
+    let mut adopted: Option<usize> = None;
+    for i in 0..page.headings.len() {
+        if kinds[i].is_none() {
+            adopted = None;
+            continue;
+        }
+        let level = page.headings[i].level;
+        if i > 0 && page.headings[i - 1].level == level {
+            let prev = &page.headings[i - 1];
+            if kinds[i] == Some(SectionKind::JobGrade)
+                && kinds[i - 1].is_none()
+                && !is_page_section(&prev.text)
+                && !is_specialty_group(&prev.text)
+            {
+                adopted = Some(i - 1);
+            }
+        } else if adopted.is_some_and(|a| page.headings[a].level != level) {
+            adopted = None;
+        }
+        if let Some(a) = adopted {
+            owners[i] = Some(a);
+        }
+    }
+    owners
+}
+
+/// The words before "Job Grade" / "Responsibilities" / "Requirements" in a section heading.
+fn section_prefix(text: &str) -> &str {
+    let trimmed = text.trim_end_matches([':', ' ', '.']);
+    let lower = trimmed.to_lowercase();
+    for name in ["job grade", "responsibilities", "requirements"] {
+        if lower.ends_with(name) && lower.len() == trimmed.len() {
+            return trimmed[..trimmed.len() - name.len()].trim();
+        }
+    }
+    ""
+}
+
+/// Levels made from prefixed Job Grade headings that sit directly under a grouping heading.
+fn virtual_levels(
+    page: &Page<'_>,
+    children: &[usize],
+    kinds: &[Option<SectionKind>],
+    family: Option<&str>,
+) -> Vec<Level> {
+    let mut levels = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for &c in children {
+        if kinds[c] == Some(SectionKind::JobGrade) {
+            if !current.is_empty() {
+                levels.push(virtual_level(page, std::mem::take(&mut current), kinds, family));
+            }
+            current.push(c);
+        } else if !current.is_empty() {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        levels.push(virtual_level(page, current, kinds, family));
+    }
+    levels
+}
+
+fn virtual_level(page: &Page<'_>, children: Vec<usize>, kinds: &[Option<SectionKind>], family: Option<&str>) -> Level {
+    let first = children[0];
+    let mut level = build_level(page, None, children, kinds, family, Grade::MissingSection);
+    level.title = section_prefix(&page.headings[first].text).to_string();
+    level.people_manager = levels::is_people_manager(&level.title, family);
+    level.group = page.headings[first].parent;
+    level
+}
+
+/// Whether a "Specialties" heading stands between the last graded level and heading `h`, even at
+/// a deeper level than `h` (pages with a broken outline: `#### Specialties` then `### US Payroll`).
+fn after_specialty_heading(page: &Page<'_>, h: usize, grade_owners: &[Option<usize>]) -> bool {
+    let last_graded = grade_owners.iter().filter_map(|g| *g).filter(|&g| g < h).max();
+    (last_graded.map_or(0, |g| g + 1)..h).any(|i| is_specialty_group(&page.headings[i].text))
+}
+
+/// Headings that introduce a whole family or a group of roles ("Frontend Engineering Roles at GitLab").
+fn is_family_heading(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains(" roles") || lower.starts_with("roles ") || lower.ends_with(" levels") || lower.contains("job family")
+}
+
+fn build_level(
+    page: &Page<'_>,
+    owner: Option<usize>,
+    children: Vec<usize>,
+    kinds: &[Option<SectionKind>],
+    family: Option<&str>,
+    missing: Grade,
+) -> Level {
     let title = match owner {
         Some(h) => page.headings[h].text.clone(),
         None => family.unwrap_or("").to_string(),
@@ -208,9 +339,10 @@ fn build_level(page: &Page<'_>, owner: Option<usize>, kinds: &[Option<SectionKin
         None => children.first().map_or(Span::default(), |&c| page.headings[c].span),
     };
     let grade_heading = children.iter().copied().find(|&c| kinds[c] == Some(SectionKind::JobGrade));
-    let grade = match grade_heading {
-        None => Grade::MissingSection,
-        Some(h) => read_grade(page, h),
+    let grade = match (grade_heading, &missing, owner) {
+        (Some(h), _, _) => read_grade(page, h),
+        (None, Grade::MissingSection, Some(h)) => unlabeled_grade(page, h).unwrap_or(missing),
+        (None, _, _) => missing,
     };
     let sections = children
         .iter()
@@ -258,14 +390,14 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
         | \[\s*(?:job\s+)?(?:grade|level)\s*\#?\s*(?P<linked>\d+(?:\.\d+)?)\s*\]
         | \[\s*(?:job\s+)?grade\s*\]\([^)\s]*\)\s*(?P<after>\d+(?:\.\d+)?)\b
         | \bis\s+(?:a|an|at)\s+\[\s*(?P<number>\d+(?:\.\d+)?)\s*\]\(
-        | \b(?:job\s+)?grade\s*\#?\s*(?P<bare>\d+(?:\.\d+)?)\b
+        | \b(?:job\s+)?grade\s*\#?\s*\[?\s*(?P<bare>\d+(?:\.\d+)?)\b
         ",
     )
     .expect("grade pattern is valid")
 });
 
 static NOT_ALIGNED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnot\s+aligned\s+(?:to|with)\s+a\s+(?:job\s+)?grade").expect("valid"));
+    LazyLock::new(|| Regex::new(r"(?i)\bnot\s+aligned\s+(?:to|with)\s+(?:a\s+)?(?:job\s+)?\[?grade").expect("valid"));
 
 static SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:the\s+)?(?P<subject>.+?)\s+(?:is|are|will\s+be)\s+").expect("valid"));
@@ -314,6 +446,18 @@ fn read_grade(page: &Page<'_>, heading: usize) -> Grade {
         }
     }
     Grade::NoNumber { span: first_text.unwrap_or(page.headings[heading].text_span) }
+}
+
+/// A grade sentence directly under a level heading, or under a sub-heading that is not named
+/// "Job Grade" (`#### Director, X` holding "The Director, X is a grade 10").
+fn unlabeled_grade(page: &Page<'_>, level: usize) -> Option<Grade> {
+    let subheadings = page.descendants(level).filter(|&d| SectionKind::of_heading(&page.headings[d].text).is_none());
+    for h in std::iter::once(level).chain(subheadings) {
+        if let Grade::Stated(sentence) = read_grade(page, h) {
+            return Some(Grade::Unlabeled { sentence_span: sentence.sentence_span });
+        }
+    }
+    None
 }
 
 fn parse_grade(text: &str) -> Option<GradeValue> {

@@ -60,11 +60,19 @@ impl Rule for MissingJobGrade {
                         "add a '### Job Grade' section: 'The <Level> is a [grade N](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).'",
                     );
                 }
+                Grade::Unlabeled { sentence_span } => {
+                    out.report(
+                        level.span,
+                        format!("level '{}' has no Job Grade section; its grade sentence sits under another heading", level.title),
+                    )
+                    .label(*sentence_span, "grade sentence")
+                    .help("put the grade sentence under a heading named 'Job Grade'");
+                }
                 Grade::NoNumber { span } => {
                     out.report(*span, format!("the Job Grade section of '{}' gives no grade number", level.title))
                         .help("state the grade as 'is a [grade N](…)', or write 'is not aligned to a job grade'");
                 }
-                Grade::NotAligned | Grade::Several | Grade::Stated(_) => {}
+                Grade::NotAligned | Grade::Several | Grade::Elsewhere | Grade::Stated(_) => {}
             }
         }
     }
