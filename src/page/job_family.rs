@@ -150,7 +150,20 @@ fn is_specialty_group(text: &str) -> bool {
 fn is_page_section(text: &str) -> bool {
     let lower = text.trim_end_matches(':').to_lowercase();
     SectionKind::of_heading(text).is_some()
-        || ["levels", "career ladder", "hiring process", "interview process", "relevant links", "job family"]
+        || [
+            "levels",
+            "career ladder",
+            "hiring process",
+            "interview process",
+            "relevant links",
+            "job family",
+            "nice-to-haves",
+            "nice to haves",
+            "nice to have",
+            "nice-to-have",
+            "performance indicators",
+            "overview",
+        ]
             .iter()
             .any(|s| lower == *s || lower.ends_with(&format!(" {s}")))
 }
@@ -250,6 +263,7 @@ fn section_owners(page: &Page<'_>, kinds: &[Option<SectionKind>]) -> Vec<Option<
                 && kinds[i - 1].is_none()
                 && !is_page_section(&prev.text)
                 && !is_specialty_group(&prev.text)
+                && !page.heading_body(i - 1).iter().any(|b| matches!(b.kind, BlockKind::List(_)))
             {
                 adopted = Some(i - 1);
             }

@@ -9,10 +9,12 @@ pub static META: RuleMeta = RuleMeta {
     code: "JF003",
     name: "duplicate-bullet",
     group: Group::JobFamily,
-    summary: "the same bullet appears twice in one section's list",
+    summary: "the same bullet appears twice in one list",
     docs: r#"## What it does
-On a job-family page, finds a bullet that repeats an earlier bullet of the same section (the lists
-between one heading and the next). Bullets are compared after folding case and whitespace and
+On a job-family page, finds a bullet that repeats an earlier bullet of the same list. Lists that
+follow each other with nothing in between count as one (changing the marker from `*` to `-` splits
+a list in CommonMark); text or a heading between two lists separates them. Hiring and interview
+processes are ordered steps where a step may come twice, so they are not checked. Bullets are compared after folding case and whitespace and
 dropping emphasis and trailing punctuation, so "Ability to work successfully." repeats
 "ability to work successfully".
 
@@ -51,10 +53,21 @@ impl Rule for DuplicateBullet {
             return;
         }
         let mut seen: HashMap<String, crate::source::Span> = HashMap::new();
+        // The level of the hiring-process heading whose subtree we are in ("### Round 2" stays in it).
+        let mut steps_level: Option<u8> = None;
         for block in &page.blocks {
             match block.kind {
-                BlockKind::Heading(_) => seen.clear(),
-                BlockKind::List(list) => {
+                BlockKind::Heading(h) => {
+                    seen.clear();
+                    let heading = &page.headings[h];
+                    if steps_level.is_some_and(|l| heading.level <= l) {
+                        steps_level = None;
+                    }
+                    if steps_level.is_none() && is_sequence_of_steps(&heading.text) {
+                        steps_level = Some(heading.level);
+                    }
+                }
+                BlockKind::List(list) if steps_level.is_none() => {
                     for item in &page.lists[list].items {
                         let key = bullet_key(&item.text);
                         if key.is_empty() {
@@ -69,10 +82,19 @@ impl Rule for DuplicateBullet {
                         }
                     }
                 }
-                _ => {}
+                // A list is the run of lists that touch: a change of marker (`*` to `-`) splits one
+                // list in CommonMark, but any text between lists starts a new one.
+                BlockKind::List(_) => {}
+                _ => seen.clear(),
             }
         }
     }
+}
+
+/// Hiring and interview processes are ordered steps, where a step may rightly come twice.
+fn is_sequence_of_steps(heading: &str) -> bool {
+    let lower = heading.to_lowercase();
+    lower.contains("hiring process") || lower.contains("interview process") || lower.contains("interview")
 }
 
 /// Quotes long bullets by their first words so that messages stay one line.

@@ -87,7 +87,8 @@ impl Rule for SlashTypo {
                     let ((a, a_at), (b, b_at)) = (pair[0], pair[1]);
                     let span = Span::new(run.span.start + a_at, run.span.start + b_at + b.len());
                     let shown = &text[a_at..b_at + b.len()];
-                    if let Some(message) = check_pair(a, b, &text[..a_at]) {
+                    let after = &text[b_at + b.len()..];
+                    if let Some(message) = check_pair(a, b, &text[..a_at], after) {
                         let (message, help) = message.render(shown);
                         out.report(span, message).help(help);
                     }
@@ -153,12 +154,14 @@ fn is_path_like(text: &str, start: usize, end: usize) -> bool {
         || matches!(after, Some('_' | '@' | '\\'))
 }
 
-fn check_pair(a: &str, b: &str, before: &str) -> Option<PairProblem> {
+fn check_pair(a: &str, b: &str, before: &str, after: &str) -> Option<PairProblem> {
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
     if la.chars().count() < 2 || lb.chars().count() < 2 {
         return None;
     }
-    if la == lb && la.chars().all(char::is_alphabetic) {
+    // "Sales/Sales Operations": the second side is the start of a longer capitalized name.
+    let continues_name = after.strip_prefix(' ').and_then(|rest| rest.chars().next()).is_some_and(char::is_uppercase);
+    if la == lb && la.chars().all(char::is_alphabetic) && !continues_name {
         return Some(PairProblem::SameWord(a.to_string()));
     }
     let governed = VERB_CONTEXT.is_match(before);
@@ -235,12 +238,13 @@ mod tests {
 
     #[test]
     fn pairs() {
-        assert!(check_pair("manager", "prioritize", "Ability to ").is_some());
-        assert!(check_pair("manager", "director", "Ability to ").is_none());
-        assert!(check_pair("and", "or", "to ").is_none());
-        assert!(check_pair("read", "write", "Ability to ").is_none());
-        assert!(check_pair("their", "their", "").is_some());
-        assert!(check_pair("co-worker", "s", "with ").is_none());
-        assert!(check_pair("manager", "lead", "reports to ").is_none());
+        assert!(check_pair("manager", "prioritize", "Ability to ", " multiple").is_some());
+        assert!(check_pair("manager", "director", "Ability to ", "").is_none());
+        assert!(check_pair("and", "or", "to ", "").is_none());
+        assert!(check_pair("read", "write", "Ability to ", "").is_none());
+        assert!(check_pair("their", "their", "", " job").is_some());
+        assert!(check_pair("co-worker", "s", "with ", "").is_none());
+        assert!(check_pair("manager", "lead", "reports to ", "").is_none());
+        assert!(check_pair("Sales", "Sales", "in ", " Operations").is_none());
     }
 }
