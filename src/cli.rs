@@ -96,8 +96,7 @@ pub fn run(cli: Cli) -> u8 {
 }
 
 fn selected_rules(args: &CheckArgs) -> Result<Vec<&'static dyn Rule>, String> {
-    let mut rules: Vec<&'static dyn Rule> =
-        if args.select.is_empty() { BUILTIN.to_vec() } else { Vec::new() };
+    let mut rules: Vec<&'static dyn Rule> = if args.select.is_empty() { BUILTIN.to_vec() } else { Vec::new() };
     for selector in &args.select {
         for rule in registry::select(selector)? {
             if !rules.iter().any(|r| r.meta().code == rule.meta().code) {
@@ -125,7 +124,8 @@ fn check(args: CheckArgs) -> u8 {
 
     let mut inputs = Vec::new();
     let mut unreadable: Vec<(PathBuf, String)> = Vec::new();
-    let (stdin_paths, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let (stdin_paths, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
     if !stdin_paths.is_empty() {
         let mut bytes = Vec::new();
         match std::io::stdin().read_to_end(&mut bytes) {
@@ -145,7 +145,9 @@ fn check(args: CheckArgs) -> u8 {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let human = args.format == Format::Human;
     let render = move |source: &crate::source::SourceFile, diagnostics: &[crate::diagnostic::Located]| {

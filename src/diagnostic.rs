@@ -54,10 +54,6 @@ impl Located {
     pub fn new(diagnostic: Diagnostic, text: &str, lines: &LineIndex) -> Located {
         let (line, column) = lines.position(text, diagnostic.span.start);
         let (end_line, end_column) = lines.position(text, diagnostic.span.end);
-        Located {
-            diagnostic,
-            start: Position { line, column },
-            end: Position { line: end_line, column: end_column },
-        }
+        Located { diagnostic, start: Position { line, column }, end: Position { line: end_line, column: end_column } }
     }
 }

@@ -52,10 +52,13 @@ pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
         let mut sink = Sink::new(rule.meta(), *severity, &mut found);
         rule.check(&page, &mut sink);
     }
-    let mut diagnostics: Vec<Located> =
-        found.into_iter().map(|d| Located::new(d, &source.text, &page.lines)).collect();
+    let mut diagnostics: Vec<Located> = found.into_iter().map(|d| Located::new(d, &source.text, &page.lines)).collect();
     diagnostics.sort_by(|a, b| {
-        (a.start, a.diagnostic.rule.code, &a.diagnostic.message).cmp(&(b.start, b.diagnostic.rule.code, &b.diagnostic.message))
+        (a.start, a.diagnostic.rule.code, &a.diagnostic.message).cmp(&(
+            b.start,
+            b.diagnostic.rule.code,
+            &b.diagnostic.message,
+        ))
     });
     FileReport { diagnostics }
 }

@@ -62,12 +62,8 @@ pub fn lint_all(inputs: Vec<Input>, linter: &Linter, render: &Renderer) -> Vec<F
             .collect();
         let mut all = Vec::new();
         for worker in workers {
-            match worker {
-                Ok(handle) => match handle.join() {
-                    Ok(done) => all.extend(done),
-                    Err(_) => {}
-                },
-                Err(_) => {}
+            if let Ok(Ok(done)) = worker.map(|handle| handle.join()) {
+                all.extend(done);
             }
         }
         all
@@ -103,7 +99,17 @@ fn lint_one(input: &Input, linter: &Linter, render: &Renderer) -> FileOutcome {
         Ok(source) => source,
         Err(err) => return FileOutcome { path, result: Err(err.to_string()) },
     };
-    let report = lint_source(&source, linter);
-    let rendered = render(&source, &report.diagnostics);
-    FileOutcome { path, result: Ok(Linted { diagnostics: report.diagnostics, rendered }) }
+    // A bug in a rule must cost one file, not the run: report it like an unreadable file.
+    let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let report = lint_source(&source, linter);
+        let rendered = render(&source, &report.diagnostics);
+        Linted { diagnostics: report.diagnostics, rendered }
+    }));
+    match linted {
+        Ok(linted) => FileOutcome { path, result: Ok(linted) },
+        Err(_) => FileOutcome {
+            path,
+            result: Err("internal error while linting this file; please report it with the file attached".into()),
+        },
+    }
 }

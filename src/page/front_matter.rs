@@ -107,7 +107,7 @@ pub fn scan(text: &str) -> FrontMatterScan {
                 body_start,
                 problem: Some(FrontMatterProblem {
                     span: Span::new(at, end),
-                    message: format!("front matter is not valid YAML: {}", err.info()),
+                    message: format!("front matter is not valid YAML: {}", yaml_message(err.info())),
                     help: "fix the YAML; quote values that contain ':' or start with a special character",
                 }),
             }
@@ -126,7 +126,11 @@ fn load_yaml(yaml_text: &str) -> Result<Vec<Yaml>, yaml_rust2::ScanError> {
                 .split_inclusive('\n')
                 .map(|line| {
                     let is_key = TOP_LEVEL_KEY.is_match(line);
-                    if is_key || line.starts_with([' ', '\t', '#', '-']) { line.to_string() } else { format!(" {line}") }
+                    if is_key || line.starts_with([' ', '\t', '#', '-']) {
+                        line.to_string()
+                    } else {
+                        format!(" {line}")
+                    }
                 })
                 .collect();
             YamlLoader::load_from_str(&indented).map_err(|_| err)
@@ -137,6 +141,13 @@ fn load_yaml(yaml_text: &str) -> Result<Vec<Yaml>, yaml_rust2::ScanError> {
 
 static TOP_LEVEL_KEY: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"^[A-Za-z0-9_][\w.-]*\s*:(\s|$)").expect("valid"));
+
+/// yaml-rust2 names keys in Rust debug form (`String("layout")`); show them as YAML would.
+fn yaml_message(info: &str) -> String {
+    static DEBUG_KEY: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r#"String\("([^"]*)"\)"#).expect("valid"));
+    DEBUG_KEY.replace_all(info, "'$1'").into_owned()
+}
 
 fn nth_line_start(text: &str, n: usize) -> usize {
     if n == 0 {
@@ -149,11 +160,7 @@ fn collect_fields(hash: &yaml_rust2::yaml::Hash, yaml_text: &str, base: usize) -
     let mut fields = Vec::new();
     for (key, value) in hash {
         let (Yaml::String(key), Some(value)) = (key, scalar(value)) else { continue };
-        fields.push(FrontMatterField {
-            value_span: value_span(yaml_text, key, base),
-            key: key.clone(),
-            value,
-        });
+        fields.push(FrontMatterField { value_span: value_span(yaml_text, key, base), key: key.clone(), value });
     }
     fields
 }

@@ -5,6 +5,7 @@ use super::levels::{self, TitleWords};
 use super::{BlockKind, Page};
 use crate::source::Span;
 use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The sections a level owns that hblint understands.
@@ -19,7 +20,29 @@ impl SectionKind {
     /// Classifies a heading's text ("Job Grade", "Senior X Responsibilities", "Requirements:").
     pub fn of_heading(text: &str) -> Option<SectionKind> {
         let lower = text.trim_end_matches([':', ' ', '.']).to_lowercase();
-        let is = |name: &str| lower == name || lower.ends_with(&format!(" {name}"));
+        // "Senior Analyst Job Grade" names a level; "Baseline targets for each job grade" does not.
+        let is = |name: &str| {
+            lower == name
+                || lower.strip_suffix(name).and_then(|p| p.strip_suffix(' ')).is_some_and(|prefix| {
+                    !matches!(
+                        prefix.rsplit(' ').next(),
+                        Some(
+                            "each"
+                                | "every"
+                                | "for"
+                                | "per"
+                                | "the"
+                                | "a"
+                                | "by"
+                                | "of"
+                                | "and"
+                                | "your"
+                                | "our"
+                                | "to"
+                        )
+                    )
+                })
+        };
         if is("job grade") {
             Some(SectionKind::JobGrade)
         } else if is("responsibilities") {
@@ -46,7 +69,11 @@ pub struct GradeValue(pub u32);
 
 impl std::fmt::Display for GradeValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.0 % 10 == 0 { write!(f, "{}", self.0 / 10) } else { write!(f, "{}.{}", self.0 / 10, self.0 % 10) }
+        if self.0.is_multiple_of(10) {
+            write!(f, "{}", self.0 / 10)
+        } else {
+            write!(f, "{}.{}", self.0 / 10, self.0 % 10)
+        }
     }
 }
 
@@ -66,13 +93,17 @@ pub enum Grade {
     /// The level has no Job Grade section.
     MissingSection,
     /// The section exists but states no number; `span` is its first line of text, or its heading.
-    NoNumber { span: Span },
+    NoNumber {
+        span: Span,
+    },
     /// "is not aligned to a job grade": an explicit absence.
     NotAligned,
     /// Several grades in one sentence ("grades: [6, 7, 8]"): no single value to compare.
     Several,
     /// No Job Grade section, but a grade sentence sits under the level heading or another sub-heading.
-    Unlabeled { sentence_span: Span },
+    Unlabeled {
+        sentence_span: Span,
+    },
     /// No Job Grade section of its own, but the page states the grade elsewhere: a grade table,
     /// or a Job Grade section of the whole page or of a heading the level sits under.
     Elsewhere,
@@ -164,8 +195,8 @@ fn is_page_section(text: &str) -> bool {
             "performance indicators",
             "overview",
         ]
-            .iter()
-            .any(|s| lower == *s || lower.ends_with(&format!(" {s}")))
+        .iter()
+        .any(|s| lower == *s || lower.ends_with(&format!(" {s}")))
 }
 
 /// Derives the job-family model; `None` when the page is not a job-family page.
@@ -178,18 +209,45 @@ pub fn derive(page: &Page<'_>) -> Option<JobFamily> {
     }
 
     let owner_of = section_owners(page, &kinds);
-    // Owners of section headings, in document order (`None` is the page itself).
+    // Owners of section headings in document order (`None` is the page itself), each with its
+    // section headings. Everything below is linear in the number of headings: a huge generated
+    // page must not make this quadratic.
     let mut owners: Vec<Option<usize>> = Vec::new();
+    let mut children_of: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     for (i, kind) in kinds.iter().enumerate() {
-        if kind.is_some() && !owners.contains(&owner_of[i]) {
-            owners.push(owner_of[i]);
+        if kind.is_some() {
+            let children = children_of.entry(owner_of[i]).or_insert_with(|| {
+                owners.push(owner_of[i]);
+                Vec::new()
+            });
+            children.push(i);
         }
     }
-    let owns = |owner: Option<usize>, kind: SectionKind| {
-        kinds.iter().enumerate().any(|(i, k)| *k == Some(kind) && owner_of[i] == owner)
-    };
-    let grade_owners: Vec<Option<usize>> =
-        owners.iter().copied().filter(|&o| owns(o, SectionKind::JobGrade)).collect();
+    let grade_owners: HashSet<Option<usize>> = owners
+        .iter()
+        .copied()
+        .filter(|o| children_of[o].iter().any(|&c| kinds[c] == Some(SectionKind::JobGrade)))
+        .collect();
+    // Headings that have a graded level somewhere below them.
+    let mut above_graded: HashSet<usize> = HashSet::new();
+    for g in grade_owners.iter().flatten() {
+        for a in page.ancestors(*g) {
+            if !above_graded.insert(a) {
+                break;
+            }
+        }
+    }
+    // For each heading, whether a Specialties heading came after the last graded level before it.
+    let mut specialty_since_graded = vec![false; page.headings.len()];
+    let mut seen_specialty = false;
+    for (i, heading) in page.headings.iter().enumerate() {
+        specialty_since_graded[i] = seen_specialty;
+        if grade_owners.contains(&Some(i)) {
+            seen_specialty = false;
+        } else if is_specialty_group(&heading.text) {
+            seen_specialty = true;
+        }
+    }
 
     let family_title = page.title().map(str::to_string);
     let family = family_title.as_deref();
@@ -197,18 +255,17 @@ pub fn derive(page: &Page<'_>) -> Option<JobFamily> {
     // A grade table ("| Senior | [Grade 7](…) |") or a grade stated for the whole page covers
     // levels that have no Job Grade section of their own.
     let grade_table = page.blocks.iter().any(|b| b.kind == BlockKind::Table && GRADE.is_match(page.slice(b.span)));
+    let page_graded = grade_owners.contains(&None);
+    let mut level_titles: HashSet<String> = HashSet::new();
     let mut levels: Vec<Level> = Vec::new();
     for &owner in &owners {
-        let children: Vec<usize> =
-            (0..page.headings.len()).filter(|&i| kinds[i].is_some() && owner_of[i] == owner).collect();
+        let children = children_of.remove(&owner).unwrap_or_default();
         let grouping = owner.is_none_or(|h| is_page_section(&page.headings[h].text));
         if grade_owners.contains(&owner) {
-            let prefixed: Vec<usize> = children
-                .iter()
-                .copied()
-                .filter(|&c| kinds[c] == Some(SectionKind::JobGrade) && !section_prefix(&page.headings[c].text).is_empty())
-                .collect();
-            if grouping && !prefixed.is_empty() {
+            let prefixed = children.iter().any(|&c| {
+                kinds[c] == Some(SectionKind::JobGrade) && !section_prefix(&page.headings[c].text).is_empty()
+            });
+            if grouping && prefixed {
                 // "### Senior X Job Grade" right under "## Levels": each prefixed Job Grade heading
                 // starts a level of its own, with the section headings that follow it.
                 levels.extend(virtual_levels(page, &children, &kinds, family));
@@ -216,6 +273,9 @@ pub fn derive(page: &Page<'_>) -> Option<JobFamily> {
             }
             if owner.is_some() && grouping {
                 continue;
+            }
+            if let Some(h) = owner {
+                level_titles.insert(page.headings[h].text.to_lowercase());
             }
             levels.push(build_level(page, owner, children, &kinds, family, Grade::MissingSection));
             continue;
@@ -225,19 +285,16 @@ pub fn derive(page: &Page<'_>) -> Option<JobFamily> {
         let text = &heading.text;
         let specialty = is_specialty_group(text)
             || page.ancestors(h).any(|a| is_specialty_group(&page.headings[a].text))
-            || after_specialty_heading(page, h, &grade_owners);
-        let groups_levels = grade_owners.iter().any(|g| g.is_some_and(|g| page.ancestors(g).any(|a| a == h)));
+            || specialty_since_graded[h];
+        let groups_levels = above_graded.contains(&h);
         let introduces_family = first_graded.is_some_and(|first| heading.span.start < first);
-        let continues_level = levels.iter().any(|l| l.heading.is_some() && l.title.eq_ignore_ascii_case(text));
+        let continues_level = level_titles.contains(&text.to_lowercase());
         if specialty || groups_levels || introduces_family || continues_level || grouping || is_family_heading(text) {
             continue;
         }
-        let covered = grade_table
-            || grade_owners.iter().any(|g| match g {
-                None => true,
-                Some(g) => page.ancestors(h).any(|a| a == *g),
-            });
+        let covered = grade_table || page_graded || page.ancestors(h).any(|a| grade_owners.contains(&Some(a)));
         let missing = if covered { Grade::Elsewhere } else { Grade::MissingSection };
+        level_titles.insert(text.to_lowercase());
         levels.push(build_level(page, owner, children, &kinds, family, missing));
     }
     levels.sort_by_key(|l| l.span.start);
@@ -323,17 +380,13 @@ fn virtual_level(page: &Page<'_>, children: Vec<usize>, kinds: &[Option<SectionK
     level
 }
 
-/// Whether a "Specialties" heading stands between the last graded level and heading `h`, even at
-/// a deeper level than `h` (pages with a broken outline: `#### Specialties` then `### US Payroll`).
-fn after_specialty_heading(page: &Page<'_>, h: usize, grade_owners: &[Option<usize>]) -> bool {
-    let last_graded = grade_owners.iter().filter_map(|g| *g).filter(|&g| g < h).max();
-    (last_graded.map_or(0, |g| g + 1)..h).any(|i| is_specialty_group(&page.headings[i].text))
-}
-
 /// Headings that introduce a whole family or a group of roles ("Frontend Engineering Roles at GitLab").
 fn is_family_heading(text: &str) -> bool {
     let lower = text.to_lowercase();
-    lower.contains(" roles") || lower.starts_with("roles ") || lower.ends_with(" levels") || lower.contains("job family")
+    lower.contains(" roles")
+        || lower.starts_with("roles ")
+        || lower.ends_with(" levels")
+        || lower.contains("job family")
 }
 
 fn build_level(
@@ -563,7 +616,9 @@ fn resolve_inheritance(page: &Page<'_>, levels: &mut [Level]) {
             let Some((target, phrase_span)) = phrase else { continue };
             let kind = section.kind;
             let from = match target {
-                InheritTarget::Above => (0..index).rev().find(|&i| levels[i].section(kind).is_some()),
+                InheritTarget::Above => {
+                    (index.saturating_sub(64)..index).rev().find(|&i| levels[i].section(kind).is_some())
+                }
                 InheritTarget::Named(name) => find_named(&titles, index, &name),
             };
             if let Some(from) = from {
@@ -585,7 +640,12 @@ fn find_named(titles: &[TitleWords], index: usize, name: &str) -> Option<usize> 
         let t = &titles[i];
         t.seniority == wanted.seniority && wanted.words.iter().all(|w| t.words.contains(w))
     };
-    (0..index).rev().find(|&i| matches(i)).or_else(|| (index + 1..titles.len()).find(|&i| matches(i)))
+    // Ladders are short; looking further than this only costs time on generated pages.
+    const REACH: usize = 64;
+    (index.saturating_sub(REACH)..index)
+        .rev()
+        .find(|&i| matches(i))
+        .or_else(|| (index + 1..titles.len().min(index + 1 + REACH)).find(|&i| matches(i)))
 }
 
 #[cfg(test)]
@@ -598,6 +658,7 @@ mod tests {
         assert_eq!(SectionKind::of_heading("Senior Analyst Job grade:"), Some(SectionKind::JobGrade));
         assert_eq!(SectionKind::of_heading("Responsibilities"), Some(SectionKind::Responsibilities));
         assert_eq!(SectionKind::of_heading("Hiring Process"), None);
+        assert_eq!(SectionKind::of_heading("Baseline targets for each job grade"), None);
     }
 
     #[test]

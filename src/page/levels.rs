@@ -6,12 +6,25 @@ use std::collections::BTreeSet;
 /// Words that place a title on a ladder. "Intermediate" is absent on purpose: the intermediate
 /// level is written "X (Intermediate)", "Intermediate X" or plain "X", so it carries no seniority.
 const SENIORITY: &[&str] = &[
-    "intern", "junior", "associate", "senior", "lead", "staff", "principal", "distinguished", "fellow", "manager",
-    "director", "vp", "head", "chief",
+    "intern",
+    "junior",
+    "associate",
+    "senior",
+    "lead",
+    "staff",
+    "principal",
+    "distinguished",
+    "fellow",
+    "manager",
+    "director",
+    "vp",
+    "head",
+    "chief",
 ];
 
 /// Words that say nothing about which level a sentence's subject is.
-const FILLER: &[&str] = &["the", "a", "an", "of", "and", "for", "in", "at", "intermediate", "level", "role", "position"];
+const FILLER: &[&str] =
+    &["the", "a", "an", "of", "and", "for", "in", "at", "intermediate", "level", "role", "position"];
 
 /// A title split into seniority words and the remaining words, all lowercase.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

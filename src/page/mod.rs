@@ -329,7 +329,9 @@ impl<'p, 's> Outline<'p, 's> {
                 if document_child {
                     let block = self.push_block(BlockKind::Paragraph, self.span(node));
                     self.collectors.push(Collector::Paragraph { block, text: String::new() });
-                } else if node.parent().is_some_and(|p| matches!(p.data().value, NodeValue::Item(_) | NodeValue::TaskItem(_)))
+                } else if node
+                    .parent()
+                    .is_some_and(|p| matches!(p.data().value, NodeValue::Item(_) | NodeValue::TaskItem(_)))
                     && let Some(open) = self.open_items.last_mut()
                     && !open.seen_paragraph
                 {

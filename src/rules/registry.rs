@@ -15,10 +15,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
 
 /// Finds a rule by code (case-insensitive) or kebab name.
 pub fn find(key: &str) -> Option<&'static dyn Rule> {
-    BUILTIN
-        .iter()
-        .copied()
-        .find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key)
+    BUILTIN.iter().copied().find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key)
 }
 
 /// Resolves a selector: a code ("JF002"), a code prefix ("JF"), a name or a group name

@@ -114,9 +114,7 @@ fn differs(subject: &str, title: &str) -> bool {
         return false;
     }
     // Every word only the subject has must be unexplained by the heading's words.
-    !only_said.iter().all(|w| {
-        is_acronym_in(w, title, subject) || only_heading.iter().any(|h| is_near_spelling(w, h))
-    })
+    !only_said.iter().all(|w| is_acronym_in(w, title, subject) || only_heading.iter().any(|h| is_near_spelling(w, h)))
 }
 
 /// "cse" is an acronym of consecutive words of `title` ("Customer Success Engineer"), or of
@@ -127,10 +125,7 @@ fn is_acronym_in(word: &str, title: &str, subject: &str) -> bool {
         return false;
     }
     [title, subject].iter().any(|text| {
-        let initials: Vec<char> = crate::page::levels::words(text)
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .collect();
+        let initials: Vec<char> = crate::page::levels::words(text).iter().filter_map(|w| w.chars().next()).collect();
         initials.windows(letters.len()).any(|w| w == letters.as_slice())
     })
 }

@@ -83,13 +83,17 @@ impl Rule for InheritedDuplicateBullet {
     }
 }
 
+/// How many levels an inheritance chain may span.
+const MAX_CHAIN: usize = 32;
+
 /// Every bullet a section inherits, transitively, keyed by its comparison key (nearest level wins).
 fn inherited_bullets<'j>(job: &'j JobFamily, section: &Section) -> HashMap<&'j str, (&'j str, &'j Bullet)> {
     let mut inherited = HashMap::new();
     let mut visited = Vec::new();
     let mut next = section.inherits.as_ref().map(|i| i.from);
     while let Some(from) = next {
-        if visited.contains(&from) {
+        // A chain longer than any real ladder is a generated page or a cycle: stop there.
+        if visited.contains(&from) || visited.len() >= MAX_CHAIN {
             break;
         }
         visited.push(from);

@@ -63,7 +63,10 @@ impl Rule for MissingJobGrade {
                 Grade::Unlabeled { sentence_span } => {
                     out.report(
                         level.span,
-                        format!("level '{}' has no Job Grade section; its grade sentence sits under another heading", level.title),
+                        format!(
+                            "level '{}' has no Job Grade section; its grade sentence sits under another heading",
+                            level.title
+                        ),
                     )
                     .label(*sentence_span, "grade sentence")
                     .help("put the grade sentence under a heading named 'Job Grade'");

@@ -57,8 +57,8 @@ impl Rule for NonMonotonicGrades {
         let mut previous: Option<(&Level, &GradeSentence)> = None;
         let mut previous_level: Option<&Level> = None;
         for level in &job.levels {
-            let same_ladder = previous_level
-                .is_some_and(|p| p.group == level.group && p.people_manager == level.people_manager);
+            let same_ladder =
+                previous_level.is_some_and(|p| p.group == level.group && p.people_manager == level.people_manager);
             if !same_ladder {
                 previous = None;
             }

@@ -20,7 +20,8 @@ Checks word pairs joined by a slash ("read/write") in prose for two classes of t
   "-ify"), both sides of the slash must be verbs. A side that is an agent noun whose stem is a
   verb ("manager" from "manage", "reviewer" from "review", "planner" from "plan") is a typo for
   that verb.
-* **The same word on both sides** ("their/their").
+* **The same determiner on both sides** ("their/their job title", a leftover of "his/her").
+  Content words may rightly repeat ("win/win", "has/has not", "customer/customer success").
 
 Real pairs are never reported: "and/or", "CI/CD", "read/write", "manager/director" (two nouns),
 "Docs/Sheets", "TCP/IP", dates, URLs, paths and code spans. The verb lexicon ships in
@@ -79,7 +80,7 @@ impl Rule for SlashTypo {
         for run in &page.prose {
             let text = page.slice(run.span);
             for chain in CHAIN.find_iter(text) {
-                if is_path_like(text, chain.start(), chain.end()) {
+                if is_path_like(text, chain.start(), chain.end()) || is_path_chain(chain.as_str()) {
                     continue;
                 }
                 let parts = split_chain(chain.as_str(), chain.start());
@@ -154,6 +155,14 @@ fn is_path_like(text: &str, start: usize, end: usize) -> bool {
         || matches!(after, Some('_' | '@' | '\\'))
 }
 
+/// "and /handbook/values": a slash that opens a word after a space starts a path; three or more
+/// words joined without spaces ("docs/manager/prioritize") are a path too.
+fn is_path_chain(chain: &str) -> bool {
+    let bytes = chain.as_bytes();
+    let opens_path = bytes.windows(3).any(|w| w[0] == b' ' && w[1] == b'/' && w[2].is_ascii_alphabetic());
+    opens_path || (chain.matches('/').count() >= 2 && !chain.contains(' '))
+}
+
 fn check_pair(a: &str, b: &str, before: &str, after: &str) -> Option<PairProblem> {
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
     if la.chars().count() < 2 || lb.chars().count() < 2 {
@@ -161,7 +170,7 @@ fn check_pair(a: &str, b: &str, before: &str, after: &str) -> Option<PairProblem
     }
     // "Sales/Sales Operations": the second side is the start of a longer capitalized name.
     let continues_name = after.strip_prefix(' ').and_then(|rest| rest.chars().next()).is_some_and(char::is_uppercase);
-    if la == lb && la.chars().all(char::is_alphabetic) && !continues_name {
+    if la == lb && DOUBLED_FUNCTION_WORDS.contains(&la.as_str()) && !continues_name && !continues_possessive(after) {
         return Some(PairProblem::SameWord(a.to_string()));
     }
     let governed = VERB_CONTEXT.is_match(before);
@@ -176,6 +185,18 @@ fn check_pair(a: &str, b: &str, before: &str, after: &str) -> Option<PairProblem
         }
     }
     None
+}
+
+/// Words that can never stand on both sides of a slash. Content words can ("win/win",
+/// "Yes/Yes" in a table, "customer/customer success", "has/has not"), so only determiners and
+/// possessives are checked: "their/their job title" is a leftover of "his/her".
+const DOUBLED_FUNCTION_WORDS: &[&str] =
+    &["their", "his", "her", "its", "our", "my", "your", "the", "a", "an", "him", "them"];
+
+/// "your / your team's workload": the second side is a possessive phrase, not a repeat.
+fn continues_possessive(after: &str) -> bool {
+    let next = after.trim_start().split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    next.ends_with("'s") || next.ends_with("’s")
 }
 
 /// A verb in base form that is not itself an agent noun.
@@ -246,5 +267,8 @@ mod tests {
         assert!(check_pair("co-worker", "s", "with ", "").is_none());
         assert!(check_pair("manager", "lead", "reports to ", "").is_none());
         assert!(check_pair("Sales", "Sales", "in ", " Operations").is_none());
+        assert!(check_pair("win", "win", "a ", " for").is_none());
+        assert!(check_pair("has", "has", "who ", " not").is_none());
+        assert!(check_pair("your", "your", "is ", " team's workload").is_none());
     }
 }

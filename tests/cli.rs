@@ -1,0 +1,182 @@
+//! The command line as a user runs it: exit codes, formats, walking, stdin and bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn hblint() -> Command {
+    let mut cmd = Command::cargo_bin("hblint").expect("binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn fixture(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(path).to_string_lossy().into_owned()
+}
+
+#[test]
+fn clean_file_exits_zero() {
+    hblint()
+        .args(["check", &fixture("FM001-broken-front-matter/good.md")])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No problems in 1 file"));
+}
+
+#[test]
+fn findings_exit_one_with_annotated_source_and_summary() {
+    hblint()
+        .arg(fixture("seed/marketing-operations-manager.md"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("warning[PR001]: 'manager/prioritize': 'manager' is a noun here"))
+        .stdout(predicate::str::contains("marketing-operations-manager.md:147:15"))
+        .stdout(predicate::str::contains("= help: both sides of the slash are actions"))
+        .stdout(predicate::str::contains("5 problems (0 errors, 5 warnings) in 1 file (1 checked)"));
+}
+
+#[test]
+fn fail_on_error_ignores_warnings() {
+    hblint().args(["--fail-on", "error", &fixture("seed/marketing-operations-manager.md")]).assert().code(0);
+}
+
+#[test]
+fn json_output_has_every_field() {
+    let output = hblint()
+        .args(["check", "--format", "json", &fixture("JF002-non-monotonic-grades/bad.md")])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let items: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let first = &items[0];
+    assert_eq!(first["code"], "JF002");
+    assert_eq!(first["rule"], "non-monotonic-grades");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["line"], 22);
+    assert_eq!(first["column"], 1);
+    assert_eq!(first["end_line"], 22);
+    assert!(first["path"].as_str().is_some_and(|p| p.ends_with("JF002-non-monotonic-grades/bad.md")));
+    assert!(first["message"].as_str().is_some_and(|m| m.contains("grade 7.5")));
+    assert!(first["help"].as_str().is_some());
+    assert!(first["end_column"].as_u64().is_some_and(|c| c > 1));
+}
+
+#[test]
+fn select_and_ignore_choose_rules() {
+    let seed = fixture("seed/marketing-operations-manager.md");
+    hblint().args(["--select", "PR001", &seed]).assert().code(1).stdout(predicate::str::contains("1 problem "));
+    hblint().args(["--ignore", "JF,prose", &seed]).assert().code(0);
+    hblint()
+        .args(["--select", "XX42", &seed])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule or group 'XX42'"));
+}
+
+#[test]
+fn stdin_is_linted_under_the_given_name() {
+    hblint()
+        .args(["check", "-", "--stdin-filename", "docs/page.md", "--format", "json"])
+        .write_stdin("* Ability to manager/prioritize work\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"path\": \"docs/page.md\""));
+}
+
+#[test]
+fn walks_directories_respecting_gitignore_but_lints_explicit_paths() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = "* Ability to manager/prioritize work\n";
+    std::fs::write(dir.path().join(".gitignore"), "ignored.md\n").expect("write");
+    std::fs::write(dir.path().join("ignored.md"), bad).expect("write");
+    std::fs::write(dir.path().join("notes.txt"), bad).expect("write");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    std::fs::write(dir.path().join("sub/page.md.erb"), bad).expect("write");
+    std::fs::write(dir.path().join("b.markdown"), "# Fine\n").expect("write");
+    let output = hblint().args(["--format", "json"]).arg(dir.path()).output().expect("runs");
+    let items: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let paths: Vec<&str> = items.as_array().expect("array").iter().filter_map(|i| i["path"].as_str()).collect();
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert!(paths[0].ends_with("sub/page.md.erb"));
+    // Named explicitly, an ignored file is linted.
+    hblint().arg(dir.path().join("ignored.md")).assert().code(1);
+}
+
+#[test]
+fn default_command_is_check_of_current_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.md"), "Ability to manager/prioritize work.\n").expect("write");
+    hblint().current_dir(dir.path()).assert().code(1).stdout(predicate::str::contains("a.md:1:12"));
+}
+
+#[test]
+fn bad_input_is_reported_and_the_rest_still_linted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path();
+    std::fs::write(p.join("binary.md"), b"\x00\x01\x02").expect("write");
+    std::fs::write(p.join("latin1.md"), b"# Caf\xe9\n").expect("write");
+    std::fs::write(p.join("empty.md"), b"").expect("write");
+    std::fs::write(p.join("broken.md"), "---\ntitle: [x\n---\n# T\n").expect("write");
+    std::fs::write(p.join("typo.md"), "Able to reviewer/approve changes.\n").expect("write");
+    let missing = p.join("does-not-exist");
+    hblint()
+        .args(["--color", "never"])
+        .arg(p)
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("binary.md: binary file"))
+        .stderr(predicate::str::contains("latin1.md: invalid UTF-8 at line 1"))
+        .stderr(predicate::str::contains("does-not-exist: no such file or directory"))
+        .stdout(predicate::str::contains("typo.md:1:9"))
+        .stdout(predicate::str::contains("error[FM001]: front matter is not valid YAML"));
+}
+
+#[test]
+fn deeply_nested_and_huge_documents_do_not_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let nested: String = (0..10_000).map(|i| format!("{}- x\n", "  ".repeat(i.min(200)))).collect();
+    let quotes = format!("{} deep\n", ">".repeat(10_000));
+    std::fs::write(dir.path().join("nested.md"), nested).expect("write");
+    std::fs::write(dir.path().join("quotes.md"), quotes).expect("write");
+    let level = "## Level\n\n### Job Grade\n\nThe Level is a [grade 7](/g).\n\n### Requirements\n\n* a\n* b\n\n";
+    let big = level.repeat(50 * 1024 * 1024 / level.len());
+    std::fs::write(dir.path().join("big.md"), big).expect("write");
+    hblint().arg(dir.path()).assert().code(0).stdout(predicate::str::contains("No problems in 3 files"));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    hblint()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("JF002   non-monotonic-grades"))
+        .stdout(predicate::str::contains("PR001   slash-typo"))
+        .stdout(predicate::str::contains("FM001"));
+}
+
+#[test]
+fn explain_prints_docs_or_fails_for_unknown_rules() {
+    hblint()
+        .args(["explain", "JF002"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("# non-monotonic-grades (JF002)"))
+        .stdout(predicate::str::contains("## Why is this bad?"));
+    hblint().args(["explain", "slash-typo"]).assert().code(0).stdout(predicate::str::contains("PR001"));
+    hblint().args(["explain", "NOPE"]).assert().code(2);
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    hblint().args(["check", "--format", "xml", "."]).assert().code(2);
+}
+
+#[test]
+fn colors_follow_the_flag() {
+    let seed = fixture("seed/marketing-operations-manager.md");
+    hblint().args(["--color", "always", &seed]).assert().stdout(predicate::str::contains("\u{1b}["));
+    // Not a terminal: no colors by default.
+    hblint().arg(&seed).assert().stdout(predicate::str::contains("\u{1b}[").not());
+}

@@ -1,0 +1,107 @@
+//! Runs every fixture under `fixtures/`: `bad*.md` must give exactly the diagnostics in the
+//! matching `.expected` file (`line:column CODE message`, one a line), `good*.md` must stay clean.
+//! Each rule's directory (`<CODE>-<name>`) runs with only that rule; `seed/` runs with all rules.
+//! `HBLINT_BLESS=1 cargo test --test fixtures` rewrites the `.expected` files: review the diff.
+
+use hblint::rules::registry::{self, BUILTIN};
+use hblint::source::SourceFile;
+use hblint::{Linter, lint_source};
+use std::path::{Path, PathBuf};
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn render(path: &Path, linter: &Linter) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let source = SourceFile::from_bytes(path.to_path_buf(), bytes).expect("fixtures are UTF-8 text");
+    lint_source(&source, linter)
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{} {} {}\n", d.start.line, d.start.column, d.diagnostic.rule.code, d.diagnostic.message))
+        .collect()
+}
+
+fn linter_for(dir_name: &str) -> Linter {
+    if dir_name == "seed" {
+        return Linter::all();
+    }
+    let code = dir_name.split('-').next().unwrap_or_default();
+    let rule = registry::find(code).unwrap_or_else(|| panic!("fixture directory {dir_name} names no rule"));
+    let name = dir_name[code.len()..].trim_start_matches('-');
+    assert_eq!(name, rule.meta().name, "fixture directory {dir_name} must be named {code}-{}", rule.meta().name);
+    Linter::with_rules(vec![rule])
+}
+
+#[test]
+fn every_fixture_gives_exactly_its_expected_diagnostics() {
+    let bless = std::env::var_os("HBLINT_BLESS").is_some();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(fixtures_dir()).expect("fixtures/").flatten().map(|e| e.path()).collect();
+    dirs.sort();
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
+        let dir_name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let linter = linter_for(&dir_name);
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(dir).expect("fixture dir").flatten().map(|e| e.path()).collect();
+        files.sort();
+        for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "md")) {
+            let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let actual = render(file, &linter);
+            checked += 1;
+            if stem.starts_with("good") {
+                if !actual.is_empty() {
+                    failures.push(format!("{} must stay clean, got:\n{actual}", file.display()));
+                }
+                continue;
+            }
+            let expected_path = file.with_extension("expected");
+            if bless {
+                std::fs::write(&expected_path, &actual).expect("write .expected");
+                continue;
+            }
+            let expected = std::fs::read_to_string(&expected_path)
+                .unwrap_or_else(|_| panic!("{} has no {}", file.display(), expected_path.display()));
+            if expected.trim().is_empty() {
+                failures.push(format!("{} is a bad fixture with no expected diagnostics", file.display()));
+            }
+            if actual != expected {
+                failures.push(format!("{}:\n--- expected\n{expected}--- actual\n{actual}", file.display()));
+            }
+        }
+    }
+    assert!(checked > 0, "no fixtures found");
+    assert!(failures.is_empty(), "{} fixture(s) failed:\n\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_a_bad_and_a_good_fixture_and_docs() {
+    for rule in BUILTIN {
+        let meta = rule.meta();
+        let dir = fixtures_dir().join(format!("{}-{}", meta.code, meta.name));
+        assert!(dir.join("bad.md").is_file(), "{} has no fixtures/{}/bad.md", meta.code, dir.display());
+        assert!(dir.join("bad.expected").is_file(), "{} has no bad.expected", meta.code);
+        assert!(dir.join("good.md").is_file(), "{} has no good.md", meta.code);
+        for section in ["## What it does", "## Why is this bad?", "## Example", "## Use instead"] {
+            assert!(meta.docs.contains(section), "{} docs lack '{section}'", meta.code);
+        }
+    }
+}
+
+#[test]
+fn seed_page_gives_exactly_the_known_defects() {
+    // The page hblint started from: four inherited duplicates and one slash typo, nothing else.
+    let path = fixtures_dir().join("seed/marketing-operations-manager.md");
+    let found: Vec<String> = render(&path, &Linter::all())
+        .lines()
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let position = parts.next().unwrap_or_default();
+            let line = position.split(':').next().unwrap_or_default();
+            format!("{line} {}", parts.next().unwrap_or_default())
+        })
+        .collect();
+    assert_eq!(found, ["113 JF004", "114 JF004", "123 JF004", "128 JF004", "147 PR001"]);
+}
