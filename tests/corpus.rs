@@ -38,7 +38,8 @@ fn lint_tree(root: &Path) -> (usize, BTreeMap<&'static str, usize>, Vec<String>)
 fn job_families_give_the_verified_defects() {
     let Some(corpus) = corpus() else { return };
     let (files, counts, hits) = lint_tree(&corpus.join("job-families"));
-    assert_eq!(files, 218);
+    // 218 files, of which sales/_performance.erb is an ERB partial, not a Markdown page.
+    assert_eq!(files, 217);
     eprintln!("job-families: {counts:?}");
     // Five verified grade decreases, and no IC→manager switch among them.
     let decreases: Vec<&String> = hits.iter().filter(|h| h.ends_with("JF002")).collect();

@@ -192,6 +192,28 @@ pub fn normalize_space(text: &str) -> String {
     out
 }
 
+/// Appends `text` with every whitespace run (U+00A0 included) folded to one space and no leading
+/// space, so collected text never needs a second normalizing pass.
+fn push_folded(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Drops the one trailing space `push_folded` may leave.
+fn finish_folded(mut text: String) -> String {
+    if text.ends_with(' ') {
+        text.pop();
+    }
+    text
+}
+
 /// One open inline-text collector: a heading, a document-level paragraph or an item's first paragraph.
 enum Collector {
     Heading { index: usize, text: String, start: Option<usize>, end: usize },
@@ -295,12 +317,13 @@ impl<'p, 's> Outline<'p, 's> {
         if let Some(collector) = self.collectors.last_mut() {
             match collector {
                 Collector::Heading { text: out, start, end, .. } => {
-                    out.push_str(text);
+                    push_folded(out, text);
                     start.get_or_insert(span.start);
                     *end = span.end;
                 }
+                Collector::Paragraph { block, .. } if *block == usize::MAX => {}
                 Collector::Paragraph { text: out, .. } | Collector::ItemParagraph { text: out, .. } => {
-                    out.push_str(text)
+                    push_folded(out, text)
                 }
             }
         }
@@ -374,11 +397,9 @@ impl<'p, 's> Outline<'p, 's> {
             }
             Shallow::Text => {
                 let span = self.span(node);
-                let literal = match &node.data().value {
-                    NodeValue::Text(t) => t.to_string(),
-                    _ => String::new(),
-                };
-                self.append_text(&literal, span);
+                if let NodeValue::Text(literal) = &node.data().value {
+                    self.append_text(literal, span);
+                }
                 if self.url_link_depth == 0 && self.image_depth == 0 && span.end > span.start {
                     self.push_prose(span);
                 }
@@ -421,7 +442,7 @@ impl<'p, 's> Outline<'p, 's> {
             NodeValue::Heading(_) => {
                 if let Some(Collector::Heading { index, text, start, end }) = self.collectors.pop() {
                     let heading = &mut self.page.headings[index];
-                    heading.text = normalize_space(&text);
+                    heading.text = finish_folded(text);
                     if let Some(start) = start {
                         heading.text_span = Span::new(start, end);
                     }
@@ -430,10 +451,10 @@ impl<'p, 's> Outline<'p, 's> {
             }
             NodeValue::Paragraph => match self.collectors.pop() {
                 Some(Collector::Paragraph { block, text }) if block != usize::MAX => {
-                    self.page.blocks[block].text = normalize_space(&text);
+                    self.page.blocks[block].text = finish_folded(text);
                 }
                 Some(Collector::ItemParagraph { list, item, text }) => {
-                    self.page.lists[list].items[item].text = normalize_space(&text);
+                    self.page.lists[list].items[item].text = finish_folded(text);
                 }
                 _ => {}
             },

@@ -79,6 +79,9 @@ impl Rule for SlashTypo {
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         for run in &page.prose {
             let text = page.slice(run.span);
+            if memchr::memchr(b'/', text.as_bytes()).is_none() {
+                continue;
+            }
             for chain in CHAIN.find_iter(text) {
                 if is_path_like(text, chain.start(), chain.end()) || is_path_chain(chain.as_str()) {
                     continue;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks hblint on the real handbook corpus beside the checkout. Run by hand, not in CI:
+#   scripts/bench.sh [DIR]        (default: ../shared/corpus/handbook)
+# Needs hyperfine (Debian: apt-get install hyperfine) and GNU time for peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-../shared/corpus/handbook}
+[ -d "$dir" ] || { echo "no corpus at $dir" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install hyperfine" >&2; exit 2; }
+cargo build --release --quiet --bin hblint --example parse_baseline
+hyperfine --warmup 2 --runs 15 --ignore-failure \
+  --command-name "comrak parse only (baseline)" "target/release/examples/parse_baseline $dir" \
+  --command-name "hblint check" "target/release/hblint check $dir" \
+  --command-name "hblint check --format json" "target/release/hblint check --format json $dir"
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f "hblint check peak RSS: %M KiB, wall %e s" target/release/hblint check "$dir" >/dev/null || true
+fi
