@@ -199,12 +199,22 @@ fn is_page_section(text: &str) -> bool {
         .any(|s| lower == *s || lower.ends_with(&format!(" {s}")))
 }
 
+/// A cheap test, before parsing, for pages that can turn out to be job-family pages: the
+/// layout says so, or the text mentions "job grade" somewhere (a heading needs those words).
+pub fn may_be_job_family(page: &Page<'_>, text: &str) -> bool {
+    static JOB_GRADE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)job\s+grade").expect("valid"));
+    is_job_family_layout(page) || JOB_GRADE.is_match(text)
+}
+
+fn is_job_family_layout(page: &Page<'_>) -> bool {
+    page.front_matter.as_ref().and_then(|fm| fm.get("layout")).is_some_and(|f| f.value.trim() == "job_family_page")
+}
+
 /// Derives the job-family model; `None` when the page is not a job-family page.
 pub fn derive(page: &Page<'_>) -> Option<JobFamily> {
     let kinds: Vec<Option<SectionKind>> = page.headings.iter().map(|h| SectionKind::of_heading(&h.text)).collect();
-    let layout = page.front_matter.as_ref().and_then(|fm| fm.get("layout")).map(|f| f.value.trim());
     let has_grade_heading = kinds.contains(&Some(SectionKind::JobGrade));
-    if layout != Some("job_family_page") && !has_grade_heading {
+    if !is_job_family_layout(page) && !has_grade_heading {
         return None;
     }
 

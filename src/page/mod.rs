@@ -50,7 +50,8 @@ pub enum BlockKind {
 pub struct Block {
     pub kind: BlockKind,
     pub span: Span,
-    /// Plain text of a paragraph (links reduced to their text); empty for other kinds.
+    /// Plain text of a paragraph (links reduced to their text) on pages that may be job-family
+    /// pages; empty for other kinds and other pages.
     pub text: String,
 }
 
@@ -65,7 +66,7 @@ pub struct List {
     pub block: Option<usize>,
 }
 
-/// A list item, with the plain text of its first paragraph.
+/// A list item, with the plain text of its first paragraph (on pages that may be job-family pages).
 #[derive(Debug, Clone)]
 pub struct ListItem {
     pub span: Span,
@@ -126,7 +127,8 @@ impl<'s> Page<'s> {
             let arena = Arena::new();
             let root = parse_document(&arena, &text[scan.body_start..], &parse_options());
             let body_first_line = page.lines.line_of(scan.body_start);
-            Outline::new(&mut page, body_first_line).walk(root);
+            let collect_text = job_family::may_be_job_family(&page, text);
+            Outline::new(&mut page, body_first_line, collect_text).walk(root);
         }
         page.job = job_family::derive(&page);
         page
@@ -195,14 +197,17 @@ pub fn normalize_space(text: &str) -> String {
 /// Appends `text` with every whitespace run (U+00A0 included) folded to one space and no leading
 /// space, so collected text never needs a second normalizing pass.
 fn push_folded(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Copy the run up to the next whitespace in one go, then fold the whitespace run.
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        out.push_str(&rest[..word_end]);
+        rest = &rest[word_end..];
+        let space_end = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+        if space_end > 0 && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
         }
+        rest = &rest[space_end..];
     }
 }
 
@@ -232,6 +237,9 @@ struct OpenItem {
 struct Outline<'p, 's> {
     page: &'p mut Page<'s>,
     body_first_line: usize,
+    /// Whether paragraph and list-item text is collected: only job-family rules read it, and
+    /// collecting it costs a fifth of the run on pages that cannot be job-family pages.
+    collect_text: bool,
     collectors: Vec<Collector>,
     open_lists: Vec<usize>,
     open_items: Vec<OpenItem>,
@@ -244,10 +252,11 @@ struct Outline<'p, 's> {
 }
 
 impl<'p, 's> Outline<'p, 's> {
-    fn new(page: &'p mut Page<'s>, body_first_line: usize) -> Self {
+    fn new(page: &'p mut Page<'s>, body_first_line: usize, collect_text: bool) -> Self {
         Outline {
             page,
             body_first_line,
+            collect_text,
             collectors: Vec::new(),
             open_lists: Vec::new(),
             open_items: Vec::new(),
@@ -321,7 +330,8 @@ impl<'p, 's> Outline<'p, 's> {
                     start.get_or_insert(span.start);
                     *end = span.end;
                 }
-                Collector::Paragraph { block, .. } if *block == usize::MAX => {}
+                Collector::Paragraph { block, .. } if *block == usize::MAX || !self.collect_text => {}
+                Collector::ItemParagraph { .. } if !self.collect_text => {}
                 Collector::Paragraph { text: out, .. } | Collector::ItemParagraph { text: out, .. } => {
                     push_folded(out, text)
                 }
