@@ -11,7 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "PR001",
     name: "slash-typo",
     group: Group::Prose,
-    summary: "a slash pair that cannot be right: an agent noun where a verb belongs, or the same word twice",
+    summary: "a slash pair that cannot be right: an agent noun where a verb belongs, or a doubled determiner",
     docs: r#"## What it does
 Checks word pairs joined by a slash ("read/write") in prose for two classes of typo:
 
