@@ -1,7 +1,7 @@
 //! Baseline for benchmarks: walk, read and comrak-parse every Markdown file, in parallel, and do
 //! nothing else. `scripts/bench.sh` compares `hblint check` against it.
 
-use comrak::{Arena, Options, parse_document};
+use comrak::{Arena, parse_document};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -14,12 +14,7 @@ fn main() {
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
-                let mut options = Options::default();
-                options.extension.table = true;
-                options.extension.strikethrough = true;
-                options.extension.autolink = true;
-                options.extension.tasklist = true;
-                options.extension.footnotes = true;
+                let options = hblint::page::parse_options();
                 while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let Ok(text) = std::fs::read_to_string(path) else { continue };
                     let arena = Arena::new();

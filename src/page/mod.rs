@@ -169,7 +169,9 @@ impl<'s> Page<'s> {
     }
 }
 
-fn parse_options() -> Options<'static> {
+/// The comrak options every parse uses: CommonMark plus GFM tables, strikethrough, autolinks,
+/// task lists and footnotes.
+pub fn parse_options() -> Options<'static> {
     let mut options = Options::default();
     options.extension.table = true;
     options.extension.strikethrough = true;
