@@ -522,7 +522,7 @@ fn read_grade(page: &Page<'_>, heading: usize) -> Grade {
             return Grade::Stated(GradeSentence { value, number_span, sentence_span, subject });
         }
     }
-    Grade::NoNumber { span: first_text.unwrap_or(page.headings[heading].text_span) }
+    Grade::NoNumber { span: first_text.unwrap_or(page.headings[heading].span) }
 }
 
 /// A grade sentence directly under a level heading, or under a sub-heading that is not named
