@@ -1,7 +1,7 @@
 //! The command line: `check` (the default), `rules`, `explain`.
 
 use crate::output::{self, Format, human::Summary};
-use crate::rules::registry::{self, BUILTIN};
+use crate::rules::registry::Registry;
 use crate::rules::{Rule, Severity};
 use crate::run::{self, Input};
 use crate::{Linter, walk};
@@ -31,11 +31,17 @@ pub enum Command {
     Rules {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// Also list the rules of this rule pack (repeatable).
+        #[arg(long = "pack", value_name = "PATH")]
+        packs: Vec<PathBuf>,
     },
     /// Show a rule's documentation: what it finds, why, a bad and a good example.
     Explain {
         /// A rule code (JF002) or name (non-monotonic-grades).
         rule: String,
+        /// Also look in this rule pack (repeatable).
+        #[arg(long = "pack", value_name = "PATH")]
+        packs: Vec<PathBuf>,
     },
 }
 
@@ -53,12 +59,21 @@ pub struct CheckArgs {
     /// Skip these rules: codes, code prefixes, names or groups, comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
+    /// Load this rule pack (a TOML file) in addition to the shipped ones (repeatable).
+    #[arg(long = "pack", value_name = "PATH")]
+    pub packs: Vec<PathBuf>,
     /// The file name to report for text read from stdin.
     #[arg(long)]
     pub stdin_filename: Option<PathBuf>,
     /// Exit 1 only for findings at or above this severity.
     #[arg(long, default_value = "warning", value_parser = parse_severity)]
     pub fail_on: Severity,
+    /// Apply safe fixes (substitutions, single-correction typos, doubled words) and write the files.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff; write nothing.
+    #[arg(long)]
+    pub diff: bool,
     /// When to color human output.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
@@ -90,22 +105,33 @@ pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules { format } => list_rules(format),
-        Command::Explain { rule } => explain(&rule),
+        Command::Rules { format, packs } => with_registry(&packs, |r| list_rules(r, format)),
+        Command::Explain { rule, packs } => with_registry(&packs, |r| explain(r, &rule)),
     }
 }
 
-fn selected_rules(args: &CheckArgs) -> Result<Vec<&'static dyn Rule>, String> {
-    let mut rules: Vec<&'static dyn Rule> = if args.select.is_empty() { BUILTIN.to_vec() } else { Vec::new() };
+/// Loads the registry with `packs`, reporting a broken pack (file:line:col) with exit 2.
+fn with_registry(packs: &[PathBuf], run: impl FnOnce(&Registry) -> u8) -> u8 {
+    match Registry::with_packs(packs) {
+        Ok(registry) => run(&registry),
+        Err(err) => {
+            eprintln!("hblint: error: {err}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn selected_rules(registry: &Registry, args: &CheckArgs) -> Result<Vec<&'static dyn Rule>, String> {
+    let mut rules: Vec<&'static dyn Rule> = if args.select.is_empty() { registry.rules().to_vec() } else { Vec::new() };
     for selector in &args.select {
-        for rule in registry::select(selector)? {
+        for rule in registry.select(selector)? {
             if !rules.iter().any(|r| r.meta().code == rule.meta().code) {
                 rules.push(rule);
             }
         }
     }
     for selector in &args.ignore {
-        let drop = registry::select(selector)?;
+        let drop = registry.select(selector)?;
         rules.retain(|r| !drop.iter().any(|d| d.meta().code == r.meta().code));
     }
     rules.sort_by_key(|r| r.meta().code);
@@ -113,7 +139,14 @@ fn selected_rules(args: &CheckArgs) -> Result<Vec<&'static dyn Rule>, String> {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let rules = match selected_rules(&args) {
+    let registry = match Registry::with_packs(&args.packs) {
+        Ok(registry) => registry,
+        Err(err) => {
+            eprintln!("hblint: error: {err}");
+            return EXIT_ERROR;
+        }
+    };
+    let rules = match selected_rules(&registry, &args) {
         Ok(rules) => rules,
         Err(err) => {
             eprintln!("hblint: error: {err}");
@@ -153,7 +186,17 @@ fn check(args: CheckArgs) -> u8 {
     let render = move |source: &crate::source::SourceFile, diagnostics: &[crate::diagnostic::Located]| {
         if human { output::human::render_file(source, diagnostics, color) } else { Vec::new() }
     };
-    let outcomes = run::lint_all(inputs, &linter, &render);
+    let mode = if args.fix {
+        run::Mode::Fix
+    } else if args.diff {
+        run::Mode::Diff
+    } else {
+        run::Mode::Check
+    };
+    let outcomes = run::lint_all(inputs, &linter, mode, &render);
+    if mode == run::Mode::Diff {
+        return print_diffs(&outcomes);
+    }
 
     let mut summary = Summary { files_checked: outcomes.len(), ..Summary::default() };
     let mut failing = false;
@@ -182,6 +225,21 @@ fn check(args: CheckArgs) -> u8 {
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    // With --fix on stdin, stdout is the fixed text and nothing else (an editor pipes it back).
+    if let Some(fixed) = outcomes.iter().find_map(|o| o.result.as_ref().ok().and_then(|l| l.output.as_ref())) {
+        let _ = out.write_all(fixed.as_bytes());
+        for (path, message) in &unreadable {
+            eprintln!("hblint: error: {}: {message}", output::display_path(path));
+        }
+        return if !unreadable.is_empty() {
+            EXIT_ERROR
+        } else if failing {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        };
+    }
+    let fixed: usize = outcomes.iter().filter_map(|o| o.result.as_ref().ok()).map(|l| l.fixed).sum();
     let written = match args.format {
         Format::Human => {
             let mut result = Ok(());
@@ -189,6 +247,15 @@ fn check(args: CheckArgs) -> u8 {
                 if let Ok(linted) = &outcome.result {
                     result = result.and(out.write_all(&linted.rendered));
                 }
+            }
+            if fixed > 0 {
+                let files = outcomes.iter().filter(|o| o.result.as_ref().is_ok_and(|l| l.fixed > 0)).count();
+                result = result.and(writeln!(
+                    out,
+                    "Fixed {fixed} problem{} in {files} file{}.",
+                    plural(fixed),
+                    plural(files)
+                ));
             }
             result.and(writeln!(out, "{}", summary.line()))
         }
@@ -214,31 +281,69 @@ fn check(args: CheckArgs) -> u8 {
     }
 }
 
-fn list_rules(format: Format) -> u8 {
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `--diff`: print every file's diff; exit 1 when there is something to fix.
+fn print_diffs(outcomes: &[run::FileOutcome]) -> u8 {
+    let mut any = false;
+    let mut errors = false;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for outcome in outcomes {
+        match &outcome.result {
+            Ok(linted) => {
+                if let Some(diff) = &linted.output {
+                    any = true;
+                    let _ = out.write_all(diff.as_bytes());
+                }
+            }
+            Err(message) => {
+                errors = true;
+                eprintln!("hblint: error: {}: {message}", output::display_path(&outcome.path));
+            }
+        }
+    }
+    if errors {
+        EXIT_ERROR
+    } else if any {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn list_rules(registry: &Registry, format: Format) -> u8 {
     let mut out = String::new();
     match format {
         Format::Human => {
-            out.push_str(&format!("{:<7} {:<28} {:<11} {:<8} {}\n", "CODE", "NAME", "GROUP", "SEVERITY", "SUMMARY"));
-            for rule in BUILTIN {
+            out.push_str(&format!(
+                "{:<7} {:<28} {:<11} {:<8} {:<4} {}\n",
+                "CODE", "NAME", "GROUP", "SEVERITY", "FIX", "SUMMARY"
+            ));
+            for rule in registry.rules() {
                 let m = rule.meta();
                 out.push_str(&format!(
-                    "{:<7} {:<28} {:<11} {:<8} {}\n",
+                    "{:<7} {:<28} {:<11} {:<8} {:<4} {}\n",
                     m.code,
                     m.name,
                     m.group.as_str(),
                     m.severity.as_str(),
+                    if m.fix { "yes" } else { "" },
                     m.summary
                 ));
             }
         }
         Format::Json => {
-            let items: Vec<serde_json::Value> = BUILTIN
+            let items: Vec<serde_json::Value> = registry
+                .rules()
                 .iter()
                 .map(|r| {
                     let m = r.meta();
                     serde_json::json!({
                         "code": m.code, "name": m.name, "group": m.group.as_str(),
-                        "severity": m.severity.as_str(), "summary": m.summary,
+                        "severity": m.severity.as_str(), "fix": m.fix, "summary": m.summary,
                     })
                 })
                 .collect();
@@ -250,13 +355,14 @@ fn list_rules(format: Format) -> u8 {
     EXIT_CLEAN
 }
 
-fn explain(key: &str) -> u8 {
-    match registry::find(key) {
+fn explain(registry: &Registry, key: &str) -> u8 {
+    match registry.find(key) {
         Some(rule) => {
             let m = rule.meta();
             println!("# {} ({})\n", m.name, m.code);
             println!("{}\n", m.summary);
-            println!("Group: {}. Default severity: {}.\n", m.group.as_str(), m.severity.as_str());
+            let fix = if m.fix { " Fixable with --fix." } else { "" };
+            println!("Group: {}. Default severity: {}.{fix}\n", m.group.as_str(), m.severity.as_str());
             print!("{}", m.docs);
             EXIT_CLEAN
         }

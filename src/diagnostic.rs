@@ -10,6 +10,13 @@ pub struct Label {
     pub message: String,
 }
 
+/// One replacement of a span of the source; a fix is a set of non-overlapping edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
 /// One finding in one file, with byte spans.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -19,9 +26,17 @@ pub struct Diagnostic {
     pub span: Span,
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// A safe fix: applying its edits removes the finding without changing the meaning.
+    pub fix: Option<Vec<Edit>>,
 }
 
 impl Diagnostic {
+    /// Attaches a safe fix.
+    pub fn fix(&mut self, edits: Vec<Edit>) -> &mut Self {
+        self.fix = Some(edits);
+        self
+    }
+
     /// Adds a secondary label.
     pub fn label(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
         self.labels.push(Label { span, message: message.into() });

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod fix;
 pub mod output;
 pub mod page;
 pub mod rules;
@@ -23,9 +24,9 @@ pub struct Linter {
 }
 
 impl Linter {
-    /// A linter with every built-in rule at its default severity.
+    /// A linter with every built-in and shipped-pack rule at its default severity.
     pub fn all() -> Linter {
-        Linter::with_rules(rules::registry::BUILTIN.to_vec())
+        Linter::with_rules(rules::registry::Registry::builtin().rules().to_vec())
     }
 
     /// A linter with the given rules at their default severities.

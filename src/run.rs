@@ -4,6 +4,7 @@
 use crate::diagnostic::Located;
 use crate::source::SourceFile;
 use crate::{Linter, lint_source};
+
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -18,6 +19,21 @@ pub struct FileOutcome {
 pub struct Linted {
     pub diagnostics: Vec<Located>,
     pub rendered: Vec<u8>,
+    /// How many diagnostics `--fix` fixed (or `--diff` would fix).
+    pub fixed: usize,
+    /// With `--diff`, the unified diff of the fixes; with `--fix` on stdin, the fixed text.
+    pub output: Option<String>,
+}
+
+/// What to do with fixable diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Report only.
+    Check,
+    /// Apply safe fixes and write the files (stdin: print the fixed text).
+    Fix,
+    /// Print the fixes as a diff and write nothing.
+    Diff,
 }
 
 /// Where a file's text comes from.
@@ -42,7 +58,7 @@ pub type Renderer = dyn Fn(&SourceFile, &[Located]) -> Vec<u8> + Sync;
 const WORKER_STACK: usize = 256 << 20;
 
 /// Lints every input on all cores; outcomes come back in input order.
-pub fn lint_all(inputs: Vec<Input>, linter: &Linter, render: &Renderer) -> Vec<FileOutcome> {
+pub fn lint_all(inputs: Vec<Input>, linter: &Linter, mode: Mode, render: &Renderer) -> Vec<FileOutcome> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
     let next = AtomicUsize::new(0);
     let inputs = &inputs;
@@ -54,7 +70,7 @@ pub fn lint_all(inputs: Vec<Input>, linter: &Linter, render: &Renderer) -> Vec<F
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(input) = inputs.get(i) else { break };
-                        done.push((i, lint_one(input, linter, render)));
+                        done.push((i, lint_one(input, linter, mode, render)));
                     }
                     done
                 })
@@ -72,14 +88,14 @@ pub fn lint_all(inputs: Vec<Input>, linter: &Linter, render: &Renderer) -> Vec<F
     let done: std::collections::HashSet<usize> = outcomes.iter().map(|(i, _)| *i).collect();
     for (i, input) in inputs.iter().enumerate() {
         if !done.contains(&i) {
-            outcomes.push((i, lint_one(input, linter, render)));
+            outcomes.push((i, lint_one(input, linter, mode, render)));
         }
     }
     outcomes.sort_by_key(|(i, _)| *i);
     outcomes.into_iter().map(|(_, o)| o).collect()
 }
 
-fn lint_one(input: &Input, linter: &Linter, render: &Renderer) -> FileOutcome {
+fn lint_one(input: &Input, linter: &Linter, mode: Mode, render: &Renderer) -> FileOutcome {
     let path = input.path().clone();
     let bytes = match input {
         Input::File(p) => match std::fs::read(p) {
@@ -100,16 +116,50 @@ fn lint_one(input: &Input, linter: &Linter, render: &Renderer) -> FileOutcome {
         Err(err) => return FileOutcome { path, result: Err(err.to_string()) },
     };
     // A bug in a rule must cost one file, not the run: report it like an unreadable file.
-    let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let report = lint_source(&source, linter);
-        let rendered = render(&source, &report.diagnostics);
-        Linted { diagnostics: report.diagnostics, rendered }
-    }));
+    let linted =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint_decoded(&source, input, linter, mode, render)));
     match linted {
-        Ok(linted) => FileOutcome { path, result: Ok(linted) },
+        Ok(result) => FileOutcome { path, result },
         Err(_) => FileOutcome {
             path,
             result: Err("internal error while linting this file; please report it with the file attached".into()),
         },
     }
+}
+
+fn lint_decoded(
+    source: &SourceFile,
+    input: &Input,
+    linter: &Linter,
+    mode: Mode,
+    render: &Renderer,
+) -> Result<Linted, String> {
+    if mode == Mode::Check {
+        let report = lint_source(source, linter);
+        let rendered = render(source, &report.diagnostics);
+        return Ok(Linted { diagnostics: report.diagnostics, rendered, fixed: 0, output: None });
+    }
+    let fixed = crate::fix::fix_source(source, linter);
+    let changed = fixed.applied > 0 && fixed.text != source.text;
+    let mut output = None;
+    match (mode, input) {
+        (Mode::Diff, _) => {
+            if changed {
+                let name = crate::output::display_path(&source.path);
+                output = Some(crate::fix::unified_diff(&name, &source.text, &fixed.text));
+            }
+        }
+        (_, Input::Text(..)) => output = Some(fixed.text.clone()),
+        (_, Input::File(path)) => {
+            if changed {
+                crate::fix::write_atomic(path, &fixed.text, source.bom)
+                    .map_err(|e| format!("cannot write the fixed file: {}", crate::walk::describe_io(&e)))?;
+            }
+        }
+    }
+    // What is left is reported against the fixed text, which is what the file now holds.
+    let after = SourceFile::from_text(source.path.clone(), fixed.text, source.bom);
+    let rendered = if mode == Mode::Fix { render(&after, &fixed.remaining) } else { Vec::new() };
+    let diagnostics = if mode == Mode::Fix { fixed.remaining } else { Vec::new() };
+    Ok(Linted { diagnostics, rendered, fixed: fixed.applied, output })
 }

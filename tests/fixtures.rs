@@ -3,7 +3,8 @@
 //! Each rule's directory (`<CODE>-<name>`) runs with only that rule; `seed/` runs with all rules.
 //! `HBLINT_BLESS=1 cargo test --test fixtures` rewrites the `.expected` files: review the diff.
 
-use hblint::rules::registry::{self, BUILTIN};
+use hblint::rules::pack;
+use hblint::rules::registry::{self, Registry};
 use hblint::source::SourceFile;
 use hblint::{Linter, lint_source};
 use std::path::{Path, PathBuf};
@@ -22,9 +23,16 @@ fn render(path: &Path, linter: &Linter) -> String {
         .collect()
 }
 
-fn linter_for(dir_name: &str) -> Linter {
+fn linter_for(dir: &Path, dir_name: &str) -> Linter {
     if dir_name == "seed" {
         return Linter::all();
+    }
+    // fixtures/packs/<name>/pack.toml: a pack written for the test, run alone.
+    let pack_file = dir.join("pack.toml");
+    if pack_file.is_file() {
+        let text = std::fs::read_to_string(&pack_file).expect("pack.toml");
+        let loaded = pack::parse(&pack_file, &text).unwrap_or_else(|e| panic!("{e}"));
+        return Linter::with_rules(loaded.rules.into_iter().map(|r| r as &'static dyn hblint::rules::Rule).collect());
     }
     let code = dir_name.split('-').next().unwrap_or_default();
     let rule = registry::find(code).unwrap_or_else(|| panic!("fixture directory {dir_name} names no rule"));
@@ -40,14 +48,18 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
     let mut checked = 0;
     let mut dirs: Vec<PathBuf> =
         std::fs::read_dir(fixtures_dir()).expect("fixtures/").flatten().map(|e| e.path()).collect();
+    dirs.extend(std::fs::read_dir(fixtures_dir().join("packs")).expect("fixtures/packs/").flatten().map(|e| e.path()));
+    dirs.retain(|d| d.file_name().is_some_and(|n| n != "packs"));
     dirs.sort();
     for dir in dirs.iter().filter(|d| d.is_dir()) {
         let dir_name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        let linter = linter_for(&dir_name);
+        let linter = linter_for(dir, &dir_name);
         let mut files: Vec<PathBuf> =
             std::fs::read_dir(dir).expect("fixture dir").flatten().map(|e| e.path()).collect();
         files.sort();
-        for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "md")) {
+        let is_page =
+            |f: &&PathBuf| f.extension().is_some_and(|e| e == "md") && !f.to_string_lossy().ends_with(".fixed.md");
+        for file in files.iter().filter(is_page) {
             let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             let actual = render(file, &linter);
             checked += 1;
@@ -56,6 +68,30 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
                     failures.push(format!("{} must stay clean, got:\n{actual}", file.display()));
                 }
                 continue;
+            }
+            // A `bad.fixed.md` is what `--fix` must turn the bad page into, and fixing it again
+            // must change nothing.
+            let fixed_path = file.with_extension("fixed.md");
+            if fixed_path.is_file() || bless {
+                let bytes = std::fs::read(file).expect("fixture");
+                let source = SourceFile::from_bytes(file.clone(), bytes).expect("utf-8");
+                let fixed = hblint::fix::fix_source(&source, &linter);
+                if bless && fixed.applied > 0 {
+                    std::fs::write(&fixed_path, &fixed.text).expect("write .fixed.md");
+                } else if fixed_path.is_file() {
+                    let expected_fixed = std::fs::read_to_string(&fixed_path).expect("fixed fixture");
+                    if fixed.text != expected_fixed {
+                        failures.push(format!(
+                            "{}: --fix output differs from {}",
+                            file.display(),
+                            fixed_path.display()
+                        ));
+                    }
+                    let again = SourceFile::from_text(file.clone(), fixed.text.clone(), source.bom);
+                    if hblint::fix::fix_source(&again, &linter).applied != 0 {
+                        failures.push(format!("{}: fixing twice changes the page again", file.display()));
+                    }
+                }
             }
             let expected_path = file.with_extension("expected");
             if bless {
@@ -78,7 +114,7 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
 
 #[test]
 fn every_rule_has_a_bad_and_a_good_fixture_and_docs() {
-    for rule in BUILTIN {
+    for rule in Registry::builtin().rules() {
         let meta = rule.meta();
         let dir = fixtures_dir().join(format!("{}-{}", meta.code, meta.name));
         assert!(dir.join("bad.md").is_file(), "{} has no fixtures/{}/bad.md", meta.code, dir.display());

@@ -16,6 +16,8 @@ pub struct JsonDiagnostic<'a> {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// Whether `hblint check --fix` fixes this finding.
+    pub fixable: bool,
 }
 
 /// Serializes findings of many files (already in path order) as a pretty JSON array.
@@ -34,6 +36,7 @@ pub fn render(files: &[(String, &[Located])]) -> String {
                 column: l.start.column,
                 end_line: l.end.line,
                 end_column: l.end.column,
+                fixable: l.diagnostic.fix.is_some(),
             })
         })
         .collect();

@@ -7,6 +7,7 @@
 pub mod front_matter;
 pub mod job_family;
 pub mod levels;
+pub mod scope;
 
 use crate::source::{LineIndex, SourceFile, Span, ceil_char_boundary};
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
@@ -196,6 +197,25 @@ pub fn normalize_space(text: &str) -> String {
     out
 }
 
+/// Template tags that are code, not prose: ERB (`<% … %>`, in `.md.erb` pages) and Hugo
+/// shortcodes (`{{< … >}}`, `{{% … %}}`), in order.
+fn erb_tags(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut tags = Vec::new();
+    for (open, close) in [(&b"<%"[..], &b"%>"[..]), (b"{{<", b">}}"), (b"{{%", b"%}}")] {
+        let mut from = 0;
+        while let Some(found) = memchr::memmem::find(&bytes[from..], open) {
+            let start = from + found;
+            let end = memchr::memmem::find(&bytes[start + open.len()..], close)
+                .map_or(text.len(), |i| start + open.len() + i + close.len());
+            tags.push(Span::new(start, end));
+            from = end;
+        }
+    }
+    tags.sort();
+    tags
+}
+
 /// Appends `text` with every whitespace run (U+00A0 included) folded to one space and no leading
 /// space, so collected text never needs a second normalizing pass.
 fn push_folded(out: &mut String, text: &str) {
@@ -250,11 +270,14 @@ struct Outline<'p, 's> {
     link_depth: usize,
     /// Links whose text is their URL (autolinks, bare URLs): not prose.
     url_link_depth: usize,
+    /// `<% … %>` tags of the whole file, in order.
+    erb: Vec<Span>,
     image_depth: usize,
 }
 
 impl<'p, 's> Outline<'p, 's> {
     fn new(page: &'p mut Page<'s>, body_first_line: usize, collect_text: bool) -> Self {
+        let erb = erb_tags(&page.source.text);
         Outline {
             page,
             body_first_line,
@@ -267,6 +290,7 @@ impl<'p, 's> Outline<'p, 's> {
             link_depth: 0,
             url_link_depth: 0,
             image_depth: 0,
+            erb,
         }
     }
 
@@ -408,11 +432,13 @@ impl<'p, 's> Outline<'p, 's> {
                 }
             }
             Shallow::Text => {
-                let span = self.span(node);
+                let mut span = self.span(node);
+                let mut exact = true;
                 if let NodeValue::Text(literal) = &node.data().value {
                     self.append_text(literal, span);
+                    exact = self.locate_literal(&mut span, literal);
                 }
-                if self.url_link_depth == 0 && self.image_depth == 0 && span.end > span.start {
+                if exact && self.url_link_depth == 0 && self.image_depth == 0 && span.end > span.start {
                     self.push_prose(span);
                 }
             }
@@ -437,7 +463,45 @@ impl<'p, 's> Outline<'p, 's> {
         }
     }
 
+    /// Makes `span` cover exactly `literal` in the source. comrak's inline positions can be off
+    /// by a character or two after escapes in table cells; prose rules need exact offsets, so a
+    /// text node whose literal cannot be found next to its reported position is not prose.
+    fn locate_literal(&self, span: &mut Span, literal: &str) -> bool {
+        let text = self.page.source.text.as_str();
+        if text.get(span.start..span.end) == Some(literal) {
+            return true;
+        }
+        let from = crate::source::floor_char_boundary(text, span.start.saturating_sub(8));
+        let to = crate::source::ceil_char_boundary(text, (span.end + 8).min(text.len()));
+        match text[from..to].find(literal) {
+            Some(at) if !literal.is_empty() => {
+                *span = Span::new(from + at, from + at + literal.len());
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn push_prose(&mut self, span: Span) {
+        // ERB tags (`<%= partial … %>` in `.md.erb` pages) are code, not prose: cut them out.
+        if let Some(first) = self.erb.iter().position(|e| e.end > span.start && e.start < span.end) {
+            let mut start = span.start;
+            let cuts: Vec<Span> = self.erb[first..].iter().take_while(|e| e.start < span.end).copied().collect();
+            for erb in cuts {
+                if erb.start > start {
+                    self.push_prose_run(Span::new(start, erb.start));
+                }
+                start = start.max(erb.end);
+            }
+            if start < span.end {
+                self.push_prose_run(Span::new(start, span.end));
+            }
+            return;
+        }
+        self.push_prose_run(span);
+    }
+
+    fn push_prose_run(&mut self, span: Span) {
         let context = self.context;
         if let Some(last) = self.page.prose.last_mut()
             && last.span.end == span.start

@@ -34,6 +34,7 @@ title: "Manager: Data"
 ```
 "#,
     severity: Severity::Error,
+    fix: false,
 };
 
 /// Reports the problem `Page::build` found while reading front matter.

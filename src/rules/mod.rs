@@ -2,6 +2,7 @@
 
 pub mod front_matter;
 pub mod job_family;
+pub mod pack;
 pub mod prose;
 pub mod registry;
 
@@ -72,6 +73,8 @@ pub struct RuleMeta {
     /// Markdown: what it does, why it is bad, an example and what to write instead.
     pub docs: &'static str,
     pub severity: Severity,
+    /// Whether the rule offers safe fixes (`hblint check --fix`).
+    pub fix: bool,
 }
 
 /// A check over a whole page.
@@ -101,6 +104,7 @@ impl<'a> Sink<'a> {
             span,
             labels: Vec::new(),
             help: None,
+            fix: None,
         });
         let last = self.out.len() - 1;
         &mut self.out[last]

@@ -38,6 +38,7 @@ saying more, and one copy is usually edited later while the other is not.
 ```
 "#,
     severity: Severity::Warning,
+    fix: false,
 };
 
 /// Bullets repeated within one section.

@@ -37,6 +37,7 @@ The Staff Data Analyst is a [grade 8](…).
 ```
 "#,
     severity: Severity::Error,
+    fix: false,
 };
 
 /// Grade sentences about another level.

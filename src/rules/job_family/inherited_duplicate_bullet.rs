@@ -46,6 +46,7 @@ All of the above requirements and:
 ```
 "#,
     severity: Severity::Warning,
+    fix: false,
 };
 
 /// Bullets that repeat what a level inherits.

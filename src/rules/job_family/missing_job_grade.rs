@@ -41,6 +41,7 @@ The Senior Data Analyst is a [grade 7](/handbook/total-rewards/compensation/comp
 ```
 "#,
     severity: Severity::Error,
+    fix: false,
 };
 
 /// Levels without a usable grade.

@@ -42,6 +42,7 @@ The Principal Data Analyst is a [grade 9](…).
 ```
 "#,
     severity: Severity::Error,
+    fix: false,
 };
 
 /// Grades that go down along a ladder.

@@ -42,6 +42,7 @@ spell checkers accept it because every word is spelled right.
 ```
 "#,
     severity: Severity::Warning,
+    fix: false,
 };
 
 /// Impossible slash pairs in prose.

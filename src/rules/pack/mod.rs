@@ -1,0 +1,373 @@
+//! Declarative rule packs: `rules/*.toml` files that add rules without Rust, with Vale's kinds
+//! (existence, substitution, repetition, occurrence, consistency, capitalization) scoped to parts
+//! of the page model.
+//!
+//! A pack is read with serde (`deny_unknown_fields` everywhere); an unknown kind, scope or field,
+//! a missing field or an invalid regex is an error that names the file, line and column. Packs
+//! are loaded once per process and their rules live for the whole run (they are leaked on
+//! purpose: rules are `&'static` like built-in ones).
+
+mod matcher;
+
+use super::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::page::Page;
+use crate::page::scope::Scope;
+use matcher::Matcher;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// A pack that could not be loaded: where and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for PackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+    }
+}
+
+/// The kinds of declarative rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Existence,
+    Substitution,
+    Repetition,
+    Occurrence,
+    Consistency,
+    Capitalization,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Existence => "existence",
+            Kind::Substitution => "substitution",
+            Kind::Repetition => "repetition",
+            Kind::Occurrence => "occurrence",
+            Kind::Consistency => "consistency",
+            Kind::Capitalization => "capitalization",
+        }
+    }
+
+    /// The kind-specific fields this kind reads; any other kind-specific field is an error.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::Existence => &["tokens", "ignorecase", "nonword"],
+            Kind::Substitution => &["swap", "dictionary", "ignorecase", "nonword", "preserve-case", "exceptions"],
+            Kind::Repetition => &["tokens", "ignorecase", "exceptions"],
+            Kind::Occurrence => &["tokens", "ignorecase", "nonword", "max", "min"],
+            Kind::Consistency => &["either", "ignorecase", "nonword"],
+            Kind::Capitalization => &["style", "exceptions"],
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    pack: PackHeader,
+    #[serde(default, rename = "rule")]
+    rules: Vec<Spanned<RawRule>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackHeader {
+    name: String,
+    prefix: Spanned<String>,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawRule {
+    code: Spanned<String>,
+    name: Spanned<String>,
+    kind: Kind,
+    severity: Severity,
+    scope: Scope,
+    message: String,
+    #[serde(default)]
+    help: Option<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    docs: Option<String>,
+    #[serde(default)]
+    tokens: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignorecase: Option<bool>,
+    #[serde(default)]
+    nonword: Option<bool>,
+    #[serde(default)]
+    swap: Option<Spanned<BTreeMap<String, String>>>,
+    #[serde(default)]
+    dictionary: Option<Spanned<String>>,
+    #[serde(default)]
+    preserve_case: Option<bool>,
+    #[serde(default)]
+    exceptions: Option<Vec<String>>,
+    #[serde(default)]
+    max: Option<usize>,
+    #[serde(default)]
+    min: Option<usize>,
+    #[serde(default)]
+    either: Option<Vec<Vec<String>>>,
+    #[serde(default)]
+    style: Option<Spanned<String>>,
+}
+
+impl RawRule {
+    /// The kind-specific fields present in the rule, by their TOML names.
+    fn present_fields(&self) -> Vec<&'static str> {
+        let mut present = Vec::new();
+        let mut note = |name: &'static str, is: bool| {
+            if is {
+                present.push(name)
+            }
+        };
+        note("tokens", self.tokens.is_some());
+        note("ignorecase", self.ignorecase.is_some());
+        note("nonword", self.nonword.is_some());
+        note("swap", self.swap.is_some());
+        note("dictionary", self.dictionary.is_some());
+        note("preserve-case", self.preserve_case.is_some());
+        note("exceptions", self.exceptions.is_some());
+        note("max", self.max.is_some());
+        note("min", self.min.is_some());
+        note("either", self.either.is_some());
+        note("style", self.style.is_some());
+        present
+    }
+}
+
+/// A rule loaded from a pack.
+pub struct PackRule {
+    meta: &'static RuleMeta,
+    scope: Scope,
+    message: String,
+    help: Option<String>,
+    matcher: Matcher,
+}
+
+impl Rule for PackRule {
+    fn meta(&self) -> &'static RuleMeta {
+        self.meta
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        // Rules of a job-family pack (a JF code) read job-family pages only.
+        if self.meta.group == Group::JobFamily && page.job.is_none() {
+            return;
+        }
+        self.matcher.check(page, self.scope, &self.message, self.help.as_deref(), out);
+    }
+}
+
+/// A loaded pack: its name and its rules.
+pub struct Pack {
+    pub name: String,
+    pub description: Option<String>,
+    pub rules: Vec<&'static PackRule>,
+}
+
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+/// Converts a byte offset in `text` to a 1-based line and column.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = crate::source::floor_char_boundary(text, offset);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+/// Parses a pack's TOML text. `path` is only used in errors.
+pub fn parse(path: &Path, text: &str) -> Result<Pack, PackError> {
+    parse_with(path, text, &[])
+}
+
+/// Parses a pack whose codes must not collide with `taken` (the rules already known).
+pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, PackError> {
+    let error = |offset: usize, message: String| {
+        let (line, column) = line_col(text, offset);
+        PackError { path: path.to_path_buf(), line, column, message }
+    };
+    let file: PackFile = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        error(offset, e.message().trim().replace('\n', " "))
+    })?;
+    let prefix = file.pack.prefix.get_ref().clone();
+    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(error(file.pack.prefix.span().start, format!("pack prefix '{prefix}' must be letters and digits")));
+    }
+    let mut rules = Vec::new();
+    let mut codes: Vec<String> = Vec::new();
+    for spanned in file.rules {
+        let at = spanned.span().start;
+        let raw = spanned.into_inner();
+        let code = raw.code.get_ref().clone();
+        if !code.starts_with(&prefix) || code.len() == prefix.len() || !code.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            return Err(error(
+                raw.code.span().start,
+                format!("rule code '{code}' must be the pack prefix '{prefix}' followed by letters or digits"),
+            ));
+        }
+        if codes.contains(&code) {
+            return Err(error(raw.code.span().start, format!("rule code '{code}' is used twice in this pack")));
+        }
+        if taken.contains(&code.as_str()) {
+            return Err(error(raw.code.span().start, format!("rule code '{code}' is already taken by another rule")));
+        }
+        let name = raw.name.get_ref().clone();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return Err(error(raw.name.span().start, format!("rule name '{name}' must be kebab-case (a-z, 0-9, -)")));
+        }
+        for field in raw.present_fields() {
+            if !raw.kind.fields().contains(&field) {
+                return Err(error(
+                    at,
+                    format!("rule '{code}': field '{field}' does not apply to kind '{}'", raw.kind.as_str()),
+                ));
+            }
+        }
+        let matcher = Matcher::compile(&raw)
+            .map_err(|(offset, message)| error(offset.unwrap_or(at), format!("rule '{code}': {message}")))?;
+        codes.push(code.clone());
+        let group = if code.starts_with("JF") { Group::JobFamily } else { Group::Prose };
+        let summary = raw.summary.clone().unwrap_or_else(|| raw.message.replace("{match}", "…"));
+        let docs = raw.docs.clone().unwrap_or_else(|| generated_docs(&raw, &file.pack.name));
+        let meta: &'static RuleMeta = Box::leak(Box::new(RuleMeta {
+            code: leak(code),
+            name: leak(name),
+            group,
+            summary: leak(summary),
+            docs: leak(docs),
+            severity: raw.severity,
+            fix: matcher.fixes(),
+        }));
+        rules.push(&*Box::leak(Box::new(PackRule {
+            meta,
+            scope: raw.scope,
+            message: raw.message,
+            help: raw.help,
+            matcher,
+        })));
+    }
+    Ok(Pack { name: file.pack.name, description: file.pack.description, rules })
+}
+
+/// Reads and parses a pack file.
+pub fn load(path: &Path) -> Result<Pack, PackError> {
+    let text = std::fs::read_to_string(path).map_err(|e| PackError {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read rule pack: {}", crate::walk::describe_io(&e)),
+    })?;
+    parse(path, &text)
+}
+
+fn generated_docs(raw: &RawRule, pack: &str) -> String {
+    format!(
+        "## What it does\nA `{}` rule from the `{pack}` pack, over the `{}` scope: {}\n",
+        raw.kind.as_str(),
+        scope_name(raw.scope),
+        raw.message
+    )
+}
+
+fn scope_name(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Text => "text",
+        Scope::Heading => "heading",
+        Scope::H1 => "heading.h1",
+        Scope::H2 => "heading.h2",
+        Scope::H3 => "heading.h3",
+        Scope::H4 => "heading.h4",
+        Scope::H5 => "heading.h5",
+        Scope::H6 => "heading.h6",
+        Scope::Paragraph => "paragraph",
+        Scope::ListItem => "list-item",
+        Scope::TableCell => "table-cell",
+        Scope::Blockquote => "blockquote",
+        Scope::LinkText => "link-text",
+        Scope::FrontMatterTitle => "front-matter.title",
+        Scope::JobLevelTitle => "job.level-title",
+        Scope::JobGradeSentence => "job.grade-sentence",
+        Scope::JobResponsibilities => "job.responsibilities",
+        Scope::JobRequirements => "job.requirements",
+    }
+}
+
+/// The packs compiled into the binary, from `rules/`.
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("rules/doubled-words.toml", include_str!("../../../rules/doubled-words.toml")),
+    ("rules/handbook-terms.toml", include_str!("../../../rules/handbook-terms.toml")),
+    ("rules/job-family.toml", include_str!("../../../rules/job-family.toml")),
+    ("rules/typos.toml", include_str!("../../../rules/typos.toml")),
+];
+
+/// The rules of the shipped packs, loaded once.
+pub fn shipped_rules() -> &'static [&'static dyn Rule] {
+    static RULES: std::sync::LazyLock<Vec<&'static dyn Rule>> = std::sync::LazyLock::new(|| {
+        let mut rules: Vec<&'static dyn Rule> = Vec::new();
+        for (path, text) in SHIPPED {
+            // Shipped packs are tested (tests/packs.rs); a broken one is a build defect.
+            let pack = parse(Path::new(path), text).unwrap_or_else(|e| panic!("shipped pack is broken: {e}"));
+            rules.extend(pack.rules.into_iter().map(|r| r as &'static dyn Rule));
+        }
+        rules
+    });
+    &RULES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        match parse(Path::new("p.toml"), text) {
+            Ok(_) => "loaded".into(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    const HEAD: &str = "[pack]\nname = \"t\"\nprefix = \"XX\"\n\n[[rule]]\ncode = \"XX1\"\nname = \"x\"\nseverity = \"warning\"\nmessage = \"m\"\n";
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        assert!(
+            err(&format!("{HEAD}kind = \"existence\"\nscope = \"text\"\ntokens = [\"a(\"]\n"))
+                .starts_with("p.toml:12:11: rule 'XX1': invalid regex")
+        );
+        let unknown_kind = err(&format!("{HEAD}kind = \"exist\"\nscope = \"text\"\n"));
+        assert!(unknown_kind.starts_with("p.toml:10:8: unknown variant `exist`"), "{unknown_kind}");
+        let unknown_scope = err(&format!("{HEAD}kind = \"existence\"\nscope = \"body\"\ntokens = [\"a\"]\n"));
+        assert!(unknown_scope.starts_with("p.toml:11:9: unknown variant `body`"), "{unknown_scope}");
+        let unknown_field = err(&format!("{HEAD}kind = \"existence\"\nscope = \"text\"\ntokenz = [\"a\"]\n"));
+        assert!(unknown_field.contains("unknown field `tokenz`"), "{unknown_field}");
+        let wrong_field = err(&format!("{HEAD}kind = \"existence\"\nscope = \"text\"\ntokens = [\"a\"]\nmax = 2\n"));
+        assert!(wrong_field.contains("field 'max' does not apply to kind 'existence'"), "{wrong_field}");
+        let missing = err(&format!("{HEAD}kind = \"existence\"\nscope = \"text\"\n"));
+        assert!(missing.contains("kind 'existence' needs 'tokens'"), "{missing}");
+        assert!(err("[pack\n").starts_with("p.toml:1:"));
+    }
+
+    #[test]
+    fn shipped_packs_load() {
+        assert!(shipped_rules().len() >= 5);
+    }
+}
