@@ -1,13 +1,14 @@
 //! The command line: `check` (the default), `rules`, `explain`.
 
+use crate::config::{Overrides, Resolver};
 use crate::output::{self, Format, human::Summary};
+use crate::rules::Severity;
 use crate::rules::registry::Registry;
-use crate::rules::{Rule, Severity};
 use crate::run::{self, Input};
-use crate::{Linter, walk};
+use crate::walk;
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Exit code: no findings at or above the failing severity.
 pub const EXIT_CLEAN: u8 = 0;
@@ -34,6 +35,12 @@ pub enum Command {
         /// Also list the rules of this rule pack (repeatable).
         #[arg(long = "pack", value_name = "PATH")]
         packs: Vec<PathBuf>,
+    },
+    /// Write a commented hblint.toml in the current directory.
+    Init {
+        /// Overwrite an existing hblint.toml.
+        #[arg(long)]
+        force: bool,
     },
     /// Show a rule's documentation: what it finds, why, a bad and a good example.
     Explain {
@@ -65,9 +72,12 @@ pub struct CheckArgs {
     /// The file name to report for text read from stdin.
     #[arg(long)]
     pub stdin_filename: Option<PathBuf>,
-    /// Exit 1 only for findings at or above this severity.
-    #[arg(long, default_value = "warning", value_parser = parse_severity)]
-    pub fail_on: Severity,
+    /// Exit 1 only for findings at or above this severity [default: warning, or the config's fail-on].
+    #[arg(long, value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+    /// Use this config file for every file instead of the nearest hblint.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// Apply safe fixes (substitutions, single-correction typos, doubled words) and write the files.
     #[arg(long, conflicts_with = "diff")]
     pub fix: bool,
@@ -94,7 +104,7 @@ fn parse_severity(s: &str) -> Result<Severity, String> {
 pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
     let mut args = args;
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = ["check", "rules", "explain", "help", "-h", "--help", "-V", "--version"];
+    let named = ["check", "rules", "explain", "init", "help", "-h", "--help", "-V", "--version"];
     if !named.contains(&first) {
         args.insert(1.min(args.len()), "check".into());
     }
@@ -107,6 +117,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check(args),
         Command::Rules { format, packs } => with_registry(&packs, |r| list_rules(r, format)),
         Command::Explain { rule, packs } => with_registry(&packs, |r| explain(r, &rule)),
+        Command::Init { force } => init(force),
     }
 }
 
@@ -121,41 +132,15 @@ fn with_registry(packs: &[PathBuf], run: impl FnOnce(&Registry) -> u8) -> u8 {
     }
 }
 
-fn selected_rules(registry: &Registry, args: &CheckArgs) -> Result<Vec<&'static dyn Rule>, String> {
-    let mut rules: Vec<&'static dyn Rule> = if args.select.is_empty() { registry.rules().to_vec() } else { Vec::new() };
-    for selector in &args.select {
-        for rule in registry.select(selector)? {
-            if !rules.iter().any(|r| r.meta().code == rule.meta().code) {
-                rules.push(rule);
-            }
-        }
-    }
-    for selector in &args.ignore {
-        let drop = registry.select(selector)?;
-        rules.retain(|r| !drop.iter().any(|d| d.meta().code == r.meta().code));
-    }
-    rules.sort_by_key(|r| r.meta().code);
-    Ok(rules)
-}
-
 fn check(args: CheckArgs) -> u8 {
-    let registry = match Registry::with_packs(&args.packs) {
-        Ok(registry) => registry,
-        Err(err) => {
-            eprintln!("hblint: error: {err}");
-            return EXIT_ERROR;
-        }
+    let overrides = Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        packs: args.packs.clone(),
+        fail_on: args.fail_on,
     };
-    let rules = match selected_rules(&registry, &args) {
-        Ok(rules) => rules,
-        Err(err) => {
-            eprintln!("hblint: error: {err}");
-            return EXIT_ERROR;
-        }
-    };
-    let linter = Linter::with_rules(rules);
-
-    let mut inputs = Vec::new();
+    let mut resolver = Resolver::new(args.config.clone(), overrides);
+    let mut inputs: Vec<run::Input> = Vec::new();
     let mut unreadable: Vec<(PathBuf, String)> = Vec::new();
     let (stdin_paths, paths): (Vec<PathBuf>, Vec<PathBuf>) =
         args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
@@ -193,7 +178,31 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         run::Mode::Check
     };
-    let outcomes = run::lint_all(inputs, &linter, mode, &render);
+    // Each file gets the settings of the nearest hblint.toml above it (cached per directory).
+    let mut assigned = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let path = match &input {
+            run::Input::File(p) | run::Input::Text(p, _) => p.clone(),
+        };
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        match resolver.for_dir(&dir) {
+            Ok(index) => assigned.push((input, index)),
+            Err(err) => {
+                eprintln!("hblint: error: {err}");
+                return EXIT_ERROR;
+            }
+        }
+    }
+    if assigned.is_empty()
+        && let Err(err) = resolver.for_dir(Path::new("."))
+    {
+        eprintln!("hblint: error: {err}");
+        return EXIT_ERROR;
+    }
+    let fail_on: Vec<Severity> = resolver.settings.iter().map(|s| s.fail_on).collect();
+    let file_fail_on: Vec<Severity> = assigned.iter().map(|(_, i)| fail_on[*i]).collect();
+    let linters: Vec<&crate::Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
+    let outcomes = run::lint_all(assigned, &linters, mode, &render);
     if mode == run::Mode::Diff {
         return print_diffs(&outcomes);
     }
@@ -201,7 +210,7 @@ fn check(args: CheckArgs) -> u8 {
     let mut summary = Summary { files_checked: outcomes.len(), ..Summary::default() };
     let mut failing = false;
     let mut reported: Vec<(String, &[crate::diagnostic::Located])> = Vec::new();
-    for outcome in &outcomes {
+    for (outcome, fail_on) in outcomes.iter().zip(&file_fail_on) {
         match &outcome.result {
             Ok(linted) => {
                 if !linted.diagnostics.is_empty() {
@@ -213,7 +222,7 @@ fn check(args: CheckArgs) -> u8 {
                         Severity::Warning => summary.warnings += 1,
                         Severity::Info => summary.infos += 1,
                     }
-                    failing |= d.diagnostic.severity >= args.fail_on;
+                    failing |= d.diagnostic.severity >= *fail_on;
                 }
                 reported.push((output::display_path(&outcome.path), &linted.diagnostics));
             }
@@ -278,6 +287,24 @@ fn check(args: CheckArgs) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+fn init(force: bool) -> u8 {
+    let path = Path::new("hblint.toml");
+    if path.exists() && !force {
+        eprintln!("hblint: error: hblint.toml already exists (use --force to overwrite it)");
+        return EXIT_ERROR;
+    }
+    match std::fs::write(path, crate::config::TEMPLATE) {
+        Ok(()) => {
+            println!("Wrote hblint.toml");
+            EXIT_CLEAN
+        }
+        Err(err) => {
+            eprintln!("hblint: error: cannot write hblint.toml: {}", crate::walk::describe_io(&err));
+            EXIT_ERROR
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! [`lint_source`] runs one file through the middle of it and is what tests call.
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod output;
@@ -38,6 +39,16 @@ impl Linter {
     pub fn rules(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
         self.rules.iter().map(|(r, _)| *r)
     }
+
+    /// A linter with explicit severities per rule.
+    pub fn with_severities(rules: Vec<(&'static dyn Rule, Severity)>) -> Linter {
+        Linter { rules }
+    }
+
+    /// The severity a rule runs at, if it runs.
+    pub fn severity_of(&self, code: &str) -> Option<Severity> {
+        self.rules.iter().find(|(r, _)| r.meta().code == code).map(|(_, s)| *s)
+    }
 }
 
 /// The diagnostics of one file, sorted by position.
@@ -53,7 +64,12 @@ pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
         let mut sink = Sink::new(rule.meta(), *severity, &mut found);
         rule.check(&page, &mut sink);
     }
-    let mut diagnostics: Vec<Located> = found.into_iter().map(|d| Located::new(d, &source.text, &page.lines)).collect();
+    let suppressions = page::suppress::Suppressions::new(&page.directives);
+    let mut diagnostics: Vec<Located> = found
+        .into_iter()
+        .map(|d| Located::new(d, &source.text, &page.lines))
+        .filter(|d| !suppressions.is_suppressed(d.diagnostic.rule.code, d.diagnostic.rule.name, d.start.line))
+        .collect();
     diagnostics.sort_by(|a, b| {
         (a.start, a.diagnostic.rule.code, &a.diagnostic.message).cmp(&(
             b.start,

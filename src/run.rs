@@ -57,8 +57,8 @@ pub type Renderer = dyn Fn(&SourceFile, &[Located]) -> Vec<u8> + Sync;
 /// Worker threads get a large stack: deeply nested documents recurse in the parser.
 const WORKER_STACK: usize = 256 << 20;
 
-/// Lints every input on all cores; outcomes come back in input order.
-pub fn lint_all(inputs: Vec<Input>, linter: &Linter, mode: Mode, render: &Renderer) -> Vec<FileOutcome> {
+/// Lints every input on all cores, each with the linter at its index; outcomes come back in input order.
+pub fn lint_all(inputs: Vec<(Input, usize)>, linters: &[&Linter], mode: Mode, render: &Renderer) -> Vec<FileOutcome> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
     let next = AtomicUsize::new(0);
     let inputs = &inputs;
@@ -69,8 +69,8 @@ pub fn lint_all(inputs: Vec<Input>, linter: &Linter, mode: Mode, render: &Render
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(input) = inputs.get(i) else { break };
-                        done.push((i, lint_one(input, linter, mode, render)));
+                        let Some((input, which)) = inputs.get(i) else { break };
+                        done.push((i, lint_one(input, linters[*which], mode, render)));
                     }
                     done
                 })
@@ -86,9 +86,9 @@ pub fn lint_all(inputs: Vec<Input>, linter: &Linter, mode: Mode, render: &Render
     });
     // A worker that could not start (or died) leaves inputs undone: lint those here.
     let done: std::collections::HashSet<usize> = outcomes.iter().map(|(i, _)| *i).collect();
-    for (i, input) in inputs.iter().enumerate() {
+    for (i, (input, which)) in inputs.iter().enumerate() {
         if !done.contains(&i) {
-            outcomes.push((i, lint_one(input, linter, mode, render)));
+            outcomes.push((i, lint_one(input, linters[*which], mode, render)));
         }
     }
     outcomes.sort_by_key(|(i, _)| *i);

@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod job_family;
 pub mod levels;
 pub mod scope;
+pub mod suppress;
 
 use crate::source::{LineIndex, SourceFile, Span, ceil_char_boundary};
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
@@ -105,6 +106,8 @@ pub struct Page<'s> {
     pub prose: Vec<TextRun>,
     /// The job-family model, when the page is a job-family page.
     pub job: Option<JobFamily>,
+    /// Inline suppression comments (`<!-- hblint-disable … -->`).
+    pub directives: Vec<suppress::Directive>,
 }
 
 impl<'s> Page<'s> {
@@ -122,6 +125,7 @@ impl<'s> Page<'s> {
             lists: Vec::new(),
             prose: Vec::new(),
             job: None,
+            directives: Vec::new(),
             lines,
         };
         {
@@ -427,9 +431,17 @@ impl<'p, 's> Outline<'p, 's> {
             }
             Shallow::TableCell => self.context.in_table_cell = true,
             Shallow::Leaf(kind) => {
+                let span = self.span(node);
                 if document_child {
-                    self.push_block(kind, self.span(node));
+                    self.push_block(kind, span);
                 }
+                if kind == BlockKind::Html {
+                    suppress::scan(&self.page.source.text, span, &self.page.lines, &mut self.page.directives);
+                }
+            }
+            Shallow::HtmlInline => {
+                let span = self.span(node);
+                suppress::scan(&self.page.source.text, span, &self.page.lines, &mut self.page.directives);
             }
             Shallow::Text => {
                 let mut span = self.span(node);
@@ -587,6 +599,7 @@ enum Shallow {
     Break,
     Link,
     Image,
+    HtmlInline,
     Other,
 }
 
@@ -613,6 +626,7 @@ impl CloneShallow for NodeValue {
             NodeValue::SoftBreak | NodeValue::LineBreak => Shallow::Break,
             NodeValue::Link(_) => Shallow::Link,
             NodeValue::Image(_) => Shallow::Image,
+            NodeValue::HtmlInline(_) => Shallow::HtmlInline,
             _ => Shallow::Other,
         }
     }

@@ -1,0 +1,261 @@
+//! `hblint.toml` (or `.hblint.toml`): which rules run, at which severity, with which packs.
+//!
+//! The nearest config file upward from each linted file applies to it (`--config` names one for
+//! all files). Command-line options win: `--select` replaces the config's `select`, `--ignore`
+//! and `--pack` add to it, `--fail-on` overrides `fail-on`.
+
+use crate::Linter;
+use crate::rules::pack::PackError;
+use crate::rules::registry::Registry;
+use crate::rules::{Rule, Severity};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The file names a config is found under, in order of preference.
+pub const FILE_NAMES: &[&str] = &["hblint.toml", ".hblint.toml"];
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    #[serde(default)]
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    fail_on: Option<Severity>,
+    #[serde(default)]
+    packs: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<SeverityOrOff>>,
+}
+
+/// A per-rule severity in config: a severity, or `off`.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum SeverityOrOff {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+/// Command-line settings that combine with a config file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub packs: Vec<PathBuf>,
+    pub fail_on: Option<Severity>,
+}
+
+/// A configuration error: file, line, column and what is wrong.
+pub type ConfigError = PackError;
+
+/// Everything a run needs for the files one config governs.
+pub struct Settings {
+    /// The config file, if any.
+    pub path: Option<PathBuf>,
+    pub linter: Linter,
+    pub fail_on: Severity,
+}
+
+fn error(path: &Path, text: &str, offset: usize, message: String) -> ConfigError {
+    let before = &text[..crate::source::floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    PackError { path: path.to_path_buf(), line, column, message }
+}
+
+/// Builds settings from a config file's text (or none) and the command line.
+pub fn settings(config: Option<(&Path, &str)>, overrides: &Overrides) -> Result<Settings, ConfigError> {
+    let (raw, path, text) = match config {
+        Some((path, text)) => {
+            let raw: RawConfig = toml::from_str(text).map_err(|e| {
+                error(path, text, e.span().map_or(0, |s| s.start), e.message().trim().replace('\n', " "))
+            })?;
+            (raw, Some(path), text)
+        }
+        None => (RawConfig::default(), None, ""),
+    };
+    let here = |offset: usize, message: String| match path {
+        Some(p) => error(p, text, offset, message),
+        None => PackError { path: PathBuf::from("<command line>"), line: 1, column: 1, message },
+    };
+    // Packs named in a config are relative to the config's directory.
+    let base = path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
+    let mut packs: Vec<PathBuf> = raw.packs.iter().map(|p| base.join(p.get_ref())).collect();
+    packs.extend(overrides.packs.iter().cloned());
+    let registry = Registry::with_packs(&packs)?;
+
+    let pick = |selector: &str, offset: usize| registry.select(selector).map_err(|e| here(offset, e));
+    let mut rules: Vec<&'static dyn Rule> = Vec::new();
+    match (&raw.select, overrides.select.is_empty()) {
+        (_, false) => {
+            for s in &overrides.select {
+                rules.extend(registry.select(s).map_err(|e| here(0, e))?);
+            }
+        }
+        (Some(select), true) => {
+            for s in select {
+                rules.extend(pick(s.get_ref(), s.span().start)?);
+            }
+        }
+        (None, true) => rules = registry.rules().to_vec(),
+    }
+    for s in &raw.ignore {
+        let drop = pick(s.get_ref(), s.span().start)?;
+        rules.retain(|r| !drop.iter().any(|d| d.meta().code == r.meta().code));
+    }
+    for s in &overrides.ignore {
+        let drop = registry.select(s).map_err(|e| here(0, e))?;
+        rules.retain(|r| !drop.iter().any(|d| d.meta().code == r.meta().code));
+    }
+    rules.sort_by_key(|r| r.meta().code);
+    rules.dedup_by_key(|r| r.meta().code);
+
+    let mut severities: HashMap<&'static str, Option<Severity>> = HashMap::new();
+    for (key, level) in &raw.severity {
+        let Some(rule) = registry.find(key) else {
+            return Err(here(level.span().start, format!("unknown rule '{key}' in [severity] (see 'hblint rules')")));
+        };
+        let level = match level.get_ref() {
+            SeverityOrOff::Off => None,
+            SeverityOrOff::Info => Some(Severity::Info),
+            SeverityOrOff::Warning => Some(Severity::Warning),
+            SeverityOrOff::Error => Some(Severity::Error),
+        };
+        severities.insert(rule.meta().code, level);
+    }
+    let with_severity: Vec<(&'static dyn Rule, Severity)> = rules
+        .into_iter()
+        .filter_map(|r| match severities.get(r.meta().code) {
+            Some(None) => None,
+            Some(Some(level)) => Some((r, *level)),
+            None => Some((r, r.meta().severity)),
+        })
+        .collect();
+    Ok(Settings {
+        path: path.map(Path::to_path_buf),
+        linter: Linter::with_severities(with_severity),
+        fail_on: overrides.fail_on.or(raw.fail_on).unwrap_or(Severity::Warning),
+    })
+}
+
+/// Loads a config file and builds its settings.
+pub fn load(path: &Path, overrides: &Overrides) -> Result<Settings, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| PackError {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read config: {}", crate::walk::describe_io(&e)),
+    })?;
+    settings(Some((path, &text)), overrides)
+}
+
+/// The nearest config file at or above `dir`.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    let start = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let absolute = std::fs::canonicalize(start).ok()?;
+    absolute.ancestors().find_map(|d| FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()))
+}
+
+/// Resolves the config of every directory once and hands out settings by index.
+pub struct Resolver {
+    overrides: Overrides,
+    forced: Option<PathBuf>,
+    by_dir: HashMap<PathBuf, usize>,
+    by_config: HashMap<Option<PathBuf>, usize>,
+    pub settings: Vec<Settings>,
+}
+
+impl Resolver {
+    /// `forced` is `--config`: one config for every file.
+    pub fn new(forced: Option<PathBuf>, overrides: Overrides) -> Resolver {
+        Resolver { overrides, forced, by_dir: HashMap::new(), by_config: HashMap::new(), settings: Vec::new() }
+    }
+
+    /// The index in `settings` of the settings for a file in `dir`.
+    pub fn for_dir(&mut self, dir: &Path) -> Result<usize, ConfigError> {
+        if let Some(&i) = self.by_dir.get(dir) {
+            return Ok(i);
+        }
+        let config = match &self.forced {
+            Some(path) => Some(path.clone()),
+            None => discover(dir),
+        };
+        let index = match self.by_config.get(&config) {
+            Some(&i) => i,
+            None => {
+                let settings = match &config {
+                    Some(path) => load(path, &self.overrides)?,
+                    None => settings(None, &self.overrides)?,
+                };
+                self.settings.push(settings);
+                self.by_config.insert(config, self.settings.len() - 1);
+                self.settings.len() - 1
+            }
+        };
+        self.by_dir.insert(dir.to_path_buf(), index);
+        Ok(index)
+    }
+}
+
+/// The commented config `hblint init` writes.
+pub const TEMPLATE: &str = r#"# hblint configuration. hblint uses the nearest hblint.toml above each file.
+
+# Rules to run: codes (JF002), code prefixes (JF), names (slash-typo) or groups
+# (job-family, prose, page). Leave it out to run every rule.
+# select = ["JF", "PR"]
+
+# Rules to skip, in the same forms.
+# ignore = ["PR301"]
+
+# Exit 1 only for findings at or above this severity: info, warning or error.
+fail-on = "warning"
+
+# Extra rule packs, relative to this file (see rules/*.toml in hblint for the format).
+# packs = ["hblint-rules/our-terms.toml"]
+
+# Per-rule severity: off, info, warning or error.
+[severity]
+# JF003 = "error"
+# PR101 = "off"
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(text: &str) -> Result<Settings, String> {
+        settings(Some((Path::new("hblint.toml"), text)), &Overrides::default()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn select_ignore_severity_and_fail_on() {
+        let s = build("select = [\"JF\"]\nignore = [\"JF003\"]\nfail-on = \"error\"\n[severity]\nJF004 = \"error\"\nJF005 = \"off\"\n")
+            .unwrap();
+        let codes: Vec<&str> = s.linter.rules().map(|r| r.meta().code).collect();
+        assert!(codes.contains(&"JF004") && !codes.contains(&"JF003") && !codes.contains(&"JF005"));
+        assert!(!codes.contains(&"PR001"));
+        assert_eq!(s.fail_on, Severity::Error);
+        assert!(s.linter.severity_of("JF004") == Some(Severity::Error));
+    }
+
+    fn build_err(text: &str) -> String {
+        match build(text) {
+            Ok(_) => "loaded".into(),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn errors_point_into_the_file() {
+        assert_eq!(build_err("selectt = []\n").split(':').take(3).collect::<Vec<_>>(), ["hblint.toml", "1", "1"]);
+        assert!(build_err("ignore = [\"XX1\"]\n").starts_with("hblint.toml:1:11: unknown rule or group 'XX1'"));
+        assert!(build_err("[severity]\nJF001 = \"loud\"\n").starts_with("hblint.toml:2:9:"));
+        assert!(build_err("[severity]\nNOPE = \"off\"\n").contains("unknown rule 'NOPE'"));
+        assert!(build_err("packs = [\"missing.toml\"]\n").contains("cannot read rule pack"));
+    }
+}
