@@ -156,9 +156,31 @@ pub fn load(path: &Path, overrides: &Overrides) -> Result<Settings, ConfigError>
 
 /// The nearest config file at or above `dir`.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
+    discover_cached(dir, &mut HashMap::new())
+}
+
+/// `discover` with a cache of what each directory resolved to: a walk over thousands of
+/// directories asks the file system about each ancestor once.
+fn discover_cached(dir: &Path, cache: &mut HashMap<PathBuf, Option<PathBuf>>) -> Option<PathBuf> {
     let start = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-    let absolute = std::fs::canonicalize(start).ok()?;
-    absolute.ancestors().find_map(|d| FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()))
+    let absolute = std::path::absolute(start).ok()?;
+    let mut visited = Vec::new();
+    let mut found = None;
+    for ancestor in absolute.ancestors() {
+        if let Some(known) = cache.get(ancestor) {
+            found = known.clone();
+            break;
+        }
+        visited.push(ancestor.to_path_buf());
+        if let Some(config) = FILE_NAMES.iter().map(|n| ancestor.join(n)).find(|p| p.is_file()) {
+            found = Some(config);
+            break;
+        }
+    }
+    for dir in visited {
+        cache.insert(dir, found.clone());
+    }
+    found
 }
 
 /// Resolves the config of every directory once and hands out settings by index.
@@ -167,13 +189,21 @@ pub struct Resolver {
     forced: Option<PathBuf>,
     by_dir: HashMap<PathBuf, usize>,
     by_config: HashMap<Option<PathBuf>, usize>,
+    discovered: HashMap<PathBuf, Option<PathBuf>>,
     pub settings: Vec<Settings>,
 }
 
 impl Resolver {
     /// `forced` is `--config`: one config for every file.
     pub fn new(forced: Option<PathBuf>, overrides: Overrides) -> Resolver {
-        Resolver { overrides, forced, by_dir: HashMap::new(), by_config: HashMap::new(), settings: Vec::new() }
+        Resolver {
+            overrides,
+            forced,
+            by_dir: HashMap::new(),
+            by_config: HashMap::new(),
+            discovered: HashMap::new(),
+            settings: Vec::new(),
+        }
     }
 
     /// The index in `settings` of the settings for a file in `dir`.
@@ -183,7 +213,7 @@ impl Resolver {
         }
         let config = match &self.forced {
             Some(path) => Some(path.clone()),
-            None => discover(dir),
+            None => discover_cached(dir, &mut self.discovered),
         };
         let index = match self.by_config.get(&config) {
             Some(&i) => i,

@@ -201,12 +201,13 @@ pub fn normalize_space(text: &str) -> String {
     out
 }
 
-/// Template tags that are code, not prose: ERB (`<% … %>`, in `.md.erb` pages) and Hugo
-/// shortcodes (`{{< … >}}`, `{{% … %}}`), in order.
+/// Template tags that are code, not prose: ERB (`<% … %>`, in `.md.erb` pages), Hugo
+/// shortcodes (`{{< … >}}`, `{{% … %}}`) and kramdown attribute lists (`{: #id data-x="…"}`),
+/// in order.
 fn erb_tags(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut tags = Vec::new();
-    for (open, close) in [(&b"<%"[..], &b"%>"[..]), (b"{{<", b">}}"), (b"{{%", b"%}}")] {
+    for (open, close) in [(&b"<%"[..], &b"%>"[..]), (b"{{<", b">}}"), (b"{{%", b"%}}"), (b"{:", b"}")] {
         let mut from = 0;
         while let Some(found) = memchr::memmem::find(&bytes[from..], open) {
             let start = from + found;
@@ -581,7 +582,10 @@ impl<'p, 's> Outline<'p, 's> {
             }
         }
         let url = link.url.strip_prefix("mailto:").unwrap_or(&link.url);
-        text == url || text == link.url || url.ends_with(text.as_str()) && text.contains('.')
+        // "[gitlab](https://gitlab.com/gitlab-org/gitlab/)": link text that is a segment of its
+        // URL names a project or path, it is not prose.
+        let is_segment = !text.contains(' ') && url.split(['/', '#', '?']).any(|seg| seg.eq_ignore_ascii_case(&text));
+        text == url || text == link.url || url.ends_with(text.as_str()) && text.contains('.') || is_segment
     }
 }
 

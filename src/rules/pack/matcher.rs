@@ -38,8 +38,9 @@ pub enum Matcher {
         preserve_case: bool,
         allowed: Vec<String>,
     },
+    /// `word: None` is the default token, any word, scanned by hand: a regex costs too much per match.
     Repetition {
-        word: Regex,
+        word: Option<Regex>,
         ignorecase: bool,
         exceptions: Vec<Vec<String>>,
     },
@@ -71,7 +72,9 @@ fn build(pattern: &str, ignorecase: bool) -> Result<Regex, String> {
 /// One alternation of `tokens`, word-bounded unless `nonword`.
 fn alternation(tokens: &[String], nonword: bool) -> String {
     let body = tokens.iter().map(|t| format!("(?:{t})")).collect::<Vec<_>>().join("|");
-    if nonword { format!("(?:{body})") } else { format!(r"\b(?:{body})\b") }
+    // ASCII word boundaries keep the fast engines on non-ASCII text; `is_embedded` rejects a
+    // match glued to any other letter.
+    if nonword { format!("(?:{body})") } else { format!(r"(?-u:\b)(?:{body})(?-u:\b)") }
 }
 
 impl Matcher {
@@ -137,9 +140,9 @@ impl Matcher {
                 }
             }
             Kind::Repetition => {
-                let pattern = match tokens(false)? {
-                    Some(tokens) => alternation(&tokens, false),
-                    None => r"\b[\p{L}][\p{L}\p{N}'’]*\b".to_string(),
+                let word = match tokens(false)? {
+                    Some(tokens) => Some(build(&alternation(&tokens, false), ignorecase).map_err(|e| (None, e))?),
+                    None => None,
                 };
                 let exceptions = raw
                     .exceptions
@@ -147,11 +150,7 @@ impl Matcher {
                     .flatten()
                     .map(|e| e.split_whitespace().map(str::to_lowercase).collect())
                     .collect();
-                Matcher::Repetition {
-                    word: build(&pattern, ignorecase).map_err(|e| (None, e))?,
-                    ignorecase,
-                    exceptions,
-                }
+                Matcher::Repetition { word, ignorecase, exceptions }
             }
             Kind::Occurrence => {
                 let tokens = tokens(true)?.unwrap_or_default();
@@ -212,51 +211,58 @@ impl Matcher {
         };
         match self {
             Matcher::Existence { regex, nonword } => {
-                for segment in scope.segments(page) {
+                for (segment, caps) in scoped_matches(regex, text, &scope.segments(page)) {
+                    let Some(m) = caps.get(0) else { continue };
                     let seg = &text[segment.start..segment.end];
-                    for caps in regex.captures_iter(seg) {
-                        let Some(m) = caps.get(0) else { continue };
-                        if !nonword && is_embedded(seg, m.start(), m.end()) {
-                            continue;
-                        }
-                        report(shift(segment, m.start(), m.end()), &|k| capture(&caps, k), None);
+                    let (start, end) = (m.start() - segment.start, m.end() - segment.start);
+                    if !nonword && is_embedded(seg, start, end) {
+                        continue;
                     }
+                    report(Span::new(m.start(), m.end()), &|k| capture(&caps, k), None);
                 }
             }
             Matcher::Substitution { regex, swap, ignorecase, preserve_case, nonword } => {
-                for segment in scope.segments(page) {
+                for (segment, caps) in scoped_matches(regex, text, &scope.segments(page)) {
+                    let Some(whole) = caps.get(0) else { continue };
                     let seg = &text[segment.start..segment.end];
-                    for caps in regex.captures_iter(seg) {
-                        let Some(m) = caps.get(0) else { continue };
-                        if !nonword && is_embedded(seg, m.start(), m.end()) {
-                            continue;
-                        }
-                        let found = m.as_str();
-                        let key = if *ignorecase { found.to_lowercase() } else { found.to_string() };
-                        let Some(right) = swap.get(&key) else { continue };
-                        // ALL-CAPS text (legal notices, shouting) keeps its case.
-                        if !*preserve_case && is_all_caps(found) {
-                            continue;
-                        }
-                        let right = if *preserve_case { apply_case(found, right) } else { right.clone() };
-                        if right == found {
-                            continue;
-                        }
-                        let span = shift(segment, m.start(), m.end());
-                        let vars = |k: &str| if k == "replacement" { Some(right.clone()) } else { capture(&caps, k) };
-                        report(span, &vars, Some(vec![Edit { span, replacement: right.clone() }]));
+                    let m = Word::new(seg, whole.start() - segment.start, whole.end() - segment.start);
+                    if !nonword && is_embedded(seg, m.start(), m.end()) {
+                        continue;
                     }
+                    let found = m.as_str();
+                    let key = if *ignorecase { found.to_lowercase() } else { found.to_string() };
+                    let Some(right) = swap.get(&key) else { continue };
+                    // ALL-CAPS text (legal notices, shouting) keeps its case, and quoted text
+                    // ("Gitlab Internal Only", a UI label) must match the outside system.
+                    if !*preserve_case && (is_all_caps(found) || is_quoted(seg, m.start())) {
+                        continue;
+                    }
+                    let right = if *preserve_case { apply_case(found, right) } else { right.clone() };
+                    if right == found {
+                        continue;
+                    }
+                    let span = shift(segment, m.start(), m.end());
+                    let vars = |k: &str| if k == "replacement" { Some(right.clone()) } else { capture(&caps, k) };
+                    report(span, &vars, Some(vec![Edit { span, replacement: right.clone() }]));
                 }
             }
             Matcher::Dictionary { preserve_case, allowed } => {
-                static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Za-z][a-z]+\b").expect("valid"));
                 // Lowercase words of the page, built only if a capitalized word needs it.
                 let mut page_words: Option<std::collections::HashSet<String>> = None;
                 for segment in scope.segments(page) {
                     let seg = &text[segment.start..segment.end];
-                    for m in WORD.find_iter(seg) {
-                        let word = m.as_str();
-                        if word.len() < 4 || is_embedded(seg, m.start(), m.end()) || after_apostrophe(seg, m.start()) {
+                    for (start, end) in ascii_words(seg) {
+                        let word = &seg[start..end];
+                        // Lowercase or Capitalized words only: "GitLab", "SFDC" are names; a word
+                        // glued to a non-ASCII letter ("Zürich") is not an English word.
+                        if word.len() < 4
+                            || word[1..].bytes().any(|b| b.is_ascii_uppercase())
+                            || is_embedded(seg, start, end)
+                            || after_apostrophe(seg, start)
+                        {
+                            continue;
+                        }
+                        if !maybe_misspelled(word) {
                             continue;
                         }
                         let Some(corrections) = typos_dict::WORD.find(&unicase::UniCase::new(word)) else { continue };
@@ -266,8 +272,7 @@ impl Matcher {
                         // A capitalized word inside a sentence may be a name ("Pilar Mejia",
                         // "Canva"): report it only when the page also uses the correction
                         // ("Senior Stock Adminstrator" on a page about the Stock Administrator).
-                        if word.starts_with(|c: char| c.is_uppercase())
-                            && !starts_sentence(text, segment.start + m.start())
+                        if word.starts_with(|c: char| c.is_uppercase()) && !starts_sentence(text, segment.start + start)
                         {
                             let words = page_words.get_or_insert_with(|| page_word_set(page));
                             if !corrections.iter().any(|c| words.contains(&c.to_lowercase())) {
@@ -279,7 +284,7 @@ impl Matcher {
                             .map(|c| if *preserve_case { apply_case(word, c) } else { c.to_string() })
                             .collect();
                         let replacement = cased.join("' or '");
-                        let span = shift(segment, m.start(), m.end());
+                        let span = shift(segment, start, end);
                         let vars = |k: &str| match k {
                             "match" => Some(word.to_string()),
                             "replacement" => Some(replacement.clone()),
@@ -293,12 +298,15 @@ impl Matcher {
             Matcher::Repetition { word, ignorecase, exceptions } => {
                 for segment in scope.segments(page) {
                     let seg = &text[segment.start..segment.end];
-                    let words: Vec<regex::Match<'_>> = word.find_iter(seg).collect();
+                    let words: Vec<Word<'_>> = match word {
+                        Some(regex) => regex.find_iter(seg).map(|m| Word::new(seg, m.start(), m.end())).collect(),
+                        None => letter_words(seg).map(|(s, e)| Word::new(seg, s, e)).collect(),
+                    };
                     for (i, pair) in words.windows(2).enumerate() {
                         let (a, b) = (pair[0], pair[1]);
                         let gap = &seg[a.end()..b.start()];
                         let same = if *ignorecase {
-                            a.as_str().to_lowercase() == b.as_str().to_lowercase()
+                            same_ignoring_case(a.as_str(), b.as_str())
                         } else {
                             a.as_str() == b.as_str()
                         };
@@ -427,6 +435,11 @@ fn capture(caps: &Captures<'_>, key: &str) -> Option<String> {
     caps.name(key).map(|m| m.as_str().to_string())
 }
 
+/// A message template with its placeholders shown as "…", for a rule's one-line summary.
+pub fn placeholders_elided(template: &str) -> String {
+    render(template, &|_| Some("…".to_string()))
+}
+
 /// Fills `{name}` placeholders; unknown ones stay as written.
 fn render(template: &str, vars: &dyn Fn(&str) -> Option<String>) -> String {
     static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)\}").expect("valid"));
@@ -439,11 +452,24 @@ fn is_embedded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let mut after = text[end..].chars();
     let (next, next2) = (after.next(), after.next());
-    matches!(before, Some('.' | '/' | '@' | '_' | '\\' | '-' | '#' | '~'))
+    matches!(before, Some('.' | '/' | '@' | '_' | '\\' | '-' | '#' | '~' | '='))
         || before.is_some_and(char::is_alphanumeric)
         || matches!(next, Some('/' | '@' | '_' | '\\' | '#' | '&' | '!' | '~'))
         || next.is_some_and(char::is_alphanumeric)
         || (matches!(next, Some('.' | '-')) && next2.is_some_and(char::is_alphanumeric))
+}
+
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
+}
+
+/// Whether byte `at` of a run sits inside double quotes opened earlier in the run.
+fn is_quoted(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let straight = before.matches('"').count();
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    straight % 2 == 1 || open > close
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -451,6 +477,20 @@ fn is_all_caps(word: &str) -> bool {
     letters.peek().is_some()
         && word.chars().filter(|c| c.is_alphabetic()).count() > 1
         && letters.all(char::is_uppercase)
+}
+
+/// FNV-1a of a word's ASCII-lowercased bytes.
+fn fold_hash(word: &str) -> u64 {
+    word.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A cheap first test against typos-dict: almost every word of prose is not in it, and hashing
+/// it once with FNV is several times cheaper than the dictionary's case-insensitive lookup.
+fn maybe_misspelled(word: &str) -> bool {
+    static KEYS: LazyLock<std::collections::HashSet<u64>> =
+        LazyLock::new(|| typos_dict::WORD.map.keys().map(|k| fold_hash(k.into_inner())).collect());
+    KEYS.contains(&fold_hash(word))
 }
 
 /// "O'Leary", "D'Souza": a word after an apostrophe is part of a name.
@@ -489,8 +529,89 @@ fn page_word_set(page: &Page<'_>) -> std::collections::HashSet<String> {
     words
 }
 
+/// The matches of `regex` in the whole text that lie inside one of `segments` (sorted), with
+/// that segment. One search over the file is much cheaper than one per prose run.
+fn scoped_matches<'t>(regex: &Regex, text: &'t str, segments: &[Span]) -> Vec<(Span, Captures<'t>)> {
+    if segments.is_empty() {
+        return Vec::new();
+    }
+    let from = segments[0].start;
+    let to = segments[segments.len() - 1].end;
+    let mut out = Vec::new();
+    for caps in regex.captures_iter(&text[..to]) {
+        let Some(m) = caps.get(0) else { continue };
+        if m.start() < from {
+            continue;
+        }
+        let i = segments.partition_point(|s| s.start <= m.start());
+        if i > 0 && segments[i - 1].end >= m.end() {
+            out.push((segments[i - 1], caps));
+        }
+    }
+    out
+}
+
+/// A word of a run: its text and where it starts.
+#[derive(Clone, Copy)]
+struct Word<'t> {
+    text: &'t str,
+    start: usize,
+}
+
+impl<'t> Word<'t> {
+    fn new(seg: &'t str, start: usize, end: usize) -> Self {
+        Word { text: &seg[start..end], start }
+    }
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// Maximal runs of ASCII letters, as byte ranges.
+fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        Some((start, i))
+    })
+}
+
+/// Words: a letter followed by letters, digits and apostrophes, as byte ranges.
+fn letter_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
+        let mut end = text.len();
+        while let Some(&(at, c)) = chars.peek() {
+            if c.is_alphanumeric() || c == '\'' || c == '’' {
+                chars.next();
+            } else {
+                end = at;
+                break;
+            }
+        }
+        Some((start, end))
+    })
+}
+
 /// Whether the words starting at `words[0]` begin one of the allowed repeated phrases.
-fn is_exception(words: &[regex::Match<'_>], exceptions: &[Vec<String>]) -> bool {
+fn is_exception(words: &[Word<'_>], exceptions: &[Vec<String>]) -> bool {
     exceptions.iter().any(|phrase| {
         phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| *p == w.as_str().to_lowercase())
     })

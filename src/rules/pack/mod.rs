@@ -247,7 +247,7 @@ pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, PackE
             .map_err(|(offset, message)| error(offset.unwrap_or(at), format!("rule '{code}': {message}")))?;
         codes.push(code.clone());
         let group = if code.starts_with("JF") { Group::JobFamily } else { Group::Prose };
-        let summary = raw.summary.clone().unwrap_or_else(|| raw.message.replace("{match}", "…"));
+        let summary = raw.summary.clone().unwrap_or_else(|| matcher::placeholders_elided(&raw.message));
         let docs = raw.docs.clone().unwrap_or_else(|| generated_docs(&raw, &file.pack.name));
         let meta: &'static RuleMeta = Box::leak(Box::new(RuleMeta {
             code: leak(code),
