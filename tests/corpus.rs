@@ -17,11 +17,12 @@ fn corpus() -> Option<PathBuf> {
     }
 }
 
-fn lint_tree(root: &Path) -> (usize, BTreeMap<&'static str, usize>, Vec<String>) {
+fn lint_tree(root: &Path) -> (usize, BTreeMap<&'static str, usize>, Vec<String>, Vec<String>) {
     let walked = hblint::walk::collect(&[root.to_path_buf()]);
     let linter = Linter::all();
     let mut counts = BTreeMap::new();
     let mut hits = Vec::new();
+    let mut messages = Vec::new();
     for path in &walked.files {
         let bytes = std::fs::read(path).expect("corpus file is readable");
         let Ok(source) = SourceFile::from_bytes(path.clone(), bytes) else { continue };
@@ -29,15 +30,16 @@ fn lint_tree(root: &Path) -> (usize, BTreeMap<&'static str, usize>, Vec<String>)
             *counts.entry(d.diagnostic.rule.code).or_insert(0) += 1;
             let relative = path.strip_prefix(root).unwrap_or(path).to_string_lossy().into_owned();
             hits.push(format!("{relative}:{} {}", d.start.line, d.diagnostic.rule.code));
+            messages.push(format!("{} {}", d.diagnostic.rule.code, d.diagnostic.message));
         }
     }
-    (walked.files.len(), counts, hits)
+    (walked.files.len(), counts, hits, messages)
 }
 
 #[test]
 fn job_families_give_the_verified_defects() {
     let Some(corpus) = corpus() else { return };
-    let (files, counts, hits) = lint_tree(&corpus.join("job-families"));
+    let (files, counts, hits, messages) = lint_tree(&corpus.join("job-families"));
     // 218 files, of which sales/_performance.erb is an ERB partial, not a Markdown page.
     assert_eq!(files, 217);
     eprintln!("job-families: {counts:?}");
@@ -63,16 +65,82 @@ fn job_families_give_the_verified_defects() {
         assert!(hits.iter().any(|h| h == expected), "missing {expected}");
     }
     assert_eq!(counts.get("PR001"), Some(&2));
+    // The misspellings and doubled words the handbook is known to hold are all found.
+    for word in [
+        "Responsibilties",
+        "Responsibilites",
+        "Requirments",
+        "Adminstrator",
+        "Accouting",
+        "Anaylst",
+        "Intermedidate",
+        "intot",
+    ] {
+        assert!(messages.iter().any(|m| m.starts_with(&format!("PR101 '{word}'"))), "misspelling {word} not found");
+    }
+    for word in ["the", "with", "in", "level"] {
+        assert!(messages.iter().any(|m| m.starts_with(&format!("PR201 '{word}'"))), "doubled '{word}' not found");
+    }
+    // "longevity at at least one job" is English.
+    assert!(!messages.iter().any(|m| m.starts_with("PR201 'at'")));
     assert_eq!(counts.get("FM001"), None, "real pages' front matter parses as libyaml parses it");
 }
 
 #[test]
 fn handbook_never_crashes_and_has_no_job_family_false_positives() {
     let Some(corpus) = corpus() else { return };
-    let (files, counts, _) = lint_tree(&corpus.join("handbook"));
+    let (files, counts, _, _) = lint_tree(&corpus.join("handbook"));
     assert!(files > 5_000, "{files} files");
     eprintln!("handbook: {files} files, {counts:?}");
     for code in ["JF001", "JF002", "JF003", "JF004", "JF005", "PR001"] {
         assert_eq!(counts.get(code), None, "{code} fired on the general handbook");
     }
+}
+
+#[test]
+fn fixing_job_families_is_idempotent_and_touches_only_flagged_lines() {
+    let Some(corpus) = corpus() else { return };
+    let walked = hblint::walk::collect(&[corpus.join("job-families")]);
+    let linter = Linter::all();
+    let mut fixed_files = 0;
+    for path in &walked.files {
+        let bytes = std::fs::read(path).expect("readable");
+        let Ok(source) = SourceFile::from_bytes(path.clone(), bytes) else { continue };
+        let before = lint_source(&source, &linter).diagnostics;
+        let fixable_lines: Vec<usize> =
+            before.iter().filter(|d| d.diagnostic.fix.is_some()).map(|d| d.start.line).collect();
+        let fixed = hblint::fix::fix_source(&source, &linter);
+        if fixed.applied == 0 {
+            assert_eq!(fixed.text, source.text);
+            continue;
+        }
+        fixed_files += 1;
+        // Fixes replace words inside lines: the line count stays and only flagged lines change.
+        let old: Vec<&str> = source.text.split('\n').collect();
+        let new: Vec<&str> = fixed.text.split('\n').collect();
+        assert_eq!(old.len(), new.len(), "{}", path.display());
+        for (i, (a, b)) in old.iter().zip(&new).enumerate() {
+            if a != b {
+                assert!(
+                    fixable_lines.contains(&(i + 1)),
+                    "{}:{} changed without a fixable finding",
+                    path.display(),
+                    i + 1
+                );
+            }
+        }
+        assert!(
+            fixed.remaining.iter().all(|d| d.diagnostic.fix.is_none()),
+            "{}: fixable findings left",
+            path.display()
+        );
+        let again = SourceFile::from_text(path.clone(), fixed.text.clone(), source.bom);
+        assert_eq!(
+            hblint::fix::fix_source(&again, &linter).applied,
+            0,
+            "{}: a second --fix changes more",
+            path.display()
+        );
+    }
+    assert!(fixed_files > 100, "{fixed_files} files fixed");
 }
