@@ -22,17 +22,19 @@ use source::SourceFile;
 /// The rules in force for a run, with their severities.
 pub struct Linter {
     rules: Vec<(&'static dyn Rule, Severity)>,
+    /// Rule parameters by code (from a markdownlint configuration).
+    options: std::collections::HashMap<&'static str, serde_json::Value>,
 }
 
 impl Linter {
     /// A linter with every built-in and shipped-pack rule at its default severity.
     pub fn all() -> Linter {
-        Linter::with_rules(rules::registry::Registry::builtin().rules().to_vec())
+        Linter::with_rules(rules::registry::Registry::builtin().default_rules())
     }
 
     /// A linter with the given rules at their default severities.
     pub fn with_rules(rules: Vec<&'static dyn Rule>) -> Linter {
-        Linter { rules: rules.into_iter().map(|r| (r, r.meta().severity)).collect() }
+        Linter::with_severities(rules.into_iter().map(|r| (r, r.meta().severity)).collect())
     }
 
     /// The rules in force.
@@ -42,7 +44,12 @@ impl Linter {
 
     /// A linter with explicit severities per rule.
     pub fn with_severities(rules: Vec<(&'static dyn Rule, Severity)>) -> Linter {
-        Linter { rules }
+        Linter { rules, options: Default::default() }
+    }
+
+    /// Sets the parameters of a rule.
+    pub fn set_options(&mut self, code: &'static str, options: serde_json::Value) {
+        self.options.insert(code, options);
     }
 
     /// The severity a rule runs at, if it runs.
@@ -61,7 +68,7 @@ pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
     let page = Page::build(source);
     let mut found: Vec<Diagnostic> = Vec::new();
     for (rule, severity) in &linter.rules {
-        let mut sink = Sink::new(rule.meta(), *severity, &mut found);
+        let mut sink = Sink::new(rule.meta(), *severity, linter.options.get(rule.meta().code), &mut found);
         rule.check(&page, &mut sink);
     }
     let suppressions = page::suppress::Suppressions::new(&page.directives);

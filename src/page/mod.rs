@@ -30,6 +30,16 @@ pub struct Heading {
     pub parent: Option<usize>,
     /// Index of this heading in `Page::blocks`, if it sits at document level.
     pub block: Option<usize>,
+    /// A setext heading (text underlined with `===` or `---`) rather than an ATX one (`# …`).
+    pub setext: bool,
+}
+
+/// A code block at any depth.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeBlock {
+    pub span: Span,
+    /// Fenced (```` ``` ````) rather than indented.
+    pub fenced: bool,
 }
 
 /// What a document-level block is.
@@ -108,6 +118,14 @@ pub struct Page<'s> {
     pub job: Option<JobFamily>,
     /// Inline suppression comments (`<!-- hblint-disable … -->`).
     pub directives: Vec<suppress::Directive>,
+    /// 0-based line where the Markdown body starts (after front matter).
+    pub body_first_line: usize,
+    /// Byte offset where the Markdown body starts (after front matter).
+    pub body_start: usize,
+    /// Code blocks at any depth.
+    pub code_blocks: Vec<CodeBlock>,
+    /// HTML blocks at any depth.
+    pub html_blocks: Vec<Span>,
 }
 
 impl<'s> Page<'s> {
@@ -126,12 +144,18 @@ impl<'s> Page<'s> {
             prose: Vec::new(),
             job: None,
             directives: Vec::new(),
+            body_first_line: 0,
+            body_start: 0,
+            code_blocks: Vec::new(),
+            html_blocks: Vec::new(),
             lines,
         };
         {
             let arena = Arena::new();
             let root = parse_document(&arena, &text[scan.body_start..], &parse_options());
             let body_first_line = page.lines.line_of(scan.body_start);
+            page.body_first_line = body_first_line;
+            page.body_start = scan.body_start;
             let collect_text = job_family::may_be_job_family(&page, text);
             Outline::new(&mut page, body_first_line, collect_text).walk(root);
         }
@@ -374,7 +398,7 @@ impl<'p, 's> Outline<'p, 's> {
         let document_child = Self::is_document_child(node);
         let value = node.data().value.clone_shallow();
         match value {
-            Shallow::Heading(level) => {
+            Shallow::Heading(level, setext) => {
                 let span = self.span(node);
                 let index = self.page.headings.len();
                 let block = document_child.then(|| self.push_block(BlockKind::Heading(index), span));
@@ -385,6 +409,7 @@ impl<'p, 's> Outline<'p, 's> {
                     text_span: Span::new(span.start, span.start),
                     parent: None,
                     block,
+                    setext,
                 });
                 self.context.heading_level = level;
                 self.collectors.push(Collector::Heading { index, text: String::new(), start: None, end: span.start });
@@ -438,6 +463,10 @@ impl<'p, 's> Outline<'p, 's> {
                 }
                 if kind == BlockKind::Html {
                     suppress::scan(&self.page.source.text, span, &self.page.lines, &mut self.page.directives);
+                    self.page.html_blocks.push(span);
+                }
+                if let NodeValue::CodeBlock(code) = &node.data().value {
+                    self.page.code_blocks.push(CodeBlock { span, fenced: code.fenced });
                 }
             }
             Shallow::HtmlInline => {
@@ -591,7 +620,7 @@ impl<'p, 's> Outline<'p, 's> {
 
 /// The part of a node's value the traversal needs, copied out of the `RefCell` borrow.
 enum Shallow {
-    Heading(u8),
+    Heading(u8, bool),
     Paragraph,
     List,
     Item,
@@ -614,7 +643,7 @@ trait CloneShallow {
 impl CloneShallow for NodeValue {
     fn clone_shallow(&self) -> Shallow {
         match self {
-            NodeValue::Heading(h) => Shallow::Heading(h.level),
+            NodeValue::Heading(h) => Shallow::Heading(h.level, h.setext),
             NodeValue::Paragraph => Shallow::Paragraph,
             NodeValue::List(_) => Shallow::List,
             NodeValue::Item(_) | NodeValue::TaskItem(_) => Shallow::Item,

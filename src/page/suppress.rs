@@ -16,6 +16,11 @@ pub enum DirectiveKind {
     DisableLine,
     DisableNextLine,
     DisableFile,
+    EnableFile,
+    /// markdownlint's `capture`: remember the current state…
+    Capture,
+    /// …and `restore` it.
+    Restore,
 }
 
 /// One suppression comment: where it is and which rules it names (empty: all).
@@ -29,20 +34,25 @@ pub struct Directive {
 }
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*hblint-(disable-file|disable-next-line|disable-line|disable|enable)\b([^>]*?)-->")
+    Regex::new(
+        r"<!--\s*(?:hblint|markdownlint)-(disable-file|enable-file|disable-next-line|disable-line|disable|enable|capture|restore)\b([^>]*?)-->",
+    )
         .expect("valid")
 });
 
 /// Finds the directives in an HTML block or inline HTML node's source.
 pub fn scan(text: &str, span: Span, lines: &LineIndex, out: &mut Vec<Directive>) {
     let html = &text[span.start..span.end];
-    if !html.contains("hblint-") {
+    if !html.contains("hblint-") && !html.contains("markdownlint-") {
         return;
     }
     for caps in DIRECTIVE.captures_iter(html) {
         let (Some(all), Some(kind), Some(rules)) = (caps.get(0), caps.get(1), caps.get(2)) else { continue };
         let kind = match kind.as_str() {
             "disable-file" => DirectiveKind::DisableFile,
+            "enable-file" => DirectiveKind::EnableFile,
+            "capture" => DirectiveKind::Capture,
+            "restore" => DirectiveKind::Restore,
             "disable-next-line" => DirectiveKind::DisableNextLine,
             "disable-line" => DirectiveKind::DisableLine,
             "disable" => DirectiveKind::Disable,
@@ -75,18 +85,32 @@ impl<'d> Suppressions<'d> {
         }
         let names =
             |d: &Directive| d.rules.is_empty() || d.rules.iter().any(|r| r.eq_ignore_ascii_case(code) || r == name);
-        let mut disabled = false;
+        // File-wide comments apply everywhere; the last one wins.
+        let mut file_disabled = false;
         for d in self.directives.iter().filter(|d| names(d)) {
             match d.kind {
-                DirectiveKind::DisableFile => return true,
-                DirectiveKind::DisableLine if d.line == line => return true,
-                DirectiveKind::DisableNextLine if d.line + 1 == line => return true,
-                DirectiveKind::Disable if d.line <= line => disabled = true,
-                DirectiveKind::Enable if d.line <= line => disabled = false,
+                DirectiveKind::DisableFile => file_disabled = true,
+                DirectiveKind::EnableFile => file_disabled = false,
                 _ => {}
             }
         }
-        disabled
+        let mut disabled = file_disabled;
+        let mut captured: Vec<bool> = Vec::new();
+        for d in self.directives.iter().take_while(|d| d.line <= line) {
+            match d.kind {
+                // capture/restore save the state of every rule, whatever their list says.
+                DirectiveKind::Capture => captured.push(disabled),
+                DirectiveKind::Restore => disabled = captured.pop().unwrap_or(file_disabled),
+                _ if !names(d) => {}
+                DirectiveKind::DisableLine if d.line == line => return true,
+                DirectiveKind::Disable => disabled = true,
+                DirectiveKind::Enable => disabled = false,
+                _ => {}
+            }
+        }
+        let next_line =
+            self.directives.iter().any(|d| d.kind == DirectiveKind::DisableNextLine && d.line + 1 == line && names(d));
+        disabled || next_line
     }
 }
 
@@ -112,6 +136,13 @@ mod tests {
         assert!(s.is_suppressed("PR001", "slash-typo", 5));
         assert!(s.is_suppressed("JF001", "missing-job-grade", 7));
         assert!(!s.is_suppressed("JF001", "missing-job-grade", 5));
+        let mdl = directives(
+            "<!-- markdownlint-disable MD001 -->\na\n<!-- markdownlint-capture -->\n<!-- markdownlint-enable -->\nb\n<!-- markdownlint-restore -->\nc\n",
+        );
+        let s = Suppressions::new(&mdl);
+        assert!(s.is_suppressed("MD001", "heading-increment", 2));
+        assert!(!s.is_suppressed("MD001", "heading-increment", 5));
+        assert!(s.is_suppressed("MD001", "heading-increment", 7));
         let file = directives("x <!-- hblint-disable-file JF004 --> y");
         assert!(Suppressions::new(&file).is_suppressed("JF004", "inherited-duplicate-bullet", 99));
         assert!(!Suppressions::new(&file).is_suppressed("JF003", "duplicate-bullet", 99));

@@ -2,6 +2,7 @@
 
 pub mod front_matter;
 pub mod job_family;
+pub mod markdown;
 pub mod pack;
 pub mod prose;
 pub mod registry;
@@ -46,6 +47,9 @@ impl std::str::FromStr for Severity {
 pub enum Group {
     /// Page-level checks every Markdown file gets (front matter).
     Page,
+    /// markdownlint's rules, with its IDs, names and parameters; off unless selected or enabled
+    /// by a markdownlint configuration.
+    Markdown,
     JobFamily,
     Prose,
 }
@@ -54,6 +58,7 @@ impl Group {
     pub fn as_str(self) -> &'static str {
         match self {
             Group::Page => "page",
+            Group::Markdown => "markdown",
             Group::JobFamily => "job-family",
             Group::Prose => "prose",
         }
@@ -87,12 +92,33 @@ pub trait Rule: Sync + Send {
 pub struct Sink<'a> {
     meta: &'static RuleMeta,
     severity: Severity,
+    options: Option<&'a serde_json::Value>,
     out: &'a mut Vec<Diagnostic>,
 }
 
 impl<'a> Sink<'a> {
-    pub fn new(meta: &'static RuleMeta, severity: Severity, out: &'a mut Vec<Diagnostic>) -> Sink<'a> {
-        Sink { meta, severity, out }
+    pub fn new(
+        meta: &'static RuleMeta,
+        severity: Severity,
+        options: Option<&'a serde_json::Value>,
+        out: &'a mut Vec<Diagnostic>,
+    ) -> Sink<'a> {
+        Sink { meta, severity, options, out }
+    }
+
+    /// A rule parameter from the configuration (markdownlint's names: `br_spaces`, `level`…).
+    pub fn option(&self, key: &str) -> Option<&serde_json::Value> {
+        self.options.and_then(|o| o.get(key))
+    }
+
+    /// A numeric parameter, or `default`.
+    pub fn option_u64(&self, key: &str, default: u64) -> u64 {
+        self.option(key).and_then(|v| v.as_u64().or_else(|| v.as_f64().map(|f| f.max(0.0) as u64))).unwrap_or(default)
+    }
+
+    /// A boolean parameter, or `default`.
+    pub fn option_bool(&self, key: &str, default: bool) -> bool {
+        self.option(key).and_then(serde_json::Value::as_bool).unwrap_or(default)
     }
 
     /// Reports a finding at `span`; chain `.label(…)` and `.help(…)` on the result.

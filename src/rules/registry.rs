@@ -1,7 +1,7 @@
 //! The rules hblint knows: the built-in table, the packs shipped in the binary, and user packs.
 
 use super::pack::{self, PackError};
-use super::{Rule, front_matter, job_family, prose};
+use super::{Rule, front_matter, job_family, markdown, prose};
 use std::path::PathBuf;
 
 /// Every built-in rule written in Rust, sorted by code.
@@ -12,6 +12,16 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &job_family::duplicate_bullet::DuplicateBullet,
     &job_family::inherited_duplicate_bullet::InheritedDuplicateBullet,
     &job_family::grade_title_mismatch::GradeTitleMismatch,
+    &markdown::md001_heading_increment::HeadingIncrement,
+    &markdown::md009_no_trailing_spaces::NoTrailingSpaces,
+    &markdown::md010_no_hard_tabs::NoHardTabs,
+    &markdown::md012_no_multiple_blanks::NoMultipleBlanks,
+    &markdown::md018_no_missing_space_atx::NoMissingSpaceAtx,
+    &markdown::md019_no_multiple_space_atx::NoMultipleSpaceAtx,
+    &markdown::md023_heading_start_left::HeadingStartLeft,
+    &markdown::md025_single_h1::SingleH1,
+    &markdown::md026_no_trailing_punctuation::NoTrailingPunctuation,
+    &markdown::md047_single_trailing_newline::SingleTrailingNewline,
     &prose::slash_typo::SlashTypo,
 ];
 
@@ -51,6 +61,12 @@ impl Registry {
     /// Every rule, sorted by code.
     pub fn rules(&self) -> &[&'static dyn Rule] {
         &self.rules
+    }
+
+    /// The rules that run when nothing is selected: all but markdownlint's, which a handbook
+    /// turns on by selecting them (`--select MD`) or through its markdownlint configuration.
+    pub fn default_rules(&self) -> Vec<&'static dyn Rule> {
+        self.rules.iter().copied().filter(|r| r.meta().group != super::Group::Markdown).collect()
     }
 
     /// Finds a rule by code (case-insensitive) or kebab name.

@@ -4,6 +4,8 @@
 //! all files). Command-line options win: `--select` replaces the config's `select`, `--ignore`
 //! and `--pack` add to it, `--fail-on` overrides `fail-on`.
 
+pub mod markdownlint;
+
 use crate::Linter;
 use crate::rules::pack::PackError;
 use crate::rules::registry::Registry;
@@ -70,6 +72,17 @@ fn error(path: &Path, text: &str, offset: usize, message: String) -> ConfigError
 
 /// Builds settings from a config file's text (or none) and the command line.
 pub fn settings(config: Option<(&Path, &str)>, overrides: &Overrides) -> Result<Settings, ConfigError> {
+    settings_with(config, None, overrides)
+}
+
+/// Builds settings from hblint.toml (or none), a markdownlint configuration (or none) and the
+/// command line. markdownlint's settings turn its rules on and set their parameters; hblint.toml
+/// and the command line select, ignore and set severities on top.
+pub fn settings_with(
+    config: Option<(&Path, &str)>,
+    markdownlint: Option<&markdownlint::MarkdownlintConfig>,
+    overrides: &Overrides,
+) -> Result<Settings, ConfigError> {
     let (raw, path, text) = match config {
         Some((path, text)) => {
             let raw: RawConfig = toml::from_str(text).map_err(|e| {
@@ -102,7 +115,12 @@ pub fn settings(config: Option<(&Path, &str)>, overrides: &Overrides) -> Result<
                 rules.extend(pick(s.get_ref(), s.span().start)?);
             }
         }
-        (None, true) => rules = registry.rules().to_vec(),
+        (None, true) => {
+            rules = registry.default_rules();
+            if let Some(mdl) = markdownlint {
+                rules.extend(mdl.enabled(registry.rules()).into_iter().map(|(r, _)| r));
+            }
+        }
     }
     for s in &raw.ignore {
         let drop = pick(s.get_ref(), s.span().start)?;
@@ -136,32 +154,46 @@ pub fn settings(config: Option<(&Path, &str)>, overrides: &Overrides) -> Result<
             None => Some((r, r.meta().severity)),
         })
         .collect();
+    let mut linter = Linter::with_severities(with_severity);
+    if let Some(mdl) = markdownlint {
+        for (rule, params) in mdl.enabled(registry.rules()) {
+            linter.set_options(rule.meta().code, params);
+        }
+    }
     Ok(Settings {
         path: path.map(Path::to_path_buf),
-        linter: Linter::with_severities(with_severity),
+        linter,
         fail_on: overrides.fail_on.or(raw.fail_on).unwrap_or(Severity::Warning),
     })
 }
 
 /// Loads a config file and builds its settings.
 pub fn load(path: &Path, overrides: &Overrides) -> Result<Settings, ConfigError> {
+    load_with(path, None, overrides)
+}
+
+fn load_with(
+    path: &Path,
+    markdownlint: Option<&markdownlint::MarkdownlintConfig>,
+    overrides: &Overrides,
+) -> Result<Settings, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|e| PackError {
         path: path.to_path_buf(),
         line: 1,
         column: 1,
         message: format!("cannot read config: {}", crate::walk::describe_io(&e)),
     })?;
-    settings(Some((path, &text)), overrides)
+    settings_with(Some((path, &text)), markdownlint, overrides)
 }
 
 /// The nearest config file at or above `dir`.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
-    discover_cached(dir, &mut HashMap::new())
+    discover_cached(dir, FILE_NAMES, &mut HashMap::new())
 }
 
 /// `discover` with a cache of what each directory resolved to: a walk over thousands of
 /// directories asks the file system about each ancestor once.
-fn discover_cached(dir: &Path, cache: &mut HashMap<PathBuf, Option<PathBuf>>) -> Option<PathBuf> {
+fn discover_cached(dir: &Path, names: &[&str], cache: &mut HashMap<PathBuf, Option<PathBuf>>) -> Option<PathBuf> {
     let start = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     let absolute = std::path::absolute(start).ok()?;
     let mut visited = Vec::new();
@@ -172,7 +204,7 @@ fn discover_cached(dir: &Path, cache: &mut HashMap<PathBuf, Option<PathBuf>>) ->
             break;
         }
         visited.push(ancestor.to_path_buf());
-        if let Some(config) = FILE_NAMES.iter().map(|n| ancestor.join(n)).find(|p| p.is_file()) {
+        if let Some(config) = names.iter().map(|n| ancestor.join(n)).find(|p| p.is_file()) {
             found = Some(config);
             break;
         }
@@ -188,8 +220,9 @@ pub struct Resolver {
     overrides: Overrides,
     forced: Option<PathBuf>,
     by_dir: HashMap<PathBuf, usize>,
-    by_config: HashMap<Option<PathBuf>, usize>,
+    by_config: HashMap<(Option<PathBuf>, Option<PathBuf>), usize>,
     discovered: HashMap<PathBuf, Option<PathBuf>>,
+    discovered_markdownlint: HashMap<PathBuf, Option<PathBuf>>,
     pub settings: Vec<Settings>,
 }
 
@@ -202,6 +235,7 @@ impl Resolver {
             by_dir: HashMap::new(),
             by_config: HashMap::new(),
             discovered: HashMap::new(),
+            discovered_markdownlint: HashMap::new(),
             settings: Vec::new(),
         }
     }
@@ -213,17 +247,20 @@ impl Resolver {
         }
         let config = match &self.forced {
             Some(path) => Some(path.clone()),
-            None => discover_cached(dir, &mut self.discovered),
+            None => discover_cached(dir, FILE_NAMES, &mut self.discovered),
         };
-        let index = match self.by_config.get(&config) {
+        let mdl_path = discover_cached(dir, markdownlint::FILE_NAMES, &mut self.discovered_markdownlint);
+        let key = (config.clone(), mdl_path.clone());
+        let index = match self.by_config.get(&key) {
             Some(&i) => i,
             None => {
+                let mdl = mdl_path.as_deref().map(markdownlint::load).transpose()?;
                 let settings = match &config {
-                    Some(path) => load(path, &self.overrides)?,
-                    None => settings(None, &self.overrides)?,
+                    Some(path) => load_with(path, mdl.as_ref(), &self.overrides)?,
+                    None => settings_with(None, mdl.as_ref(), &self.overrides)?,
                 };
                 self.settings.push(settings);
-                self.by_config.insert(config, self.settings.len() - 1);
+                self.by_config.insert(key, self.settings.len() - 1);
                 self.settings.len() - 1
             }
         };

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Compares hblint's markdownlint-compatible rules with markdownlint-cli2 itself on a folder, rule
+# by rule: the (file, line) pairs each reports, and where they differ. Run by hand:
+#   scripts/compare-markdownlint.sh [DIR] [RULES]
+# DIR defaults to ../shared/corpus/handbook; RULES to every MD rule hblint implements.
+# markdownlint-cli2 is the reference, not a dependency: it is installed with npm into a cache
+# folder (HBLINT_MDL_DIR, default ~/.cache/hblint-markdownlint) on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-../shared/corpus/handbook}
+[ -d "$dir" ] || { echo "no folder $dir" >&2; exit 2; }
+cargo build --release --quiet --bin hblint
+hblint=target/release/hblint
+rules=${2:-$($hblint rules --format json | python3 -c 'import json,sys; print(",".join(r["code"] for r in json.load(sys.stdin) if r["group"]=="markdown"))')}
+
+mdl_dir=${HBLINT_MDL_DIR:-$HOME/.cache/hblint-markdownlint}
+if [ ! -x "$mdl_dir/node_modules/.bin/markdownlint-cli2" ]; then
+  mkdir -p "$mdl_dir"
+  (cd "$mdl_dir" && npm install --silent --no-audit --no-fund markdownlint-cli2 >/dev/null)
+fi
+mdl="$mdl_dir/node_modules/.bin/markdownlint-cli2"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$rules" > "$work/.markdownlint-cli2.jsonc" <<'PY'
+import json, sys
+config = {"default": False}
+for code in sys.argv[1].split(","):
+    config[code] = True
+print(json.dumps({"config": config, "gitignore": False, "noBanner": True, "noProgress": True}))
+PY
+abs_dir=$(cd "$dir" && pwd)
+(cd "$abs_dir" && "$mdl" --config "$work/.markdownlint-cli2.jsonc" "**/*.md" "**/*.markdown" 2> "$work/mdl.txt" >/dev/null) || true
+"$hblint" check --select "$rules" --format json "$abs_dir" > "$work/hblint.json" || true
+
+python3 - "$abs_dir" "$work/mdl.txt" "$work/hblint.json" "$rules" <<'PY'
+import json, os, re, sys
+from collections import defaultdict
+root, mdl_path, hb_path, rules = sys.argv[1:5]
+rules = rules.split(",")
+ref = defaultdict(set)
+line_re = re.compile(r"^(.+?):(\d+)(?::\d+)? (error |warning )?(MD\d{3})/")
+for line in open(mdl_path, encoding="utf-8", errors="replace"):
+    m = line_re.match(line)
+    # hblint's walk skips hidden folders (.gitlab/); compare the files both lint.
+    if m and not any(part.startswith(".") for part in m.group(1).split("/")):
+        path = os.path.normpath(os.path.join(root, m.group(1)))
+        ref[m.group(4)].add((path, int(m.group(2))))
+ours = defaultdict(set)
+for item in json.load(open(hb_path)):
+    path = os.path.normpath(item["path"])
+    if path.endswith((".md", ".markdown")):
+        ours[item["code"]].add((path, item["line"]))
+print(f"{'rule':<6} {'markdownlint':>12} {'hblint':>8} {'both':>8} {'only mdl':>9} {'only hblint':>11} {'agreement':>10}")
+for code in rules:
+    a, b = ref[code], ours[code]
+    both = len(a & b)
+    union = len(a | b)
+    agreement = 100.0 if union == 0 else 100.0 * both / union
+    print(f"{code:<6} {len(a):>12} {len(b):>8} {both:>8} {len(a - b):>9} {len(b - a):>11} {agreement:>9.1f}%")
+    for path, line in sorted(a - b)[:3]:
+        print(f"       only markdownlint: {os.path.relpath(path, root)}:{line}")
+    for path, line in sorted(b - a)[:3]:
+        print(f"       only hblint:       {os.path.relpath(path, root)}:{line}")
+PY

@@ -1,0 +1,242 @@
+//! Reading a handbook's markdownlint configuration, so that switching to hblint keeps its
+//! settings: `.markdownlint.{jsonc,json,yaml,yml}` and the `config` key of
+//! `.markdownlint-cli2.{jsonc,yaml}`, found in the file's folder or above, as markdownlint-cli2
+//! finds them, with `extends` followed.
+
+use crate::rules::pack::PackError;
+use crate::rules::{Group, Rule};
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+/// The file names markdownlint-cli2 reads, in its order of precedence within one folder.
+pub const FILE_NAMES: &[&str] = &[
+    ".markdownlint-cli2.jsonc",
+    ".markdownlint-cli2.yaml",
+    ".markdownlint.jsonc",
+    ".markdownlint.json",
+    ".markdownlint.yaml",
+    ".markdownlint.yml",
+];
+
+/// markdownlint's aliases of the rules hblint implements (lowercase), besides their names.
+const ALIASES: &[(&str, &[&str])] =
+    &[("MD001", &["header-increment"]), ("MD023", &["header-start-left"]), ("MD025", &["single-title"])];
+
+/// What a markdownlint configuration says about one rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Setting {
+    Off,
+    /// On, with its parameters (an empty object when none).
+    On(Value),
+}
+
+/// A loaded markdownlint configuration (the merged `config` object).
+#[derive(Debug, Clone)]
+pub struct MarkdownlintConfig {
+    pub path: PathBuf,
+    config: Map<String, Value>,
+}
+
+impl MarkdownlintConfig {
+    /// The setting of a rule: its code, name or alias as a key (case-insensitive), else `default`.
+    pub fn setting(&self, rule: &dyn Rule) -> Setting {
+        let meta = rule.meta();
+        let aliases = ALIASES.iter().find(|(c, _)| *c == meta.code).map_or(&[][..], |(_, a)| *a);
+        let value = self.config.iter().find_map(|(key, value)| {
+            let key = key.to_ascii_lowercase();
+            (key.eq_ignore_ascii_case(meta.code) || key == meta.name || aliases.contains(&key.as_str()))
+                .then_some(value)
+        });
+        let default_on = !matches!(self.config.get("default"), Some(Value::Bool(false)));
+        match value {
+            Some(Value::Bool(false)) => Setting::Off,
+            Some(Value::Object(params)) => Setting::On(Value::Object(params.clone())),
+            Some(Value::Bool(true) | Value::String(_)) => Setting::On(Value::Object(Map::new())),
+            _ if default_on => Setting::On(Value::Object(Map::new())),
+            _ => Setting::Off,
+        }
+    }
+
+    /// The markdownlint rules this configuration turns on, with their parameters.
+    pub fn enabled<'r>(&self, rules: &[&'r dyn Rule]) -> Vec<(&'r dyn Rule, Value)> {
+        rules
+            .iter()
+            .filter(|r| r.meta().group == Group::Markdown)
+            .filter_map(|r| match self.setting(*r) {
+                Setting::On(params) => Some((*r, params)),
+                Setting::Off => None,
+            })
+            .collect()
+    }
+}
+
+/// The nearest markdownlint configuration file at or above `dir`.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }).ok()?;
+    absolute.ancestors().find_map(|d| FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()))
+}
+
+fn error(path: &Path, message: String) -> PackError {
+    PackError { path: path.to_path_buf(), line: 1, column: 1, message }
+}
+
+/// Loads a markdownlint configuration file, following `extends`.
+pub fn load(path: &Path) -> Result<MarkdownlintConfig, PackError> {
+    load_depth(path, 0)
+}
+
+fn load_depth(path: &Path, depth: usize) -> Result<MarkdownlintConfig, PackError> {
+    if depth > 8 {
+        return Err(error(path, "'extends' goes more than 8 files deep (a cycle?)".into()));
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| error(path, format!("cannot read markdownlint config: {}", crate::walk::describe_io(&e))))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let document = if name.ends_with(".yaml") || name.ends_with(".yml") {
+        parse_yaml(path, &text)?
+    } else {
+        serde_json::from_str(&strip_jsonc(&text)).map_err(|e| PackError {
+            path: path.to_path_buf(),
+            line: e.line().max(1),
+            column: e.column().max(1),
+            message: format!("invalid JSON: {e}"),
+        })?
+    };
+    let config = if name.starts_with(".markdownlint-cli2") {
+        document.get("config").cloned().unwrap_or(Value::Object(Map::new()))
+    } else {
+        document
+    };
+    let Value::Object(mut config) = config else {
+        return Err(error(path, "the markdownlint configuration is not an object of rule settings".into()));
+    };
+    // `extends` names a base configuration, relative to this file; this file's keys win.
+    if let Some(Value::String(base)) = config.remove("extends") {
+        let base_path = path.parent().unwrap_or(Path::new(".")).join(base);
+        let mut merged = load_depth(&base_path, depth + 1)?.config;
+        merged.extend(config);
+        config = merged;
+    }
+    Ok(MarkdownlintConfig { path: path.to_path_buf(), config })
+}
+
+/// Removes `//` and `/* */` comments and trailing commas from JSONC, leaving strings alone.
+pub fn strip_jsonc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if c == '\\' {
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match (c, chars.peek()) {
+            ('"', _) => {
+                in_string = true;
+                out.push(c);
+            }
+            ('/', Some('/')) => {
+                for n in chars.by_ref() {
+                    if n == '\n' {
+                        out.push('\n');
+                        break;
+                    }
+                }
+            }
+            ('/', Some('*')) => {
+                chars.next();
+                let mut prev = ' ';
+                for n in chars.by_ref() {
+                    if n == '\n' {
+                        out.push('\n');
+                    }
+                    if prev == '*' && n == '/' {
+                        break;
+                    }
+                    prev = n;
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    // Trailing commas before a closing bracket or brace.
+    let trailing = regex::Regex::new(r",(\s*[\]}])").expect("valid");
+    trailing.replace_all(&out, "$1").into_owned()
+}
+
+fn parse_yaml(path: &Path, text: &str) -> Result<Value, PackError> {
+    let docs = yaml_rust2::YamlLoader::load_from_str(text).map_err(|e| PackError {
+        path: path.to_path_buf(),
+        line: e.marker().line().max(1),
+        column: e.marker().col() + 1,
+        message: format!("invalid YAML: {}", e.info()),
+    })?;
+    Ok(docs.first().map(yaml_to_json).unwrap_or(Value::Object(Map::new())))
+}
+
+fn yaml_to_json(yaml: &yaml_rust2::Yaml) -> Value {
+    use yaml_rust2::Yaml;
+    match yaml {
+        Yaml::Real(s) => {
+            s.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number)
+        }
+        Yaml::Integer(i) => Value::from(*i),
+        Yaml::String(s) => Value::String(s.clone()),
+        Yaml::Boolean(b) => Value::Bool(*b),
+        Yaml::Array(items) => Value::Array(items.iter().map(yaml_to_json).collect()),
+        Yaml::Hash(hash) => Value::Object(
+            hash.iter()
+                .filter_map(|(k, v)| {
+                    let key = match k {
+                        Yaml::String(s) => s.clone(),
+                        Yaml::Integer(i) => i.to_string(),
+                        Yaml::Boolean(b) => b.to_string(),
+                        _ => return None,
+                    };
+                    Some((key, yaml_to_json(v)))
+                })
+                .collect(),
+        ),
+        _ => Value::Null,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::registry::Registry;
+
+    #[test]
+    fn jsonc_comments_and_trailing_commas() {
+        let text = "{\n // c\n \"a\": \"//not a comment\", /* x */ \"b\": [1, 2,],\n}";
+        let value: Value = serde_json::from_str(&strip_jsonc(text)).unwrap();
+        assert_eq!(value["a"], "//not a comment");
+        assert_eq!(value["b"], serde_json::json!([1, 2]));
+    }
+
+    #[test]
+    fn settings_by_code_name_alias_and_default() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("base.yaml"), "default: false\nMD012: true\n").unwrap();
+        let path = dir.path().join(".markdownlint.jsonc");
+        std::fs::write(
+            &path,
+            "{ \"extends\": \"base.yaml\", \"no-trailing-spaces\": {\"br_spaces\": 3}, \"single-title\": true }",
+        )
+        .unwrap();
+        let config = load(&path).unwrap();
+        let registry = Registry::builtin();
+        let enabled: Vec<(&str, Value)> =
+            config.enabled(registry.rules()).into_iter().map(|(r, v)| (r.meta().code, v)).collect();
+        let codes: Vec<&str> = enabled.iter().map(|(c, _)| *c).collect();
+        assert_eq!(codes, ["MD009", "MD012", "MD025"]);
+        assert_eq!(enabled[0].1["br_spaces"], 3);
+    }
+}

@@ -1,0 +1,65 @@
+//! MD012 no-multiple-blanks.
+
+use super::{body_lines, line_flags, mark_code_lines};
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD012",
+    name: "no-multiple-blanks",
+    group: Group::Markdown,
+    summary: "multiple consecutive blank lines",
+    docs: r#"## What it does
+markdownlint's MD012: more than `maximum` (default 1) blank lines in a row, outside code blocks.
+Each extra blank line is reported; the fix removes it.
+
+## Why is this bad?
+Extra blank lines render as nothing and only make the source longer.
+
+## Example
+```markdown
+One.
+
+
+Two.
+```
+
+## Use instead
+```markdown
+One.
+
+Two.
+```
+"#,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// Runs of blank lines.
+pub struct NoMultipleBlanks;
+
+impl Rule for NoMultipleBlanks {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let maximum = out.option_u64("maximum", 1) as usize;
+        let mut in_code = line_flags(page);
+        mark_code_lines(page, &mut in_code, true);
+        let text_len = page.source.text.len();
+        let mut count = 0;
+        for line in body_lines(page) {
+            count = if in_code[line.number] || !line.text.trim().is_empty() { 0 } else { count + 1 };
+            if count > maximum {
+                let end = page.lines.line_start(line.number).min(text_len).max(line.start + line.text.len());
+                let span = Span::new(line.start, end);
+                out.report(span, format!("{count} consecutive blank lines (at most {maximum} allowed)"))
+                    .help("remove the extra blank line")
+                    .fix(vec![Edit { span, replacement: String::new() }]);
+            }
+        }
+    }
+}

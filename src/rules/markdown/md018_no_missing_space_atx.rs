@@ -1,0 +1,66 @@
+//! MD018 no-missing-space-atx.
+
+use super::{body_lines, line_flags, mark_code_lines, mark_html_lines};
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD018",
+    name: "no-missing-space-atx",
+    group: Group::Markdown,
+    summary: "no space after hash on atx style heading",
+    docs: r##"## What it does
+markdownlint's MD018: a line that starts with `#` followed directly by text, outside code and
+HTML blocks: it was meant as a heading but renders as a paragraph.
+
+## Why is this bad?
+"#Heading" is not a heading in CommonMark: the section disappears from the outline.
+
+## Example
+```markdown
+#Heading
+```
+
+## Use instead
+```markdown
+# Heading
+```
+"##,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// "#Heading" lines.
+pub struct NoMissingSpaceAtx;
+
+impl Rule for NoMissingSpaceAtx {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let mut ignored = line_flags(page);
+        mark_code_lines(page, &mut ignored, true);
+        mark_html_lines(page, &mut ignored);
+        for line in body_lines(page) {
+            let text = line.text;
+            if ignored[line.number] || !text.starts_with('#') || text.starts_with("#\u{fe0f}\u{20e3}") {
+                continue;
+            }
+            let hashes = text.bytes().take_while(|&b| b == b'#').count();
+            let next = text[hashes..].chars().next();
+            if next.is_none_or(|c| c == ' ' || c == '\t') || text.trim_end().ends_with('#') {
+                continue;
+            }
+            let at = Span::new(line.start + hashes, line.start + hashes);
+            out.report(
+                Span::new(line.start, line.start + hashes),
+                format!("no space after '{}' in '{}'", &text[..hashes], text.trim()),
+            )
+            .help("put a space between the '#' characters and the heading text")
+            .fix(vec![Edit { span: at, replacement: " ".into() }]);
+        }
+    }
+}

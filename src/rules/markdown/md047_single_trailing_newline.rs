@@ -1,0 +1,84 @@
+//! MD047 single-trailing-newline.
+
+use super::newline;
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD047",
+    name: "single-trailing-newline",
+    group: Group::Markdown,
+    summary: "files should end with a single newline character",
+    docs: r#"## What it does
+markdownlint's MD047: the last line of the file is not empty, so the file does not end with a
+newline. A last line holding only whitespace or an HTML comment counts as empty, as in
+markdownlint. The fix adds a newline (the file's own line ending).
+
+## Why is this bad?
+Tools that concatenate or diff files expect a final newline; without it the last line shows as
+changed whenever a line is added after it.
+
+## Example
+```markdown
+Last line⏎ is missing
+```
+
+## Use instead
+```markdown
+Last line with a newline after it
+```
+"#,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// A missing final newline.
+pub struct SingleTrailingNewline;
+
+/// markdownlint's blank line: whitespace, `>` and HTML comments only.
+fn is_blank(line: &str) -> bool {
+    let mut rest = line.to_string();
+    while let Some(start) = rest.find("<!--") {
+        match rest[start..].find("-->") {
+            Some(end) => rest.replace_range(start..start + end + 3, ""),
+            None => rest.truncate(start),
+        }
+    }
+    if let Some(end) = rest.find("-->") {
+        rest.replace_range(..end + 3, "");
+    }
+    rest.replace('>', "").trim().is_empty()
+}
+
+impl Rule for SingleTrailingNewline {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let text = page.source.text.as_str();
+        let last_start = text.rfind('\n').map_or(0, |i| i + 1);
+        let last = &text[last_start..];
+        let first = super::first_body_line(page);
+        if first >= page.lines.line_count() || last_start < page.lines.line_start(first) || is_blank(last) {
+            return;
+        }
+        let end = Span::new(text.len(), text.len());
+        out.report(Span::new(last_start, text.len()), "the file does not end with a newline")
+            .help("add a newline at the end of the file")
+            .fix(vec![Edit { span: end, replacement: newline(page).into() }]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn blank_lines_as_markdownlint_sees_them() {
+        assert!(super::is_blank("  "));
+        assert!(super::is_blank("<!-- note -->"));
+        assert!(super::is_blank("> "));
+        assert!(!super::is_blank("text"));
+    }
+}

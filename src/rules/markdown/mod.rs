@@ -1,0 +1,167 @@
+//! markdownlint's rules, with its IDs, names, parameters and answers. Off by default: a handbook
+//! turns them on with `--select MD` or through its markdownlint configuration.
+//!
+//! Like markdownlint, these rules see the lines after front matter and report line numbers of
+//! the whole file.
+
+pub mod md001_heading_increment;
+pub mod md009_no_trailing_spaces;
+pub mod md010_no_hard_tabs;
+pub mod md012_no_multiple_blanks;
+pub mod md018_no_missing_space_atx;
+pub mod md019_no_multiple_space_atx;
+pub mod md023_heading_start_left;
+pub mod md025_single_h1;
+pub mod md026_no_trailing_punctuation;
+pub mod md047_single_trailing_newline;
+
+use crate::page::Page;
+use crate::source::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line of the Markdown body: its 1-based number in the file, its text without the line
+/// ending, and where it starts.
+pub struct Line<'t> {
+    pub number: usize,
+    pub text: &'t str,
+    pub start: usize,
+}
+
+/// The first line markdownlint lints: its front matter pattern (`^---\s*`) also swallows the
+/// blank lines after the closing fence.
+pub fn first_body_line(page: &Page<'_>) -> usize {
+    if page.body_start == 0 {
+        return 0;
+    }
+    let text = page.source.text.as_str();
+    let start = page.body_start.min(text.len());
+    match text[start..].find(|c: char| !c.is_whitespace()) {
+        Some(offset) => page.lines.line_of(start + offset),
+        None => page.lines.line_count(),
+    }
+}
+
+/// The lines after front matter, as markdownlint sees them.
+pub fn body_lines<'p>(page: &'p Page<'_>) -> impl Iterator<Item = Line<'p>> + 'p {
+    let text = page.source.text.as_str();
+    (first_body_line(page)..page.lines.line_count()).filter_map(move |i| {
+        let start = page.lines.line_start(i);
+        if i + 1 == page.lines.line_count() && start > text.len() {
+            return None;
+        }
+        let end = if i + 1 < page.lines.line_count() { page.lines.line_start(i + 1) } else { text.len() };
+        let raw = &text[start..end];
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        Some(Line { number: i + 1, text: line, start })
+    })
+}
+
+/// 1-based first and last line of a span.
+pub fn line_range(page: &Page<'_>, span: Span) -> (usize, usize) {
+    let end = if span.end > span.start { span.end - 1 } else { span.start };
+    (page.lines.line_of(span.start) + 1, page.lines.line_of(end) + 1)
+}
+
+/// The spans of the HTML comments of a file (`<!-- … -->`); markdownlint blanks their content.
+pub fn html_comments(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find("<!--") {
+        let start = from + open;
+        let Some(close) = text[start + 4..].find("-->") else { break };
+        let end = start + 4 + close + 3;
+        out.push(Span::new(start, end));
+        from = end;
+    }
+    out
+}
+
+/// The raw source of a heading's text as markdownlint's `atxHeadingText`/`setextHeadingText`:
+/// for ATX headings the line after the opening `#`s without the closing sequence, for setext
+/// headings the text lines without the underline.
+pub fn heading_text_span(page: &Page<'_>, heading: &crate::page::Heading) -> Span {
+    let text = page.source.text.as_str();
+    let source = &text[heading.span.start..heading.span.end];
+    if heading.setext {
+        let end = source.trim_end_matches(['\n', '\r']).rfind('\n').map_or(source.len(), |i| i);
+        let body = source[..end].trim_end();
+        let lead = body.len() - body.trim_start().len();
+        return Span::new(heading.span.start + lead, heading.span.start + body.len());
+    }
+    let line = source.lines().next().unwrap_or("");
+    let after_indent = line.trim_start_matches([' ', '\t']);
+    let hashes = after_indent.bytes().take_while(|&b| b == b'#').count();
+    let start_in_line = line.len() - after_indent.len() + hashes;
+    let rest = &line[start_in_line..];
+    let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let mut content = rest[lead..].trim_end_matches([' ', '\t']);
+    // A closing sequence is `#`s preceded by whitespace (or making up the whole content).
+    let closing = content.len() - content.trim_end_matches('#').len();
+    if closing > 0 {
+        let before = &content[..content.len() - closing];
+        if before.is_empty() || before.ends_with([' ', '\t']) {
+            content = before.trim_end_matches([' ', '\t']);
+        }
+    }
+    let start = heading.span.start + start_in_line + lead;
+    Span::new(start, start + content.len())
+}
+
+/// A per-line flag over the whole file (index = 1-based line number).
+pub fn line_flags(page: &Page<'_>) -> Vec<bool> {
+    vec![false; page.lines.line_count() + 2]
+}
+
+/// Marks the lines of code blocks: with `fence_lines`, the fences of fenced blocks too.
+pub fn mark_code_lines(page: &Page<'_>, flags: &mut [bool], fence_lines: bool) {
+    for block in &page.code_blocks {
+        let (mut first, mut last) = line_range(page, block.span);
+        if block.fenced && !fence_lines {
+            first += 1;
+            last = last.saturating_sub(1);
+        }
+        for line in first..=last.min(flags.len() - 1) {
+            flags[line] = true;
+        }
+    }
+}
+
+/// Marks the lines of HTML blocks.
+pub fn mark_html_lines(page: &Page<'_>, flags: &mut [bool]) {
+    for span in &page.html_blocks {
+        let (first, last) = line_range(page, *span);
+        for line in first..=last.min(flags.len() - 1) {
+            flags[line] = true;
+        }
+    }
+}
+
+/// Whether the front matter has a title, as markdownlint decides it (`front_matter_title`).
+pub fn front_matter_has_title(page: &Page<'_>, pattern: Option<&serde_json::Value>) -> bool {
+    static DEFAULT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)^\s*"?title"?\s*[:=]"#).expect("valid"));
+    if page.body_first_line == 0 {
+        return false;
+    }
+    let custom = match pattern {
+        Some(serde_json::Value::String(p)) if p.is_empty() => return false,
+        Some(serde_json::Value::String(p)) => Regex::new(&format!("(?i){p}")).ok(),
+        _ => None,
+    };
+    let re = custom.as_ref().unwrap_or(&DEFAULT);
+    let text = page.source.text.as_str();
+    (0..page.body_first_line).any(|i| {
+        let start = page.lines.line_start(i);
+        let end = page.lines.line_start(i + 1).min(text.len());
+        re.is_match(text[start..end].trim_end_matches(['\n', '\r']))
+    })
+}
+
+/// The line ending to insert: the file's own.
+pub fn newline(page: &Page<'_>) -> &'static str {
+    match page.source.line_ending {
+        crate::source::LineEnding::CrLf => "\r\n",
+        crate::source::LineEnding::Lf => "\n",
+    }
+}
