@@ -40,6 +40,8 @@ pub struct CodeBlock {
     pub span: Span,
     /// Fenced (```` ``` ````) rather than indented.
     pub fenced: bool,
+    /// A fenced block with an info string (a language).
+    pub has_info: bool,
 }
 
 /// What a document-level block is.
@@ -126,6 +128,8 @@ pub struct Page<'s> {
     pub code_blocks: Vec<CodeBlock>,
     /// HTML blocks at any depth.
     pub html_blocks: Vec<Span>,
+    /// Thematic breaks (`---`, `***`) at any depth.
+    pub thematic_breaks: Vec<Span>,
 }
 
 impl<'s> Page<'s> {
@@ -148,6 +152,7 @@ impl<'s> Page<'s> {
             body_start: 0,
             code_blocks: Vec::new(),
             html_blocks: Vec::new(),
+            thematic_breaks: Vec::new(),
             lines,
         };
         {
@@ -466,7 +471,11 @@ impl<'p, 's> Outline<'p, 's> {
                     self.page.html_blocks.push(span);
                 }
                 if let NodeValue::CodeBlock(code) = &node.data().value {
-                    self.page.code_blocks.push(CodeBlock { span, fenced: code.fenced });
+                    let has_info = !code.info.trim().is_empty();
+                    self.page.code_blocks.push(CodeBlock { span, fenced: code.fenced, has_info });
+                }
+                if kind == BlockKind::ThematicBreak {
+                    self.page.thematic_breaks.push(span);
                 }
             }
             Shallow::HtmlInline => {

@@ -5,14 +5,19 @@
 //! the whole file.
 
 pub mod md001_heading_increment;
+pub mod md003_heading_style;
 pub mod md009_no_trailing_spaces;
 pub mod md010_no_hard_tabs;
 pub mod md012_no_multiple_blanks;
 pub mod md018_no_missing_space_atx;
 pub mod md019_no_multiple_space_atx;
 pub mod md023_heading_start_left;
+pub mod md024_no_duplicate_heading;
 pub mod md025_single_h1;
 pub mod md026_no_trailing_punctuation;
+pub mod md035_hr_style;
+pub mod md040_fenced_code_language;
+pub mod md046_code_block_style;
 pub mod md047_single_trailing_newline;
 
 use crate::page::Page;
@@ -107,6 +112,26 @@ pub fn heading_text_span(page: &Page<'_>, heading: &crate::page::Heading) -> Spa
     }
     let start = heading.span.start + start_in_line + lead;
     Span::new(start, start + content.len())
+}
+
+/// markdownlint's heading style: `atx`, `atx_closed` or `setext`.
+pub fn heading_style(page: &Page<'_>, heading: &crate::page::Heading) -> &'static str {
+    if heading.setext {
+        return "setext";
+    }
+    let line = page.slice(heading.span).lines().next().unwrap_or("").trim();
+    let content_end = heading_text_span(page, heading).end;
+    let after = &page.source.text[content_end.min(heading.span.end)..heading.span.end];
+    let rest = line.trim_start_matches('#');
+    if after.trim().starts_with('#') && !rest.trim().is_empty() { "atx_closed" } else { "atx" }
+}
+
+/// markdownlint's heading text: the raw text without inline HTML, newlines as spaces, trimmed.
+pub fn heading_text(page: &Page<'_>, heading: &crate::page::Heading) -> String {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").expect("valid"));
+    let raw = page.slice(heading_text_span(page, heading));
+    let without_html = TAG.replace_all(raw, "");
+    without_html.replace("\r\n", " ").replace('\n', " ").trim().to_string()
 }
 
 /// A per-line flag over the whole file (index = 1-based line number).

@@ -1,0 +1,56 @@
+//! MD035 hr-style.
+
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD035",
+    name: "hr-style",
+    group: Group::Markdown,
+    summary: "horizontal rule style",
+    docs: r#"## What it does
+markdownlint's MD035: thematic breaks written another way than `style`: `consistent` (the
+first one's text, the default) or an exact text such as `---`.
+
+## Why is this bad?
+`---`, `***` and `- - -` render alike; mixing them is noise in the source.
+
+## Example
+```markdown
+---
+***
+```
+
+## Use instead
+```markdown
+---
+---
+```
+"#,
+    severity: Severity::Warning,
+    fix: false,
+};
+
+/// Thematic breaks in another style.
+pub struct HrStyle;
+
+impl Rule for HrStyle {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let mut style = out.option("style").and_then(|v| v.as_str()).unwrap_or("consistent").trim().to_string();
+        for span in &page.thematic_breaks {
+            // markdownlint compares the text from the first marker on, trailing spaces included.
+            let text = page.slice(*span).lines().next().unwrap_or("").trim_start().to_string();
+            if style == "consistent" {
+                style = text.clone();
+            }
+            if text != style {
+                out.report(*span, format!("horizontal rule '{text}'; expected '{style}'"))
+                    .help(format!("write the rule as '{style}'"));
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! MD046 code-block-style.
+
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD046",
+    name: "code-block-style",
+    group: Group::Markdown,
+    summary: "code block style",
+    docs: r#"## What it does
+markdownlint's MD046: code blocks in another style than `style`: `consistent` (the first
+block's, the default), `fenced` or `indented`.
+
+## Why is this bad?
+Indented code blocks cannot name their language and are easy to create by accident; mixing
+both styles is inconsistent.
+
+## Example
+````markdown
+```ruby
+puts 1
+```
+
+    puts 2
+````
+
+## Use instead
+````markdown
+```ruby
+puts 1
+```
+
+```ruby
+puts 2
+```
+````
+"#,
+    severity: Severity::Warning,
+    fix: false,
+};
+
+/// Code blocks in another style.
+pub struct CodeBlockStyle;
+
+impl Rule for CodeBlockStyle {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let mut style = out.option("style").and_then(|v| v.as_str()).unwrap_or("consistent").to_string();
+        for block in &page.code_blocks {
+            let actual = if block.fenced { "fenced" } else { "indented" };
+            if style == "consistent" {
+                style = actual.to_string();
+            }
+            if actual != style {
+                let first_line = page.slice(block.span).lines().next().unwrap_or("");
+                let span = crate::source::Span::new(block.span.start, block.span.start + first_line.len());
+                out.report(span, format!("{actual} code block; expected {style}"))
+                    .help(format!("write the code block {style}"));
+            }
+        }
+    }
+}
