@@ -55,16 +55,17 @@ impl Rule for NoMultipleBlanks {
             count = if in_code[line.number] || !line.text.trim().is_empty() { 0 } else { count + 1 };
             if count > maximum {
                 let end = page.lines.line_start(line.number).min(text_len).max(line.start + line.text.len());
-                let mut span = Span::new(line.start, end);
+                let span = Span::new(line.start, end);
                 // The empty "line" after the file's final newline: remove the newline before it.
+                let mut removed = span;
                 if span.start == span.end && span.start > 0 {
                     let text = page.source.text.as_bytes();
                     let back = if span.start >= 2 && text[span.start - 2] == b'\r' { 2 } else { 1 };
-                    span = Span::new(span.start - back, span.start);
+                    removed = Span::new(span.start - back, span.start);
                 }
                 out.report(span, format!("{count} consecutive blank lines (at most {maximum} allowed)"))
                     .help("remove the extra blank line")
-                    .fix(vec![Edit { span, replacement: String::new() }]);
+                    .fix(vec![Edit { span: removed, replacement: String::new() }]);
             }
         }
     }
