@@ -130,6 +130,14 @@ pub struct Page<'s> {
     pub html_blocks: Vec<Span>,
     /// Thematic breaks (`---`, `***`) at any depth.
     pub thematic_breaks: Vec<Span>,
+    /// Inline code spans.
+    pub code_spans: Vec<Span>,
+    /// Inline links, with their destination.
+    pub links: Vec<(Span, String)>,
+    /// Images, and whether their alt text is empty.
+    pub images: Vec<(Span, bool)>,
+    /// Inline HTML.
+    pub html_inline: Vec<Span>,
 }
 
 impl<'s> Page<'s> {
@@ -153,6 +161,10 @@ impl<'s> Page<'s> {
             code_blocks: Vec::new(),
             html_blocks: Vec::new(),
             thematic_breaks: Vec::new(),
+            code_spans: Vec::new(),
+            links: Vec::new(),
+            images: Vec::new(),
+            html_inline: Vec::new(),
             lines,
         };
         {
@@ -481,6 +493,7 @@ impl<'p, 's> Outline<'p, 's> {
             Shallow::HtmlInline => {
                 let span = self.span(node);
                 suppress::scan(&self.page.source.text, span, &self.page.lines, &mut self.page.directives);
+                self.page.html_inline.push(span);
             }
             Shallow::Text => {
                 let mut span = self.span(node);
@@ -496,12 +509,17 @@ impl<'p, 's> Outline<'p, 's> {
             Shallow::Code(literal) => {
                 let span = self.span(node);
                 self.append_text(&literal, span);
+                self.page.code_spans.push(span);
             }
             Shallow::Break => {
                 let span = self.span(node);
                 self.append_text(" ", Span::new(span.start, span.start));
             }
             Shallow::Link => {
+                if let NodeValue::Link(link) = &node.data().value {
+                    let span = self.span(node);
+                    self.page.links.push((span, link.url.clone()));
+                }
                 let is_url_text = Self::is_url_link(node);
                 self.link_depth += 1;
                 self.context.in_link_text = true;
@@ -509,7 +527,11 @@ impl<'p, 's> Outline<'p, 's> {
                     self.url_link_depth += 1;
                 }
             }
-            Shallow::Image => self.image_depth += 1,
+            Shallow::Image => {
+                let span = self.span(node);
+                self.page.images.push((span, node.first_child().is_none()));
+                self.image_depth += 1;
+            }
             Shallow::Other => {}
         }
     }

@@ -8,6 +8,7 @@ pub mod md001_heading_increment;
 pub mod md003_heading_style;
 pub mod md009_no_trailing_spaces;
 pub mod md010_no_hard_tabs;
+pub mod md011_no_reversed_links;
 pub mod md012_no_multiple_blanks;
 pub mod md018_no_missing_space_atx;
 pub mod md019_no_multiple_space_atx;
@@ -17,6 +18,8 @@ pub mod md025_single_h1;
 pub mod md026_no_trailing_punctuation;
 pub mod md035_hr_style;
 pub mod md040_fenced_code_language;
+pub mod md042_no_empty_links;
+pub mod md045_no_alt_text;
 pub mod md046_code_block_style;
 pub mod md047_single_trailing_newline;
 

@@ -1,0 +1,79 @@
+//! MD011 no-reversed-links.
+
+use super::{body_lines, line_flags, mark_code_lines, mark_html_lines};
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD011",
+    name: "no-reversed-links",
+    group: Group::Markdown,
+    summary: "reversed link syntax",
+    docs: r#"## What it does
+markdownlint's MD011: `(text)[link]`, the parentheses and brackets of a link swapped, outside
+code. The fix writes `[text](link)`.
+
+## Why is this bad?
+The reversed form renders as plain text with brackets: the link is lost.
+
+## Example
+```markdown
+See (the handbook)[https://handbook.gitlab.com].
+```
+
+## Use instead
+```markdown
+See [the handbook](https://handbook.gitlab.com).
+```
+"#,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// `(text)[link]`.
+pub struct NoReversedLinks;
+
+static REVERSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[^\\])\(([^()]+)\)\[([^\]^][^\]]*)\]").expect("valid"));
+
+impl Rule for NoReversedLinks {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let mut ignored = line_flags(page);
+        mark_code_lines(page, &mut ignored, true);
+        mark_html_lines(page, &mut ignored);
+        for line in body_lines(page) {
+            if ignored[line.number] || !line.text.contains(")[") {
+                continue;
+            }
+            for caps in REVERSED.captures_iter(line.text) {
+                let (Some(all), Some(pre), Some(text), Some(dest)) =
+                    (caps.get(0), caps.get(1), caps.get(2), caps.get(3))
+                else {
+                    continue;
+                };
+                if line.text[all.end()..].starts_with('(')
+                    || text.as_str().ends_with('\\')
+                    || dest.as_str().ends_with('\\')
+                {
+                    continue;
+                }
+                let span = Span::new(line.start + all.start() + pre.len(), line.start + all.end());
+                if page.code_spans.iter().any(|c| c.start < span.end && span.start < c.end) {
+                    continue;
+                }
+                let fixed = format!("[{}]({})", text.as_str(), dest.as_str());
+                out.report(span, format!("reversed link '{}'", &line.text[all.start() + pre.len()..all.end()]))
+                    .help(format!("write '{fixed}'"))
+                    .fix(vec![Edit { span, replacement: fixed }]);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! MD045 no-alt-text.
+
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD045",
+    name: "no-alt-text",
+    group: Group::Markdown,
+    summary: "images should have alternate text (alt text)",
+    docs: r#"## What it does
+markdownlint's MD045: an image without alt text, in Markdown (`![](logo.png)`) or in HTML
+(`<img src="logo.png">` without `alt`, unless `aria-hidden="true"`).
+
+## Why is this bad?
+Screen readers have nothing to say about the image, and nothing shows when it fails to load.
+
+## Example
+```markdown
+![](team-photo.png)
+```
+
+## Use instead
+```markdown
+![The team at the 2024 summit](team-photo.png)
+```
+"#,
+    severity: Severity::Warning,
+    fix: false,
+};
+
+/// Images without alt text.
+pub struct NoAltText;
+
+static IMG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<img\b[^>]*>").expect("valid"));
+static ALT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)\salt\s*=\s*['"]?"#).expect("valid"));
+static ARIA_HIDDEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)\saria-hidden\s*=\s*['"]?true"#).expect("valid"));
+
+impl Rule for NoAltText {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        for (span, empty) in &page.images {
+            if *empty {
+                out.report(*span, "image without alt text")
+                    .help("describe the image between the brackets: ![description](…)");
+            }
+        }
+        for area in page.html_blocks.iter().chain(&page.html_inline) {
+            let html = page.slice(*area);
+            for tag in IMG.find_iter(html) {
+                let text = tag.as_str();
+                if !ALT.is_match(text) && !ARIA_HIDDEN.is_match(text) {
+                    let span = Span::new(area.start + tag.start(), area.start + tag.end());
+                    out.report(span, "HTML image without an alt attribute")
+                        .help("add alt=\"description\" to the <img> tag");
+                }
+            }
+        }
+    }
+}
