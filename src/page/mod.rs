@@ -138,6 +138,11 @@ pub struct Page<'s> {
     pub images: Vec<(Span, bool)>,
     /// Inline HTML.
     pub html_inline: Vec<Span>,
+    /// Tables at any depth.
+    pub tables: Vec<Span>,
+    /// Document-level paragraphs made of one emphasis or strong run of plain text
+    /// (`**Overview**`): its span and text.
+    pub emphasis_paragraphs: Vec<(Span, String)>,
 }
 
 impl<'s> Page<'s> {
@@ -165,6 +170,8 @@ impl<'s> Page<'s> {
             links: Vec::new(),
             images: Vec::new(),
             html_inline: Vec::new(),
+            tables: Vec::new(),
+            emphasis_paragraphs: Vec::new(),
             lines,
         };
         {
@@ -240,6 +247,14 @@ pub fn normalize_space(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// comrak folds `\*` into the text it escapes; its source position then spans more bytes than
+/// the literal.
+fn paragraph_source_has_escape(node: &AstNode<'_>) -> bool {
+    let pos = node.data().sourcepos;
+    let NodeValue::Text(t) = &node.data().value else { return false };
+    pos.start.line == pos.end.line && pos.end.column + 1 - pos.start.column != t.len()
 }
 
 /// Template tags that are code, not prose: ERB (`<% … %>`, in `.md.erb` pages), Hugo
@@ -433,6 +448,10 @@ impl<'p, 's> Outline<'p, 's> {
             }
             Shallow::Paragraph => {
                 if document_child {
+                    if let Some(emphasis) = Self::sole_emphasis(node) {
+                        let span = self.span(emphasis.0);
+                        self.page.emphasis_paragraphs.push((span, emphasis.1));
+                    }
                     let block = self.push_block(BlockKind::Paragraph, self.span(node));
                     self.collectors.push(Collector::Paragraph { block, text: String::new() });
                 } else if node
@@ -488,6 +507,9 @@ impl<'p, 's> Outline<'p, 's> {
                 }
                 if kind == BlockKind::ThematicBreak {
                     self.page.thematic_breaks.push(span);
+                }
+                if kind == BlockKind::Table {
+                    self.page.tables.push(span);
                 }
             }
             Shallow::HtmlInline => {
@@ -628,6 +650,34 @@ impl<'p, 's> Outline<'p, 's> {
             }
             NodeValue::Image(_) => self.image_depth -= 1,
             _ => {}
+        }
+    }
+
+    /// The emphasis or strong node that is a paragraph's only content (whitespace and inline
+    /// HTML aside), when it holds plain text only.
+    fn sole_emphasis<'a>(paragraph: &'a AstNode<'a>) -> Option<(&'a AstNode<'a>, String)> {
+        let mut found = None;
+        for child in paragraph.children() {
+            match &child.data().value {
+                NodeValue::Text(t) if t.trim().is_empty() => {}
+                // A line break is content to markdownlint: "**Title**\n<a name=…>" is not flagged.
+                NodeValue::HtmlInline(_) => {}
+                NodeValue::Emph | NodeValue::Strong if found.is_none() => found = Some(child),
+                _ => return None,
+            }
+        }
+        let emphasis = found?;
+        let mut children = emphasis.children();
+        let only = children.next()?;
+        if children.next().is_some() {
+            return None;
+        }
+        match &only.data().value {
+            // Brackets, escapes and entities are separate tokens to markdownlint: not plain text.
+            NodeValue::Text(t) if !t.contains(['[', ']']) && !paragraph_source_has_escape(only) => {
+                Some((emphasis, t.to_string()))
+            }
+            _ => None,
         }
     }
 

@@ -25,11 +25,13 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md025_single_h1::SingleH1,
     &markdown::md026_no_trailing_punctuation::NoTrailingPunctuation,
     &markdown::md035_hr_style::HrStyle,
+    &markdown::md036_no_emphasis_as_heading::NoEmphasisAsHeading,
     &markdown::md040_fenced_code_language::FencedCodeLanguage,
     &markdown::md042_no_empty_links::NoEmptyLinks,
     &markdown::md045_no_alt_text::NoAltText,
     &markdown::md046_code_block_style::CodeBlockStyle,
     &markdown::md047_single_trailing_newline::SingleTrailingNewline,
+    &markdown::md058_blanks_around_tables::BlanksAroundTables,
     &prose::slash_typo::SlashTypo,
 ];
 

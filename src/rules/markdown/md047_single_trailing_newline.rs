@@ -1,6 +1,6 @@
 //! MD047 single-trailing-newline.
 
-use super::newline;
+use super::{is_blank, newline};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
@@ -37,21 +37,6 @@ Last line with a newline after it
 /// A missing final newline.
 pub struct SingleTrailingNewline;
 
-/// markdownlint's blank line: whitespace, `>` and HTML comments only.
-fn is_blank(line: &str) -> bool {
-    let mut rest = line.to_string();
-    while let Some(start) = rest.find("<!--") {
-        match rest[start..].find("-->") {
-            Some(end) => rest.replace_range(start..start + end + 3, ""),
-            None => rest.truncate(start),
-        }
-    }
-    if let Some(end) = rest.find("-->") {
-        rest.replace_range(..end + 3, "");
-    }
-    rest.replace('>', "").trim().is_empty()
-}
-
 impl Rule for SingleTrailingNewline {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -76,9 +61,9 @@ impl Rule for SingleTrailingNewline {
 mod tests {
     #[test]
     fn blank_lines_as_markdownlint_sees_them() {
-        assert!(super::is_blank("  "));
-        assert!(super::is_blank("<!-- note -->"));
-        assert!(super::is_blank("> "));
-        assert!(!super::is_blank("text"));
+        assert!(super::super::is_blank("  "));
+        assert!(super::super::is_blank("<!-- note -->"));
+        assert!(super::super::is_blank("> "));
+        assert!(!super::super::is_blank("text"));
     }
 }

@@ -17,11 +17,13 @@ pub mod md024_no_duplicate_heading;
 pub mod md025_single_h1;
 pub mod md026_no_trailing_punctuation;
 pub mod md035_hr_style;
+pub mod md036_no_emphasis_as_heading;
 pub mod md040_fenced_code_language;
 pub mod md042_no_empty_links;
 pub mod md045_no_alt_text;
 pub mod md046_code_block_style;
 pub mod md047_single_trailing_newline;
+pub mod md058_blanks_around_tables;
 
 use crate::page::Page;
 use crate::source::Span;
@@ -135,6 +137,21 @@ pub fn heading_text(page: &Page<'_>, heading: &crate::page::Heading) -> String {
     let raw = page.slice(heading_text_span(page, heading));
     let without_html = TAG.replace_all(raw, "");
     without_html.replace("\r\n", " ").replace('\n', " ").trim().to_string()
+}
+
+/// markdownlint's blank line: whitespace, `>` and HTML comments only.
+pub fn is_blank(line: &str) -> bool {
+    let mut rest = line.to_string();
+    while let Some(start) = rest.find("<!--") {
+        match rest[start..].find("-->") {
+            Some(end) => rest.replace_range(start..start + end + 3, ""),
+            None => rest.truncate(start),
+        }
+    }
+    if let Some(end) = rest.find("-->") {
+        rest.replace_range(..end + 3, "");
+    }
+    rest.replace('>', "").trim().is_empty()
 }
 
 /// A per-line flag over the whole file (index = 1-based line number).

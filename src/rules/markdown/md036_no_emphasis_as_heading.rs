@@ -1,0 +1,64 @@
+//! MD036 no-emphasis-as-heading.
+
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD036",
+    name: "no-emphasis-as-heading",
+    group: Group::Markdown,
+    summary: "emphasis used instead of a heading",
+    docs: r#"## What it does
+markdownlint's MD036: a paragraph that is only emphasized text (`**Overview**`), not ending
+in punctuation (parameter `punctuation`, default `.,;:!?` and their full-width forms).
+
+## Why is this bad?
+It looks like a heading but is not one: it is missing from the outline, the table of contents
+and the anchors.
+
+## Example
+```markdown
+**Requirements**
+
+* SQL
+```
+
+## Use instead
+```markdown
+### Requirements
+
+* SQL
+```
+"#,
+    severity: Severity::Warning,
+    fix: false,
+};
+
+/// Bold or italic lines standing in for headings.
+pub struct NoEmphasisAsHeading;
+
+impl Rule for NoEmphasisAsHeading {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let punctuation: String = match out.option("punctuation") {
+            Some(serde_json::Value::String(p)) => p.clone(),
+            _ => ".,;:!?。，；：！？".to_string(),
+        };
+        for (span, text) in &page.emphasis_paragraphs {
+            if text.chars().next_back().is_some_and(|c| punctuation.contains(c)) {
+                continue;
+            }
+            // markdownlint does not report a line with trailing whitespace after the emphasis.
+            let rest = &page.source.text[span.end..];
+            let line_rest = rest.split('\n').next().unwrap_or("").trim_end_matches('\r');
+            if !line_rest.is_empty() && line_rest.trim().is_empty() {
+                continue;
+            }
+            out.report(*span, format!("emphasis used as a heading: '{text}'"))
+                .help("make it a heading (## …), or part of a sentence");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! MD058 blanks-around-tables.
+
+use super::{body_lines, line_range};
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD058",
+    name: "blanks-around-tables",
+    group: Group::Markdown,
+    summary: "tables should be surrounded by blank lines",
+    docs: r#"## What it does
+markdownlint's MD058: a table with a non-blank line right before or right after it.
+
+## Why is this bad?
+Some renderers do not recognise a table glued to a paragraph, and the source is hard to read.
+
+## Example
+```markdown
+Grades:
+| Level | Grade |
+|-------|-------|
+| Senior | 7 |
+```
+
+## Use instead
+```markdown
+Grades:
+
+| Level | Grade |
+|-------|-------|
+| Senior | 7 |
+```
+"#,
+    severity: Severity::Warning,
+    fix: false,
+};
+
+/// Tables glued to other blocks.
+pub struct BlanksAroundTables;
+
+/// A missing line (before the first or after the last) counts as blank.
+fn is_blank(line: Option<&str>) -> bool {
+    line.is_none_or(super::is_blank)
+}
+
+impl Rule for BlanksAroundTables {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        if page.tables.is_empty() {
+            return;
+        }
+        let lines: Vec<(usize, &str, usize)> = body_lines(page).map(|l| (l.number, l.text, l.start)).collect();
+        let line = |number: usize| lines.iter().find(|(n, _, _)| *n == number);
+        for table in &page.tables {
+            let (first, last) = line_range(page, *table);
+            if !is_blank(first.checked_sub(1).and_then(line).map(|l| l.1)) {
+                let (_, text, start) = line(first).copied().unwrap_or((first, "", table.start));
+                out.report(Span::new(start, start + text.len()), "no blank line before the table")
+                    .help("add a blank line before the table");
+            }
+            if !is_blank(line(last + 1).map(|l| l.1)) {
+                let (_, text, start) = line(last).copied().unwrap_or((last, "", table.end));
+                out.report(Span::new(start, start + text.len()), "no blank line after the table")
+                    .help("add a blank line after the table");
+            }
+        }
+    }
+}
