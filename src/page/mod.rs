@@ -140,6 +140,8 @@ pub struct Page<'s> {
     pub html_inline: Vec<Span>,
     /// Tables at any depth.
     pub tables: Vec<Span>,
+    /// Emphasis (`*a*`, `_a_`) and strong (`**a**`) runs: span and whether strong.
+    pub emphasis: Vec<(Span, bool)>,
     /// Document-level paragraphs made of one emphasis or strong run of plain text
     /// (`**Overview**`): its span and text.
     pub emphasis_paragraphs: Vec<(Span, String)>,
@@ -171,6 +173,7 @@ impl<'s> Page<'s> {
             images: Vec::new(),
             html_inline: Vec::new(),
             tables: Vec::new(),
+            emphasis: Vec::new(),
             emphasis_paragraphs: Vec::new(),
             lines,
         };
@@ -549,6 +552,10 @@ impl<'p, 's> Outline<'p, 's> {
                     self.url_link_depth += 1;
                 }
             }
+            Shallow::Emphasis(strong) => {
+                let span = self.span(node);
+                self.page.emphasis.push((span, strong));
+            }
             Shallow::Image => {
                 let span = self.span(node);
                 self.page.images.push((span, node.first_child().is_none()));
@@ -714,6 +721,7 @@ enum Shallow {
     Link,
     Image,
     HtmlInline,
+    Emphasis(bool),
     Other,
 }
 
@@ -741,6 +749,8 @@ impl CloneShallow for NodeValue {
             NodeValue::Link(_) => Shallow::Link,
             NodeValue::Image(_) => Shallow::Image,
             NodeValue::HtmlInline(_) => Shallow::HtmlInline,
+            NodeValue::Emph => Shallow::Emphasis(false),
+            NodeValue::Strong => Shallow::Emphasis(true),
             _ => Shallow::Other,
         }
     }

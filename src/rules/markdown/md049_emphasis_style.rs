@@ -1,0 +1,43 @@
+//! MD049 emphasis-style.
+
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD049",
+    name: "emphasis-style",
+    group: Group::Markdown,
+    summary: "emphasis style",
+    docs: r#"## What it does
+markdownlint's MD049: emphasis written with another marker than `style`: `consistent` (the
+first emphasis's, the default), `asterisk` or `underscore`. The fix rewrites both markers.
+
+## Why is this bad?
+`*a*` and `_a_` render alike; mixing them is noise in the source.
+
+## Example
+```markdown
+*one* and _two_
+```
+
+## Use instead
+```markdown
+*one* and *two*
+```
+"#,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// Emphasis in another style.
+pub struct EmphasisStyle;
+
+impl Rule for EmphasisStyle {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        super::check_emphasis_style(page, out, false);
+    }
+}
