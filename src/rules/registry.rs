@@ -26,6 +26,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md026_no_trailing_punctuation::NoTrailingPunctuation,
     &markdown::md035_hr_style::HrStyle,
     &markdown::md036_no_emphasis_as_heading::NoEmphasisAsHeading,
+    &markdown::md039_no_space_in_links::NoSpaceInLinks,
     &markdown::md040_fenced_code_language::FencedCodeLanguage,
     &markdown::md042_no_empty_links::NoEmptyLinks,
     &markdown::md045_no_alt_text::NoAltText,

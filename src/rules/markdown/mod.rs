@@ -18,6 +18,7 @@ pub mod md025_single_h1;
 pub mod md026_no_trailing_punctuation;
 pub mod md035_hr_style;
 pub mod md036_no_emphasis_as_heading;
+pub mod md039_no_space_in_links;
 pub mod md040_fenced_code_language;
 pub mod md042_no_empty_links;
 pub mod md045_no_alt_text;
