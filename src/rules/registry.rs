@@ -24,6 +24,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md024_no_duplicate_heading::NoDuplicateHeading,
     &markdown::md025_single_h1::SingleH1,
     &markdown::md026_no_trailing_punctuation::NoTrailingPunctuation,
+    &markdown::md034_no_bare_urls::NoBareUrls,
     &markdown::md035_hr_style::HrStyle,
     &markdown::md036_no_emphasis_as_heading::NoEmphasisAsHeading,
     &markdown::md039_no_space_in_links::NoSpaceInLinks,

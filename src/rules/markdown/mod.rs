@@ -16,6 +16,7 @@ pub mod md023_heading_start_left;
 pub mod md024_no_duplicate_heading;
 pub mod md025_single_h1;
 pub mod md026_no_trailing_punctuation;
+pub mod md034_no_bare_urls;
 pub mod md035_hr_style;
 pub mod md036_no_emphasis_as_heading;
 pub mod md039_no_space_in_links;
