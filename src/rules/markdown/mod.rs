@@ -12,10 +12,12 @@ pub mod md011_no_reversed_links;
 pub mod md012_no_multiple_blanks;
 pub mod md018_no_missing_space_atx;
 pub mod md019_no_multiple_space_atx;
+pub mod md022_blanks_around_headings;
 pub mod md023_heading_start_left;
 pub mod md024_no_duplicate_heading;
 pub mod md025_single_h1;
 pub mod md026_no_trailing_punctuation;
+pub mod md031_blanks_around_fences;
 pub mod md034_no_bare_urls;
 pub mod md035_hr_style;
 pub mod md036_no_emphasis_as_heading;
@@ -202,6 +204,21 @@ pub fn check_emphasis_style(page: &Page<'_>, out: &mut crate::rules::Sink<'_>, s
             .fix(vec![crate::diagnostic::Edit { span: marker_span, replacement: replacement.clone() }]);
         }
     }
+}
+
+/// The text of every body line by 1-based line number (`None` outside the body), so rules can
+/// look at the lines around a block as markdownlint does (a missing line counts as blank).
+pub fn lines_by_number<'p>(page: &'p Page<'_>) -> Vec<Option<&'p str>> {
+    let mut out = vec![None; page.lines.line_count() + 2];
+    for line in body_lines(page) {
+        out[line.number] = Some(line.text);
+    }
+    out
+}
+
+/// markdownlint's `isBlankLine` on a line that may be missing.
+pub fn is_blank_at(lines: &[Option<&str>], number: usize) -> bool {
+    lines.get(number).copied().flatten().is_none_or(is_blank)
 }
 
 /// A per-line flag over the whole file (index = 1-based line number).

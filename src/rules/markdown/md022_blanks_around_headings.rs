@@ -1,0 +1,77 @@
+//! MD022 blanks-around-headings.
+
+use super::{is_blank_at, line_range, lines_by_number};
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD022",
+    name: "blanks-around-headings",
+    group: Group::Markdown,
+    summary: "headings should be surrounded by blank lines",
+    docs: r#"## What it does
+markdownlint's MD022: a heading without `lines_above` (default 1) blank lines before it or
+`lines_below` (default 1) after it. The start of the body (after front matter) and the end of
+the file count as blank.
+
+## Why is this bad?
+Some renderers do not see a heading glued to a paragraph, and the source is harder to scan.
+
+## Example
+```markdown
+# Title
+Text right under the heading.
+```
+
+## Use instead
+```markdown
+# Title
+
+Text under the heading.
+```
+"#,
+    severity: Severity::Warning,
+    fix: false,
+};
+
+/// Headings glued to other lines.
+pub struct BlanksAroundHeadings;
+
+impl Rule for BlanksAroundHeadings {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let above = out.option_u64("lines_above", 1) as usize;
+        let below = out.option_u64("lines_below", 1) as usize;
+        let lines = lines_by_number(page);
+        let first = super::first_body_line(page) + 1;
+        for heading in &page.headings {
+            let (start, end) = line_range(page, heading.span);
+            let blank_above =
+                (1..=above).take_while(|i| start <= first + i - 1 || is_blank_at(&lines, start - i)).count();
+            if blank_above < above {
+                out.report(
+                    heading.span,
+                    format!(
+                        "expected {above} blank line{} above the heading, found {blank_above}",
+                        if above == 1 { "" } else { "s" }
+                    ),
+                )
+                .help("add a blank line before the heading");
+            }
+            let blank_below = (1..=below).take_while(|i| is_blank_at(&lines, end + i)).count();
+            if blank_below < below {
+                out.report(
+                    heading.span,
+                    format!(
+                        "expected {below} blank line{} below the heading, found {blank_below}",
+                        if below == 1 { "" } else { "s" }
+                    ),
+                )
+                .help("add a blank line after the heading");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! MD031 blanks-around-fences.
+
+use super::{is_blank_at, line_range, lines_by_number};
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD031",
+    name: "blanks-around-fences",
+    group: Group::Markdown,
+    summary: "fenced code blocks should be surrounded by blank lines",
+    docs: r#"## What it does
+markdownlint's MD031: a fenced code block without a blank line before its opening fence or
+after its closing fence (in list items too, unless `list_items = false`).
+
+## Why is this bad?
+Some renderers do not start a code block glued to a paragraph, and the source is hard to read.
+
+## Example
+````markdown
+Run this:
+```shell
+git status
+```
+````
+
+## Use instead
+````markdown
+Run this:
+
+```shell
+git status
+```
+````
+"#,
+    severity: Severity::Warning,
+    fix: false,
+};
+
+/// Fences glued to other lines.
+pub struct BlanksAroundFences;
+
+impl Rule for BlanksAroundFences {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let lines = lines_by_number(page);
+        let first = super::first_body_line(page) + 1;
+        for block in page.code_blocks.iter().filter(|b| b.fenced) {
+            let (start, end) = line_range(page, block.span);
+            let line_span = |number: usize| {
+                let at = page.lines.line_start(number - 1);
+                Span::new(at, at + lines.get(number).copied().flatten().map_or(0, str::len))
+            };
+            if start > first && !is_blank_at(&lines, start - 1) {
+                out.report(line_span(start), "no blank line before the code fence")
+                    .help("add a blank line before the fence");
+            }
+            if !is_blank_at(&lines, end + 1) && !is_blank_at(&lines, end) {
+                out.report(line_span(end), "no blank line after the code fence")
+                    .help("add a blank line after the fence");
+            }
+        }
+    }
+}
