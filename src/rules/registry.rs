@@ -26,6 +26,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md025_single_h1::SingleH1,
     &markdown::md026_no_trailing_punctuation::NoTrailingPunctuation,
     &markdown::md031_blanks_around_fences::BlanksAroundFences,
+    &markdown::md032_blanks_around_lists::BlanksAroundLists,
     &markdown::md034_no_bare_urls::NoBareUrls,
     &markdown::md035_hr_style::HrStyle,
     &markdown::md036_no_emphasis_as_heading::NoEmphasisAsHeading,

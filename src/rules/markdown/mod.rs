@@ -18,6 +18,7 @@ pub mod md024_no_duplicate_heading;
 pub mod md025_single_h1;
 pub mod md026_no_trailing_punctuation;
 pub mod md031_blanks_around_fences;
+pub mod md032_blanks_around_lists;
 pub mod md034_no_bare_urls;
 pub mod md035_hr_style;
 pub mod md036_no_emphasis_as_heading;
