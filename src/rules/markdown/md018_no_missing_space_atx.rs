@@ -1,6 +1,6 @@
 //! MD018 no-missing-space-atx.
 
-use super::{body_lines, line_flags, mark_code_lines, mark_html_lines};
+use super::{body_lines, code_and_html_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
@@ -41,9 +41,7 @@ impl Rule for NoMissingSpaceAtx {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let mut ignored = line_flags(page);
-        mark_code_lines(page, &mut ignored, true);
-        mark_html_lines(page, &mut ignored);
+        let ignored = code_and_html_lines(page);
         for line in body_lines(page) {
             let text = line.text;
             if ignored[line.number] || !text.starts_with('#') || text.starts_with("#\u{fe0f}\u{20e3}") {

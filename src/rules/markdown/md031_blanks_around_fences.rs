@@ -1,9 +1,8 @@
 //! MD031 blanks-around-fences.
 
-use super::{is_blank_at, line_range, lines_by_number};
+use super::{is_blank_at, line_range, line_span, lines_by_number};
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
-use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD031",
@@ -51,10 +50,7 @@ impl Rule for BlanksAroundFences {
         let first = super::first_body_line(page) + 1;
         for block in page.code_blocks.iter().filter(|b| b.fenced) {
             let (start, end) = line_range(page, block.span);
-            let line_span = |number: usize| {
-                let at = page.lines.line_start(number - 1);
-                Span::new(at, at + lines.get(number).copied().flatten().map_or(0, str::len))
-            };
+            let line_span = |number: usize| line_span(page, &lines, number);
             if start > first && !is_blank_at(&lines, start - 1) {
                 out.report(line_span(start), "no blank line before the code fence")
                     .help("add a blank line before the fence");

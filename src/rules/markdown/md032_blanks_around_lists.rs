@@ -1,9 +1,8 @@
 //! MD032 blanks-around-lists.
 
-use super::{is_blank_at, line_range, lines_by_number};
+use super::{is_blank_at, line_range, line_span, lines_by_number};
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
-use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD032",
@@ -49,10 +48,7 @@ impl Rule for BlanksAroundLists {
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let lines = lines_by_number(page);
         let text_of = |n: usize| lines.get(n).copied().flatten();
-        let line_span = |number: usize| {
-            let at = page.lines.line_start(number - 1);
-            Span::new(at, at + text_of(number).map_or(0, str::len))
-        };
+        let line_span = |number: usize| line_span(page, &lines, number);
         for list in page.lists.iter().filter(|l| l.depth == 0) {
             let (start, mut end) = line_range(page, list.span);
             // The list ends at its last line with content.

@@ -222,6 +222,20 @@ pub fn is_blank_at(lines: &[Option<&str>], number: usize) -> bool {
     lines.get(number).copied().flatten().is_none_or(is_blank)
 }
 
+/// Lines markdownlint's line-based rules skip: code blocks (fences included) and HTML blocks.
+pub fn code_and_html_lines(page: &Page<'_>) -> Vec<bool> {
+    let mut flags = line_flags(page);
+    mark_code_lines(page, &mut flags, true);
+    mark_html_lines(page, &mut flags);
+    flags
+}
+
+/// The span of a whole body line by its 1-based number (empty outside the body).
+pub fn line_span(page: &Page<'_>, lines: &[Option<&str>], number: usize) -> Span {
+    let at = page.lines.line_start(number.saturating_sub(1));
+    Span::new(at, at + lines.get(number).copied().flatten().map_or(0, str::len))
+}
+
 /// A per-line flag over the whole file (index = 1-based line number).
 pub fn line_flags(page: &Page<'_>) -> Vec<bool> {
     vec![false; page.lines.line_count() + 2]
