@@ -25,6 +25,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md024_no_duplicate_heading::NoDuplicateHeading,
     &markdown::md025_single_h1::SingleH1,
     &markdown::md026_no_trailing_punctuation::NoTrailingPunctuation,
+    &markdown::md027_no_multiple_space_blockquote::NoMultipleSpaceBlockquote,
     &markdown::md031_blanks_around_fences::BlanksAroundFences,
     &markdown::md032_blanks_around_lists::BlanksAroundLists,
     &markdown::md034_no_bare_urls::NoBareUrls,

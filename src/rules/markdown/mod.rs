@@ -17,6 +17,7 @@ pub mod md023_heading_start_left;
 pub mod md024_no_duplicate_heading;
 pub mod md025_single_h1;
 pub mod md026_no_trailing_punctuation;
+pub mod md027_no_multiple_space_blockquote;
 pub mod md031_blanks_around_fences;
 pub mod md032_blanks_around_lists;
 pub mod md034_no_bare_urls;

@@ -1,0 +1,86 @@
+//! MD027 no-multiple-space-blockquote.
+
+use super::{body_lines, code_and_html_lines};
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD027",
+    name: "no-multiple-space-blockquote",
+    group: Group::Markdown,
+    summary: "multiple spaces after blockquote symbol",
+    docs: r#"## What it does
+markdownlint's MD027: more than one space after a block quote's `>` (an indented code block
+inside the quote, four spaces or more, is fine). The fix removes the extra spaces.
+
+## Why is this bad?
+The extra spaces do nothing, or turn the line into code by accident when they grow.
+
+## Example
+```markdown
+>  Quoted text
+```
+
+## Use instead
+```markdown
+> Quoted text
+```
+"#,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// `>  text`.
+pub struct NoMultipleSpaceBlockquote;
+
+impl Rule for NoMultipleSpaceBlockquote {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let ignored = code_and_html_lines(page);
+        for line in body_lines(page) {
+            let text = line.text;
+            let indent = text.len() - text.trim_start_matches(' ').len();
+            if ignored[line.number] || indent > 3 || !text[indent..].starts_with('>') {
+                continue;
+            }
+            // Past every `>` marker, each with its one optional space.
+            let mut at = indent;
+            while text[at..].starts_with('>') {
+                at += 1;
+                let spaces = text[at..].len() - text[at..].trim_start_matches(' ').len();
+                if text[at + spaces..].starts_with('>') {
+                    at += spaces;
+                }
+            }
+            let rest = &text[at..];
+            let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            if !(2..5).contains(&spaces) {
+                continue;
+            }
+            // Inside a list item of the quote the spaces are the item's indentation; before the
+            // marker of an item of the quote's own list they are extra, as markdownlint sees it.
+            let content = line.start + at + spaces;
+            let mut containing =
+                page.lists.iter().filter(|l| l.span.start <= content && content < l.span.end).peekable();
+            if containing.peek().is_some() {
+                let marker = rest.trim_start().starts_with(['-', '*', '+'])
+                    || rest
+                        .trim_start()
+                        .split_once(['.', ')'])
+                        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+                if !(marker && containing.all(|l| l.depth == 0)) {
+                    continue;
+                }
+            }
+            let extra = Span::new(line.start + at + 1, line.start + at + spaces);
+            out.report(extra, format!("{spaces} spaces after '>'"))
+                .help("use one space after '>'")
+                .fix(vec![Edit { span: extra, replacement: String::new() }]);
+        }
+    }
+}
