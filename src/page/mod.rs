@@ -78,6 +78,8 @@ pub struct List {
     pub depth: usize,
     /// Index in `Page::blocks` of a document-level list.
     pub block: Option<usize>,
+    /// The bullet (`*`, `-`, `+`) of an unordered list; `None` for an ordered one.
+    pub bullet: Option<u8>,
 }
 
 /// A list item, with the plain text of its first paragraph (on pages that may be job-family pages).
@@ -474,8 +476,14 @@ impl<'p, 's> Outline<'p, 's> {
             }
             Shallow::List => {
                 let span = self.span(node);
+                let bullet = match &node.data().value {
+                    NodeValue::List(list) if list.list_type == comrak::nodes::ListType::Bullet => {
+                        Some(list.bullet_char)
+                    }
+                    _ => None,
+                };
                 let block = document_child.then(|| self.push_block(BlockKind::List(self.page.lists.len()), span));
-                self.page.lists.push(List { span, items: Vec::new(), depth: self.open_lists.len(), block });
+                self.page.lists.push(List { span, items: Vec::new(), depth: self.open_lists.len(), block, bullet });
                 self.open_lists.push(self.page.lists.len() - 1);
             }
             Shallow::Item => {

@@ -14,6 +14,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &job_family::grade_title_mismatch::GradeTitleMismatch,
     &markdown::md001_heading_increment::HeadingIncrement,
     &markdown::md003_heading_style::HeadingStyle,
+    &markdown::md004_ul_style::UlStyle,
     &markdown::md009_no_trailing_spaces::NoTrailingSpaces,
     &markdown::md010_no_hard_tabs::NoHardTabs,
     &markdown::md011_no_reversed_links::NoReversedLinks,

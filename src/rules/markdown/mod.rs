@@ -6,6 +6,7 @@
 
 pub mod md001_heading_increment;
 pub mod md003_heading_style;
+pub mod md004_ul_style;
 pub mod md009_no_trailing_spaces;
 pub mod md010_no_hard_tabs;
 pub mod md011_no_reversed_links;
