@@ -42,6 +42,15 @@ impl Rule for NoMultipleSpaceBlockquote {
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let ignored = code_and_html_lines(page);
+        // The deepest list covering each line, computed once (a scan of every list per line
+        // would be quadratic on long pages).
+        let mut list_depth: Vec<Option<usize>> = vec![None; page.lines.line_count() + 2];
+        for list in &page.lists {
+            let (first, last) = super::line_range(page, list.span);
+            for slot in &mut list_depth[first..=last.min(page.lines.line_count())] {
+                *slot = Some(slot.map_or(list.depth, |d: usize| d.max(list.depth)));
+            }
+        }
         for line in body_lines(page) {
             let text = line.text;
             let indent = text.len() - text.trim_start_matches(' ').len();
@@ -64,16 +73,13 @@ impl Rule for NoMultipleSpaceBlockquote {
             }
             // Inside a list item of the quote the spaces are the item's indentation; before the
             // marker of an item of the quote's own list they are extra, as markdownlint sees it.
-            let content = line.start + at + spaces;
-            let mut containing =
-                page.lists.iter().filter(|l| l.span.start <= content && content < l.span.end).peekable();
-            if containing.peek().is_some() {
+            if let Some(depth) = list_depth[line.number] {
                 let marker = rest.trim_start().starts_with(['-', '*', '+'])
                     || rest
                         .trim_start()
                         .split_once(['.', ')'])
                         .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-                if !(marker && containing.all(|l| l.depth == 0)) {
+                if !(marker && depth == 0) {
                     continue;
                 }
             }

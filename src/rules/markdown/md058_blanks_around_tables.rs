@@ -1,9 +1,8 @@
 //! MD058 blanks-around-tables.
 
-use super::{body_lines, line_range};
+use super::line_range;
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
-use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD058",
@@ -54,18 +53,16 @@ impl Rule for BlanksAroundTables {
         if page.tables.is_empty() {
             return;
         }
-        let lines: Vec<(usize, &str, usize)> = body_lines(page).map(|l| (l.number, l.text, l.start)).collect();
-        let line = |number: usize| lines.iter().find(|(n, _, _)| *n == number);
+        let lines = super::lines_by_number(page);
+        let text_of = |n: usize| lines.get(n).copied().flatten();
         for table in &page.tables {
             let (first, last) = line_range(page, *table);
-            if !is_blank(first.checked_sub(1).and_then(line).map(|l| l.1)) {
-                let (_, text, start) = line(first).copied().unwrap_or((first, "", table.start));
-                out.report(Span::new(start, start + text.len()), "no blank line before the table")
+            if !is_blank(first.checked_sub(1).and_then(text_of)) {
+                out.report(super::line_span(page, &lines, first), "no blank line before the table")
                     .help("add a blank line before the table");
             }
-            if !is_blank(line(last + 1).map(|l| l.1)) {
-                let (_, text, start) = line(last).copied().unwrap_or((last, "", table.end));
-                out.report(Span::new(start, start + text.len()), "no blank line after the table")
+            if !is_blank(text_of(last + 1)) {
+                out.report(super::line_span(page, &lines, last), "no blank line after the table")
                     .help("add a blank line after the table");
             }
         }
