@@ -143,6 +143,13 @@ fn deeply_nested_and_huge_documents_do_not_crash() {
     let big = level.repeat(50 * 1024 * 1024 / level.len());
     std::fs::write(dir.path().join("big.md"), big).expect("write");
     hblint().arg(dir.path()).assert().code(0).stdout(predicate::str::contains("No problems in 3 files"));
+    // Every rule, markdownlint's included, on the deep documents.
+    hblint()
+        .args(["--select", "FM,JF,PR,MD", "--format", "json"])
+        .arg(dir.path().join("nested.md"))
+        .arg(dir.path().join("quotes.md"))
+        .assert()
+        .code(predicate::in_iter([0, 1]));
 }
 
 #[test]
