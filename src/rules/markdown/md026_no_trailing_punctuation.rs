@@ -48,10 +48,7 @@ impl Rule for NoTrailingPunctuation {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let punctuation: String = match out.option("punctuation") {
-            Some(serde_json::Value::String(p)) => p.clone(),
-            _ => ".,;:!。，；：！".to_string(),
-        };
+        let punctuation = super::punctuation_option(out, ".,;:!。，；：！");
         if punctuation.is_empty() {
             return;
         }

@@ -43,10 +43,7 @@ impl Rule for NoEmphasisAsHeading {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let punctuation: String = match out.option("punctuation") {
-            Some(serde_json::Value::String(p)) => p.clone(),
-            _ => ".,;:!?。，；：！？".to_string(),
-        };
+        let punctuation = super::punctuation_option(out, ".,;:!?。，；：！？");
         for (span, text) in &page.emphasis_paragraphs {
             if text.chars().next_back().is_some_and(|c| punctuation.contains(c)) {
                 continue;

@@ -238,6 +238,14 @@ pub fn line_span(page: &Page<'_>, lines: &[Option<&str>], number: usize) -> Span
     Span::new(at, at + lines.get(number).copied().flatten().map_or(0, str::len))
 }
 
+/// The `punctuation` parameter of MD026 and MD036, or their default.
+pub fn punctuation_option(out: &crate::rules::Sink<'_>, default: &str) -> String {
+    match out.option("punctuation") {
+        Some(serde_json::Value::String(p)) => p.clone(),
+        _ => default.to_string(),
+    }
+}
+
 /// A per-line flag over the whole file (index = 1-based line number).
 pub fn line_flags(page: &Page<'_>) -> Vec<bool> {
     vec![false; page.lines.line_count() + 2]
