@@ -167,8 +167,9 @@ pub fn strip_jsonc(text: &str) -> String {
         }
     }
     // Trailing commas before a closing bracket or brace.
-    let trailing = regex::Regex::new(r",(\s*[\]}])").expect("valid");
-    trailing.replace_all(&out, "$1").into_owned()
+    static TRAILING_COMMA: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r",(\s*[\]}])").expect("valid"));
+    TRAILING_COMMA.replace_all(&out, "$1").into_owned()
 }
 
 fn parse_yaml(path: &Path, text: &str) -> Result<Value, PackError> {

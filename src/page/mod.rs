@@ -126,6 +126,8 @@ pub struct Page<'s> {
     pub body_first_line: usize,
     /// Byte offset where the Markdown body starts (after front matter).
     pub body_start: usize,
+    /// The body's lines by number, built on first use by the markdownlint rules.
+    pub body_line_table: std::cell::OnceCell<Vec<Option<&'s str>>>,
     /// Code blocks at any depth.
     pub code_blocks: Vec<CodeBlock>,
     /// HTML blocks at any depth.
@@ -167,6 +169,7 @@ impl<'s> Page<'s> {
             directives: Vec::new(),
             body_first_line: 0,
             body_start: 0,
+            body_line_table: std::cell::OnceCell::new(),
             code_blocks: Vec::new(),
             html_blocks: Vec::new(),
             thematic_breaks: Vec::new(),

@@ -49,7 +49,7 @@ impl Rule for BlanksAroundHeadings {
         let first = super::first_body_line(page) + 1;
         for heading in &page.headings {
             let (start, end) = line_range(page, heading.span);
-            let blank_above = (1..=above).take_while(|i| start < first + i || is_blank_at(&lines, start - i)).count();
+            let blank_above = (1..=above).take_while(|i| start < first + i || is_blank_at(lines, start - i)).count();
             if blank_above < above {
                 out.report(
                     heading.span,
@@ -60,7 +60,7 @@ impl Rule for BlanksAroundHeadings {
                 )
                 .help("add a blank line before the heading");
             }
-            let blank_below = (1..=below).take_while(|i| is_blank_at(&lines, end + i)).count();
+            let blank_below = (1..=below).take_while(|i| is_blank_at(lines, end + i)).count();
             if blank_below < below {
                 out.report(
                     heading.span,

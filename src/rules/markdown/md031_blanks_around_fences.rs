@@ -50,12 +50,12 @@ impl Rule for BlanksAroundFences {
         let first = super::first_body_line(page) + 1;
         for block in page.code_blocks.iter().filter(|b| b.fenced) {
             let (start, end) = line_range(page, block.span);
-            let line_span = |number: usize| line_span(page, &lines, number);
-            if start > first && !is_blank_at(&lines, start - 1) {
+            let line_span = |number: usize| line_span(page, lines, number);
+            if start > first && !is_blank_at(lines, start - 1) {
                 out.report(line_span(start), "no blank line before the code fence")
                     .help("add a blank line before the fence");
             }
-            if !is_blank_at(&lines, end + 1) && !is_blank_at(&lines, end) {
+            if !is_blank_at(lines, end + 1) && !is_blank_at(lines, end) {
                 out.report(line_span(end), "no blank line after the code fence")
                     .help("add a blank line after the fence");
             }

@@ -48,17 +48,17 @@ impl Rule for BlanksAroundLists {
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let lines = lines_by_number(page);
         let text_of = |n: usize| lines.get(n).copied().flatten();
-        let line_span = |number: usize| line_span(page, &lines, number);
+        let line_span = |number: usize| line_span(page, lines, number);
         for list in page.lists.iter().filter(|l| l.depth == 0) {
             let (start, mut end) = line_range(page, list.span);
             // The list ends at its last line with content.
             while end > start && text_of(end).is_none_or(super::is_blank) {
                 end -= 1;
             }
-            if !is_blank_at(&lines, start - 1) {
+            if !is_blank_at(lines, start - 1) {
                 out.report(line_span(start), "no blank line before the list").help("add a blank line before the list");
             }
-            if !is_blank_at(&lines, end + 1) {
+            if !is_blank_at(lines, end + 1) {
                 out.report(line_span(end), "no blank line after the list").help("add a blank line after the list");
             }
         }

@@ -58,11 +58,11 @@ impl Rule for BlanksAroundTables {
         for table in &page.tables {
             let (first, last) = line_range(page, *table);
             if !is_blank(first.checked_sub(1).and_then(text_of)) {
-                out.report(super::line_span(page, &lines, first), "no blank line before the table")
+                out.report(super::line_span(page, lines, first), "no blank line before the table")
                     .help("add a blank line before the table");
             }
             if !is_blank(text_of(last + 1)) {
-                out.report(super::line_span(page, &lines, last), "no blank line after the table")
+                out.report(super::line_span(page, lines, last), "no blank line after the table")
                     .help("add a blank line after the table");
             }
         }

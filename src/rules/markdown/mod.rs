@@ -62,8 +62,9 @@ pub fn first_body_line(page: &Page<'_>) -> usize {
 }
 
 /// The lines after front matter, as markdownlint sees them.
-pub fn body_lines<'p>(page: &'p Page<'_>) -> impl Iterator<Item = Line<'p>> + 'p {
-    let text = page.source.text.as_str();
+pub fn body_lines<'p, 's>(page: &'p Page<'s>) -> impl Iterator<Item = Line<'s>> + 'p {
+    let source: &'s crate::source::SourceFile = page.source;
+    let text = source.text.as_str();
     (first_body_line(page)..page.lines.line_count()).filter_map(move |i| {
         let start = page.lines.line_start(i);
         if i + 1 == page.lines.line_count() && start > text.len() {
@@ -211,12 +212,15 @@ pub fn check_emphasis_style(page: &Page<'_>, out: &mut crate::rules::Sink<'_>, s
 
 /// The text of every body line by 1-based line number (`None` outside the body), so rules can
 /// look at the lines around a block as markdownlint does (a missing line counts as blank).
-pub fn lines_by_number<'p>(page: &'p Page<'_>) -> Vec<Option<&'p str>> {
-    let mut out = vec![None; page.lines.line_count() + 2];
-    for line in body_lines(page) {
-        out[line.number] = Some(line.text);
-    }
-    out
+/// Built once per page and shared by the rules that need it.
+pub fn lines_by_number<'p, 's>(page: &'p Page<'s>) -> &'p [Option<&'s str>] {
+    page.body_line_table.get_or_init(|| {
+        let mut out = vec![None; page.lines.line_count() + 2];
+        for line in body_lines(page) {
+            out[line.number] = Some(line.text);
+        }
+        out
+    })
 }
 
 /// markdownlint's `isBlankLine` on a line that may be missing.
