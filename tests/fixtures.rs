@@ -1,6 +1,8 @@
 //! Runs every fixture under `fixtures/`: `bad*.md` must give exactly the diagnostics in the
 //! matching `.expected` file (`line:column CODE message`, one a line), `good*.md` must stay clean.
 //! Each rule's directory (`<CODE>-<name>`) runs with only that rule; `seed/` runs with all rules.
+//! A page with a `<stem>.options.json` beside it runs with those rule parameters (markdownlint's
+//! JSON for that rule, e.g. `{"style": "setext"}`): that is how parameterized variants are tested.
 //! `HBLINT_BLESS=1 cargo test --test fixtures` rewrites the `.expected` files: review the diff.
 
 use hblint::rules::pack;
@@ -53,7 +55,7 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
     dirs.sort();
     for dir in dirs.iter().filter(|d| d.is_dir()) {
         let dir_name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        let linter = linter_for(dir, &dir_name);
+        let default_linter = linter_for(dir, &dir_name);
         let mut files: Vec<PathBuf> =
             std::fs::read_dir(dir).expect("fixture dir").flatten().map(|e| e.path()).collect();
         files.sort();
@@ -61,7 +63,21 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
             |f: &&PathBuf| f.extension().is_some_and(|e| e == "md") && !f.to_string_lossy().ends_with(".fixed.md");
         for file in files.iter().filter(is_page) {
             let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-            let actual = render(file, &linter);
+            let options_path = file.with_extension("options.json");
+            let with_options;
+            let linter = if options_path.is_file() {
+                let text = std::fs::read_to_string(&options_path).expect("options file");
+                let options: serde_json::Value =
+                    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", options_path.display()));
+                let mut linter = linter_for(dir, &dir_name);
+                let code = linter.rules().next().expect("a rule fixture runs one rule").meta().code;
+                linter.set_options(code, options);
+                with_options = linter;
+                &with_options
+            } else {
+                &default_linter
+            };
+            let actual = render(file, linter);
             checked += 1;
             if stem.starts_with("good") {
                 if !actual.is_empty() {
@@ -75,7 +91,7 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
             if fixed_path.is_file() || bless {
                 let bytes = std::fs::read(file).expect("fixture");
                 let source = SourceFile::from_bytes(file.clone(), bytes).expect("utf-8");
-                let fixed = hblint::fix::fix_source(&source, &linter);
+                let fixed = hblint::fix::fix_source(&source, linter);
                 if bless && fixed.applied > 0 {
                     std::fs::write(&fixed_path, &fixed.text).expect("write .fixed.md");
                 } else if fixed_path.is_file() {
@@ -88,7 +104,7 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
                         ));
                     }
                     let again = SourceFile::from_text(file.clone(), fixed.text.clone(), source.bom);
-                    if hblint::fix::fix_source(&again, &linter).applied != 0 {
+                    if hblint::fix::fix_source(&again, linter).applied != 0 {
                         failures.push(format!("{}: fixing twice changes the page again", file.display()));
                     }
                 }
