@@ -27,11 +27,11 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Lint Markdown files and directories (the default command).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule: code, name, group, default severity, summary.
     Rules {
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: ListFormat,
         /// Also list the rules of this rule pack (repeatable).
         #[arg(long = "pack", value_name = "PATH")]
         packs: Vec<PathBuf>,
@@ -87,6 +87,41 @@ pub struct CheckArgs {
     /// When to color human output.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
+    /// Also write a report, as FORMAT=FILE (gitlab=gl-code-quality-report.json) or FILE in the
+    /// --format format (repeatable); the terminal still gets the human output.
+    #[arg(long = "output", short = 'o', value_name = "[FORMAT=]FILE")]
+    pub outputs: Vec<String>,
+    /// Lint only the Markdown files changed between the merge-base of REV and HEAD (uses git).
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// With --changed-since: report only findings on lines the change added or modified.
+    #[arg(long, requires = "changed_since")]
+    pub new_only: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in a baseline file, then exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff", "baseline"])]
+    pub write_baseline: Option<PathBuf>,
+    /// Lint only shard I of N (1-based; "$CI_NODE_INDEX/$CI_NODE_TOTAL"), split by a hash of each path.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+    /// Print the findings only: no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Print how many findings each rule has instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit 0 even with findings (unreadable files and bad configuration still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+/// The formats `hblint rules` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -114,7 +149,7 @@ pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
 /// Runs a parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules { format, packs } => with_registry(&packs, |r| list_rules(r, format)),
         Command::Explain { rule, packs } => with_registry(&packs, |r| explain(r, &rule)),
         Command::Init { force } => init(force),
@@ -132,7 +167,91 @@ fn with_registry(packs: &[PathBuf], run: impl FnOnce(&Registry) -> u8) -> u8 {
     }
 }
 
+/// Where `--output` writes a report, and in which format.
+#[derive(Debug, Clone)]
+struct ReportFile {
+    format: Format,
+    path: PathBuf,
+}
+
+/// Reads `--output` values: `FORMAT=FILE`, or `FILE` in the `--format` format.
+fn report_files(args: &CheckArgs) -> Result<Vec<ReportFile>, String> {
+    let mut files = Vec::new();
+    for value in &args.outputs {
+        let (format, path) = match value.split_once('=') {
+            Some((name, path)) if Format::from_name(name).is_some() => (Format::from_name(name), path),
+            _ => (None, value.as_str()),
+        };
+        let format = match format {
+            Some(format) => format,
+            None if args.format != Format::Human => args.format,
+            None => {
+                return Err(format!(
+                    "--output {value}: say which format to write, e.g. --output gitlab={value} (formats: json, concise, github, gitlab, junit, sarif)"
+                ));
+            }
+        };
+        if format == Format::Human {
+            return Err(format!(
+                "--output {value}: human output goes to the terminal; write 'concise' to a file instead"
+            ));
+        }
+        if path.is_empty() {
+            return Err(format!("--output {value}: no file name"));
+        }
+        files.push(ReportFile { format, path: PathBuf::from(path) });
+    }
+    Ok(files)
+}
+
+/// The findings `--new-only` and `--baseline` keep, decided per file while it is in memory.
+struct Filters {
+    /// `--new-only`: the lines the change touched, per repository-relative path.
+    touched: Option<crate::git::TouchedLines>,
+    baseline: Option<crate::baseline::Baseline>,
+    /// Baselined fingerprints seen again in this run.
+    seen_in_baseline: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+impl Filters {
+    fn apply(&self, source: &crate::source::SourceFile, diagnostics: &mut Vec<crate::diagnostic::Located>) {
+        if let Some(touched) = &self.touched {
+            let lines = touched.get(&output::repo_path(&source.path));
+            diagnostics.retain(|d| {
+                lines.is_some_and(|l| l.range(d.start.line..=d.end.line.max(d.start.line)).next().is_some())
+            });
+        }
+        if let Some(baseline) = &self.baseline {
+            let mut seen = self.seen_in_baseline.lock().unwrap_or_else(|e| e.into_inner());
+            diagnostics.retain(|d| {
+                if baseline.contains(&d.fingerprint) {
+                    seen.insert(d.fingerprint.clone());
+                    false
+                } else {
+                    true
+                }
+            });
+        }
+    }
+}
+
+fn error(message: impl std::fmt::Display) -> u8 {
+    eprintln!("hblint: error: {message}");
+    EXIT_ERROR
+}
+
 fn check(args: CheckArgs) -> u8 {
+    let reports = match report_files(&args) {
+        Ok(reports) => reports,
+        Err(message) => return error(message),
+    };
+    let baseline = match &args.baseline {
+        Some(path) => match crate::baseline::Baseline::load(path) {
+            Ok(baseline) => Some(baseline),
+            Err(message) => return error(message),
+        },
+        None => None,
+    };
     let overrides = Overrides {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
@@ -154,10 +273,27 @@ fn check(args: CheckArgs) -> u8 {
             Err(err) => unreadable.push((PathBuf::from("<stdin>"), err.to_string())),
         }
     }
-    if !paths.is_empty() {
+    let mut touched = None;
+    if let Some(rev) = &args.changed_since {
+        let change = match crate::git::change_since(rev) {
+            Ok(change) => change,
+            Err(message) => return error(message),
+        };
+        let scopes = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.clone() };
+        inputs.extend(change.files_under(&scopes).into_iter().map(Input::File));
+        if args.new_only {
+            touched = Some(change.touched);
+        }
+    } else if !paths.is_empty() {
         let walked = walk::collect(&paths);
         unreadable.extend(walked.errors);
         inputs.extend(walked.files.into_iter().map(Input::File));
+    }
+    if let Some((index, total)) = args.shard {
+        inputs.retain(|input| match input {
+            Input::File(path) => walk::in_shard(&output::repo_path(path), index, total),
+            Input::Text(..) => true,
+        });
     }
 
     let color = match args.color {
@@ -167,8 +303,10 @@ fn check(args: CheckArgs) -> u8 {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let human = args.format == Format::Human;
-    let render = move |source: &crate::source::SourceFile, diagnostics: &[crate::diagnostic::Located]| {
+    let human = args.format == Format::Human && !args.statistics;
+    let filters = Filters { touched, baseline, seen_in_baseline: Default::default() };
+    let render = |source: &crate::source::SourceFile, diagnostics: &mut Vec<crate::diagnostic::Located>| {
+        filters.apply(source, diagnostics);
         if human { output::human::render_file(source, diagnostics, color) } else { Vec::new() }
     };
     let mode = if args.fix {
@@ -187,17 +325,13 @@ fn check(args: CheckArgs) -> u8 {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match resolver.for_dir(&dir) {
             Ok(index) => assigned.push((input, index)),
-            Err(err) => {
-                eprintln!("hblint: error: {err}");
-                return EXIT_ERROR;
-            }
+            Err(err) => return error(err),
         }
     }
     if assigned.is_empty()
         && let Err(err) = resolver.for_dir(Path::new("."))
     {
-        eprintln!("hblint: error: {err}");
-        return EXIT_ERROR;
+        return error(err);
     }
     let fail_on: Vec<Severity> = resolver.settings.iter().map(|s| s.fail_on).collect();
     let file_fail_on: Vec<Severity> = assigned.iter().map(|(_, i)| fail_on[*i]).collect();
@@ -209,7 +343,7 @@ fn check(args: CheckArgs) -> u8 {
 
     let mut summary = Summary { files_checked: outcomes.len(), ..Summary::default() };
     let mut failing = false;
-    let mut reported: Vec<(String, &[crate::diagnostic::Located])> = Vec::new();
+    let mut reported: Vec<output::FileFindings<'_>> = Vec::new();
     for (outcome, fail_on) in outcomes.iter().zip(&file_fail_on) {
         match &outcome.result {
             Ok(linted) => {
@@ -224,70 +358,175 @@ fn check(args: CheckArgs) -> u8 {
                     }
                     failing |= d.diagnostic.severity >= *fail_on;
                 }
-                reported.push((output::display_path(&outcome.path), &linted.diagnostics));
+                reported.push(output::FileFindings::new(&outcome.path, &linted.diagnostics));
             }
             Err(message) => unreadable.push((outcome.path.clone(), message.clone())),
         }
     }
     summary.files_checked -= outcomes.iter().filter(|o| o.result.is_err()).count();
     summary.unreadable = unreadable.len();
+    let report_errors = |unreadable: &[(PathBuf, String)]| {
+        for (path, message) in unreadable {
+            eprintln!("hblint: error: {}: {message}", output::display_path(path));
+        }
+    };
+
+    if let Some(path) = &args.write_baseline {
+        let entries = reported
+            .iter()
+            .flat_map(|file| {
+                file.diagnostics.iter().map(|d| crate::baseline::Entry {
+                    fingerprint: d.fingerprint.clone(),
+                    path: file.repo_path.clone(),
+                    code: d.diagnostic.rule.code.to_string(),
+                    line: d.start.line,
+                    message: d.diagnostic.message.clone(),
+                })
+            })
+            .collect::<Vec<_>>();
+        let count = entries.len();
+        report_errors(&unreadable);
+        return match crate::baseline::write(path, entries) {
+            Ok(()) => {
+                println!(
+                    "Wrote {count} finding{} of {} file{} to {}; run with --baseline {} to report only new ones.",
+                    plural(count),
+                    summary.files_checked,
+                    plural(summary.files_checked),
+                    path.display(),
+                    path.display()
+                );
+                if unreadable.is_empty() { EXIT_CLEAN } else { EXIT_ERROR }
+            }
+            Err(message) => error(message),
+        };
+    }
+    let baselined_gone = filters.baseline.as_ref().map(|baseline| {
+        let linted: std::collections::HashSet<String> = reported.iter().map(|f| f.repo_path.clone()).collect();
+        let seen = filters.seen_in_baseline.lock().unwrap_or_else(|e| e.into_inner());
+        baseline.gone(&linted, &seen)
+    });
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     // With --fix on stdin, stdout is the fixed text and nothing else (an editor pipes it back).
     if let Some(fixed) = outcomes.iter().find_map(|o| o.result.as_ref().ok().and_then(|l| l.output.as_ref())) {
         let _ = out.write_all(fixed.as_bytes());
-        for (path, message) in &unreadable {
-            eprintln!("hblint: error: {}: {message}", output::display_path(path));
-        }
-        return if !unreadable.is_empty() {
-            EXIT_ERROR
-        } else if failing {
-            EXIT_FINDINGS
-        } else {
-            EXIT_CLEAN
-        };
+        report_errors(&unreadable);
+        return exit_code(&unreadable, failing, args.exit_zero);
     }
-    let fixed: usize = outcomes.iter().filter_map(|o| o.result.as_ref().ok()).map(|l| l.fixed).sum();
-    let written = match args.format {
-        Format::Human => {
-            let mut result = Ok(());
-            for outcome in &outcomes {
-                if let Ok(linted) = &outcome.result {
-                    result = result.and(out.write_all(&linted.rendered));
-                }
-            }
-            if fixed > 0 {
-                let files = outcomes.iter().filter(|o| o.result.as_ref().is_ok_and(|l| l.fixed > 0)).count();
-                result = result.and(writeln!(
-                    out,
-                    "Fixed {fixed} problem{} in {files} file{}.",
-                    plural(fixed),
-                    plural(files)
-                ));
-            }
-            result.and(writeln!(out, "{}", summary.line()))
-        }
-        Format::Json => out.write_all(output::json::render(&reported).as_bytes()),
+    let rules: Vec<&'static crate::rules::RuleMeta> = {
+        let mut rules: Vec<_> = linters.iter().flat_map(|l| l.rules().map(|r| r.meta())).collect();
+        rules.sort_by_key(|m| m.code);
+        rules.dedup_by_key(|m| m.code);
+        rules
     };
+    let fixed: usize = outcomes.iter().filter_map(|o| o.result.as_ref().ok()).map(|l| l.fixed).sum();
+    let mut written = if args.statistics {
+        out.write_all(statistics(&reported, args.format).as_bytes())
+    } else if args.format == Format::Human {
+        let mut result = Ok(());
+        for outcome in &outcomes {
+            if let Ok(linted) = &outcome.result {
+                result = result.and(out.write_all(&linted.rendered));
+            }
+        }
+        result
+    } else {
+        out.write_all(output::render(args.format, &reported, &rules).as_bytes())
+    };
+    if (args.format == Format::Human || args.statistics) && !args.quiet {
+        if fixed > 0 {
+            let files = outcomes.iter().filter(|o| o.result.as_ref().is_ok_and(|l| l.fixed > 0)).count();
+            written =
+                written.and(writeln!(out, "Fixed {fixed} problem{} in {files} file{}.", plural(fixed), plural(files)));
+        }
+        let mut line = summary.line();
+        if let Some(gone) = baselined_gone.filter(|&n| n > 0) {
+            line.push_str(&format!(
+                "; {gone} baselined finding{} no longer occur{} (refresh the baseline with --write-baseline)",
+                plural(gone),
+                if gone == 1 { "s" } else { "" }
+            ));
+        }
+        written = written.and(writeln!(out, "{line}"));
+    } else if let Some(gone) = baselined_gone.filter(|&n| n > 0) {
+        eprintln!(
+            "hblint: {gone} baselined finding{} no longer occur{}",
+            plural(gone),
+            if gone == 1 { "s" } else { "" }
+        );
+    }
     let _ = out.flush();
     drop(out);
-    for (path, message) in &unreadable {
-        eprintln!("hblint: error: {}: {message}", output::display_path(path));
-    }
+    report_errors(&unreadable);
     if let Err(err) = written
         && err.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("hblint: error: cannot write output: {err}");
-        return EXIT_ERROR;
+        return error(format!("cannot write output: {err}"));
     }
+    for report in &reports {
+        let text = output::render(report.format, &reported, &rules);
+        if let Err(err) = std::fs::write(&report.path, text) {
+            return error(format!(
+                "cannot write the {} report {}: {}",
+                report.format.name(),
+                report.path.display(),
+                crate::walk::describe_io(&err)
+            ));
+        }
+    }
+    exit_code(&unreadable, failing, args.exit_zero)
+}
+
+fn exit_code(unreadable: &[(PathBuf, String)], failing: bool, exit_zero: bool) -> u8 {
     if !unreadable.is_empty() {
         EXIT_ERROR
-    } else if failing {
+    } else if failing && !exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     }
+}
+
+/// `--statistics`: findings per rule, most frequent first (JSON with `--format json`).
+fn statistics(files: &[output::FileFindings<'_>], format: Format) -> String {
+    let mut counts: std::collections::BTreeMap<&str, (usize, &'static crate::rules::RuleMeta, bool)> =
+        Default::default();
+    for d in files.iter().flat_map(|f| f.diagnostics) {
+        let entry = counts.entry(d.diagnostic.rule.code).or_insert((0, d.diagnostic.rule, false));
+        entry.0 += 1;
+        entry.2 |= d.diagnostic.fix.is_some();
+    }
+    let mut rows: Vec<_> = counts.into_values().collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.code.cmp(b.1.code)));
+    if format == Format::Json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(count, rule, fixable)| {
+                serde_json::json!({"code": rule.code, "name": rule.name, "count": count, "fixable": fixable})
+            })
+            .collect();
+        let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
+        text.push('\n');
+        return text;
+    }
+    let width = rows.iter().map(|r| r.0.to_string().len()).max().unwrap_or(1);
+    rows.iter()
+        .map(|(count, rule, fixable)| {
+            format!("{count:>width$}  {:<6} {:<3} {}\n", rule.code, if *fixable { "[*]" } else { "" }, rule.name)
+        })
+        .collect()
+}
+
+fn parse_shard(text: &str) -> Result<(usize, usize), String> {
+    let (index, total) = text.split_once('/').ok_or("expected I/N, e.g. 2/4")?;
+    let index: usize = index.trim().parse().map_err(|_| format!("'{index}' is not a shard number"))?;
+    let total: usize = total.trim().parse().map_err(|_| format!("'{total}' is not a shard count"))?;
+    if total == 0 || index == 0 || index > total {
+        return Err(format!("shard {index}/{total}: I must be between 1 and N (GitLab's CI_NODE_INDEX/CI_NODE_TOTAL)"));
+    }
+    Ok((index, total))
 }
 
 fn init(force: bool) -> u8 {
@@ -341,10 +580,10 @@ fn print_diffs(outcomes: &[run::FileOutcome]) -> u8 {
     }
 }
 
-fn list_rules(registry: &Registry, format: Format) -> u8 {
+fn list_rules(registry: &Registry, format: ListFormat) -> u8 {
     let mut out = String::new();
     match format {
-        Format::Human => {
+        ListFormat::Human => {
             out.push_str(&format!(
                 "{:<7} {:<28} {:<11} {:<8} {:<4} {}\n",
                 "CODE", "NAME", "GROUP", "SEVERITY", "FIX", "SUMMARY"
@@ -362,7 +601,7 @@ fn list_rules(registry: &Registry, format: Format) -> u8 {
                 ));
             }
         }
-        Format::Json => {
+        ListFormat::Json => {
             let items: Vec<serde_json::Value> = registry
                 .rules()
                 .iter()

@@ -63,12 +63,54 @@ pub struct Located {
     pub diagnostic: Diagnostic,
     pub start: Position,
     pub end: Position,
+    /// Where the finding sits in the page's outline (`Senior Manager > Requirements`): with the
+    /// offending text, what identifies it across edits that move it (see `output::fingerprint`).
+    pub section: String,
+    /// The offending text, whitespace folded, at most 200 characters.
+    pub snippet: String,
+    /// Stable across edits that move the finding (see `output::fingerprint`); set per file.
+    pub fingerprint: String,
 }
 
 impl Located {
     pub fn new(diagnostic: Diagnostic, text: &str, lines: &LineIndex) -> Located {
         let (line, column) = lines.position(text, diagnostic.span.start);
         let (end_line, end_column) = lines.position(text, diagnostic.span.end);
-        Located { diagnostic, start: Position { line, column }, end: Position { line: end_line, column: end_column } }
+        let snippet = snippet_of(text, lines, diagnostic.span);
+        Located {
+            diagnostic,
+            start: Position { line, column },
+            end: Position { line: end_line, column: end_column },
+            section: String::new(),
+            snippet,
+            fingerprint: String::new(),
+        }
     }
+}
+
+/// The normalized offending text of a span; an empty span stands for its line.
+fn snippet_of(text: &str, lines: &LineIndex, span: Span) -> String {
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    let raw = if text.get(start..end).is_some_and(|s| !s.trim().is_empty()) {
+        &text[start..end]
+    } else {
+        let line = lines.line_of(start);
+        let from = lines.line_start(line).min(text.len());
+        let to = text[from..].find('\n').map_or(text.len(), |i| from + i);
+        text.get(from..to).unwrap_or("")
+    };
+    let mut out = String::new();
+    for word in raw.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        if out.len() >= 200 {
+            break;
+        }
+    }
+    let cut = crate::source::floor_char_boundary(&out, 200);
+    out.truncate(cut);
+    out
 }

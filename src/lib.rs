@@ -3,10 +3,12 @@
 //! The pipeline: walk → parse → page model → rules → diagnostics → output.
 //! [`lint_source`] runs one file through the middle of it and is what tests call.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod git;
 pub mod output;
 pub mod page;
 pub mod rules;
@@ -84,5 +86,24 @@ pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
             &b.diagnostic.message,
         ))
     });
+    set_sections(&page, &mut diagnostics);
+    output::fingerprint::assign(&output::repo_path(&source.path), &mut diagnostics);
     FileReport { diagnostics }
+}
+
+/// Records each finding's place in the outline: the chain of headings above it.
+fn set_sections(page: &Page<'_>, diagnostics: &mut [Located]) {
+    for located in diagnostics {
+        let at = located.diagnostic.span.start;
+        let nearest = page.headings.partition_point(|h| h.span.start <= at);
+        let mut chain = Vec::new();
+        let mut next = nearest.checked_sub(1);
+        while let Some(i) = next {
+            let heading = &page.headings[i];
+            chain.push(heading.text.as_str());
+            next = heading.parent;
+        }
+        chain.reverse();
+        located.section = chain.join(" > ");
+    }
 }

@@ -51,14 +51,20 @@ impl Input {
     }
 }
 
-/// Renders one file's diagnostics while its source is still in memory.
-pub type Renderer = dyn Fn(&SourceFile, &[Located]) -> Vec<u8> + Sync;
+/// Filters one file's diagnostics (`--new-only`, a baseline) and renders what is left while the
+/// source is still in memory.
+pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Located>) -> Vec<u8> + Sync + 'r;
 
 /// Worker threads get a large stack: deeply nested documents recurse in the parser.
 const WORKER_STACK: usize = 256 << 20;
 
 /// Lints every input on all cores, each with the linter at its index; outcomes come back in input order.
-pub fn lint_all(inputs: Vec<(Input, usize)>, linters: &[&Linter], mode: Mode, render: &Renderer) -> Vec<FileOutcome> {
+pub fn lint_all(
+    inputs: Vec<(Input, usize)>,
+    linters: &[&Linter],
+    mode: Mode,
+    render: &Renderer<'_>,
+) -> Vec<FileOutcome> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
     let next = AtomicUsize::new(0);
     let inputs = &inputs;
@@ -95,7 +101,7 @@ pub fn lint_all(inputs: Vec<(Input, usize)>, linters: &[&Linter], mode: Mode, re
     outcomes.into_iter().map(|(_, o)| o).collect()
 }
 
-fn lint_one(input: &Input, linter: &Linter, mode: Mode, render: &Renderer) -> FileOutcome {
+fn lint_one(input: &Input, linter: &Linter, mode: Mode, render: &Renderer<'_>) -> FileOutcome {
     let path = input.path().clone();
     let bytes = match input {
         Input::File(p) => match std::fs::read(p) {
@@ -132,12 +138,12 @@ fn lint_decoded(
     input: &Input,
     linter: &Linter,
     mode: Mode,
-    render: &Renderer,
+    render: &Renderer<'_>,
 ) -> Result<Linted, String> {
     if mode == Mode::Check {
-        let report = lint_source(source, linter);
-        let rendered = render(source, &report.diagnostics);
-        return Ok(Linted { diagnostics: report.diagnostics, rendered, fixed: 0, output: None });
+        let mut diagnostics = lint_source(source, linter).diagnostics;
+        let rendered = render(source, &mut diagnostics);
+        return Ok(Linted { diagnostics, rendered, fixed: 0, output: None });
     }
     let fixed = crate::fix::fix_source(source, linter);
     let changed = fixed.applied > 0 && fixed.text != source.text;
@@ -159,7 +165,7 @@ fn lint_decoded(
     }
     // What is left is reported against the fixed text, which is what the file now holds.
     let after = SourceFile::from_text(source.path.clone(), fixed.text, source.bom);
-    let rendered = if mode == Mode::Fix { render(&after, &fixed.remaining) } else { Vec::new() };
-    let diagnostics = if mode == Mode::Fix { fixed.remaining } else { Vec::new() };
+    let mut diagnostics = if mode == Mode::Fix { fixed.remaining } else { Vec::new() };
+    let rendered = if mode == Mode::Fix { render(&after, &mut diagnostics) } else { Vec::new() };
     Ok(Linted { diagnostics, rendered, fixed: fixed.applied, output })
 }

@@ -8,7 +8,15 @@ fn golden(format: &str, file: &str) {
     let output = Command::cargo_bin("hblint")
         .expect("binary")
         .current_dir(root)
-        .args(["check", "--color", "never", "--format", format, "fixtures/JF004-inherited-duplicate-bullet/bad.md"])
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--format",
+            format,
+            "fixtures/JF004-inherited-duplicate-bullet/bad.md",
+            "fixtures/JF004-inherited-duplicate-bullet/good.md",
+        ])
         .output()
         .expect("runs");
     let actual = String::from_utf8(output.stdout).expect("utf-8 output");
@@ -29,4 +37,29 @@ fn human_output_matches_golden() {
 #[test]
 fn json_output_matches_golden() {
     golden("json", "json.json");
+}
+
+#[test]
+fn concise_output_matches_golden() {
+    golden("concise", "concise.txt");
+}
+
+#[test]
+fn github_output_matches_golden() {
+    golden("github", "github.txt");
+}
+
+#[test]
+fn gitlab_output_matches_golden() {
+    golden("gitlab", "gitlab.json");
+}
+
+#[test]
+fn junit_output_matches_golden() {
+    golden("junit", "junit.xml");
+}
+
+#[test]
+fn sarif_output_matches_golden() {
+    golden("sarif", "sarif.json");
 }

@@ -1,6 +1,6 @@
 //! JSON output: one array, one object per finding, sorted by path then position.
 
-use crate::diagnostic::Located;
+use super::FileFindings;
 use serde::Serialize;
 
 /// One finding as JSON.
@@ -18,15 +18,17 @@ pub struct JsonDiagnostic<'a> {
     pub end_column: usize,
     /// Whether `hblint check --fix` fixes this finding.
     pub fixable: bool,
+    /// Stable across edits that move the finding (see `output::fingerprint`).
+    pub fingerprint: &'a str,
 }
 
 /// Serializes findings of many files (already in path order) as a pretty JSON array.
-pub fn render(files: &[(String, &[Located])]) -> String {
+pub fn render(files: &[FileFindings<'_>]) -> String {
     let items: Vec<JsonDiagnostic<'_>> = files
         .iter()
-        .flat_map(|(path, diagnostics)| {
-            diagnostics.iter().map(move |l| JsonDiagnostic {
-                path: path.as_str(),
+        .flat_map(|file| {
+            file.diagnostics.iter().map(move |l| JsonDiagnostic {
+                path: file.path.as_str(),
                 code: l.diagnostic.rule.code,
                 rule: l.diagnostic.rule.name,
                 severity: l.diagnostic.severity.as_str(),
@@ -37,6 +39,7 @@ pub fn render(files: &[(String, &[Located])]) -> String {
                 end_line: l.end.line,
                 end_column: l.end.column,
                 fixable: l.diagnostic.fix.is_some(),
+                fingerprint: &l.fingerprint,
             })
         })
         .collect();

@@ -1,7 +1,18 @@
 //! Output formats. Each converts `Located` diagnostics at the edge; nothing upstream knows them.
 
+pub mod concise;
+pub mod fingerprint;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+
+use crate::diagnostic::Located;
+use crate::rules::RuleMeta;
+use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The formats `--format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -10,11 +21,123 @@ pub enum Format {
     Human,
     /// One JSON array of findings.
     Json,
+    /// `path:line:col: CODE message`, one a line (editors, grep).
+    Concise,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// GitLab Code Quality report (the merge-request widget).
+    Gitlab,
+    /// JUnit XML (GitLab's test report): a test case per rule per file.
+    Junit,
+    /// SARIF 2.1.0 (code-scanning tools).
+    Sarif,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Concise => "concise",
+            Format::Github => "github",
+            Format::Gitlab => "gitlab",
+            Format::Junit => "junit",
+            Format::Sarif => "sarif",
+        }
+    }
+
+    /// Parses a `--format` name.
+    pub fn from_name(name: &str) -> Option<Format> {
+        use clap::ValueEnum;
+        Format::value_variants().iter().copied().find(|f| f.name() == name)
+    }
+}
+
+/// The findings of one linted file, as every machine format needs them.
+pub struct FileFindings<'a> {
+    /// The path as shown to people (as given or found by the walk).
+    pub path: String,
+    /// The path relative to the repository root (what GitLab and SARIF resolve).
+    pub repo_path: String,
+    pub diagnostics: &'a [Located],
+}
+
+impl<'a> FileFindings<'a> {
+    pub fn new(path: &Path, diagnostics: &'a [Located]) -> FileFindings<'a> {
+        FileFindings { path: display_path(path), repo_path: repo_path(path), diagnostics }
+    }
+}
+
+/// Renders a machine format (every format but `human`, which is rendered per file).
+pub fn render(format: Format, files: &[FileFindings<'_>], rules: &[&'static RuleMeta]) -> String {
+    match format {
+        Format::Human | Format::Concise => concise::render(files),
+        Format::Json => json::render(files),
+        Format::Github => github::render(files),
+        Format::Gitlab => gitlab::render(files),
+        Format::Junit => junit::render(files),
+        Format::Sarif => sarif::render(files, rules),
+    }
 }
 
 /// Path text as shown in every format: as given or as found by the walk, with `/` separators.
-pub fn display_path(path: &std::path::Path) -> String {
+pub fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy();
     let text = text.strip_prefix("./").unwrap_or(&text);
     text.replace('\\', "/")
+}
+
+/// The working directory and the root of the git repository around it, found once.
+fn cwd_and_root() -> &'static Option<(PathBuf, PathBuf)> {
+    static FOUND: OnceLock<Option<(PathBuf, PathBuf)>> = OnceLock::new();
+    FOUND.get_or_init(|| {
+        let cwd = std::env::current_dir().ok()?;
+        let root = cwd.ancestors().find(|dir| dir.join(".git").exists())?.to_path_buf();
+        Some((cwd, root))
+    })
+}
+
+/// A path relative to the root of the git repository around the working directory, with `/`
+/// separators; paths outside it (or with no repository) are shown as given.
+pub fn repo_path(path: &Path) -> String {
+    let Some((cwd, root)) = cwd_and_root() else { return display_path(path) };
+    let absolute = lexical_normalize(&cwd.join(path));
+    match absolute.strip_prefix(root) {
+        Ok(relative) if !relative.as_os_str().is_empty() => display_path(relative),
+        _ => display_path(path),
+    }
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system (symlinks are kept as written).
+fn lexical_normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexical_normalize_drops_dots() {
+        assert_eq!(lexical_normalize(Path::new("/a/./b/../c/d.md")), PathBuf::from("/a/c/d.md"));
+    }
+
+    #[test]
+    fn every_format_name_round_trips() {
+        use clap::ValueEnum;
+        for format in Format::value_variants() {
+            assert_eq!(Format::from_name(format.name()), Some(*format));
+        }
+    }
 }

@@ -1,0 +1,145 @@
+//! What a change touched, from git: the Markdown files changed since the merge-base of a
+//! revision and HEAD, and the lines each change added. Runs the `git` command (what every CI
+//! image has), in the working directory.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The lines a change added or rewrote, per repository-relative path.
+pub type TouchedLines = HashMap<String, BTreeSet<usize>>;
+
+/// The files a change touched and the lines in them.
+#[derive(Debug, Default)]
+pub struct Change {
+    /// The repository root.
+    pub root: PathBuf,
+    /// The merge-base the change is measured from.
+    pub base: String,
+    /// Added, modified or renamed files (repository-relative, `/`-separated); deleted ones are not.
+    pub files: Vec<String>,
+    pub touched: TouchedLines,
+}
+
+fn git(args: &[&str]) -> Result<String, String> {
+    // Paths come back as they are, not octal-quoted, so they match the files on disk.
+    let output = Command::new("git")
+        .args(["-c", "core.quotepath=false"])
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {} (is git installed?)", crate::walk::describe_io(&e)))?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).trim().to_string())
+    }
+}
+
+fn shallow_hint() -> &'static str {
+    match git(&["rev-parse", "--is-shallow-repository"]) {
+        Ok(answer) if answer.trim() == "true" => {
+            "; this clone is shallow: fetch the whole history (in GitLab CI, set the variable GIT_DEPTH: 0)"
+        }
+        _ => "",
+    }
+}
+
+/// The change between the merge-base of `rev` and HEAD.
+pub fn change_since(rev: &str) -> Result<Change, String> {
+    let root = git(&["rev-parse", "--show-toplevel"])
+        .map_err(|e| format!("--changed-since needs a git repository: {e}"))?
+        .trim()
+        .to_string();
+    let commit = format!("{rev}^{{commit}}");
+    if git(&["rev-parse", "--verify", "--quiet", &commit]).is_err() {
+        return Err(format!(
+            "--changed-since: unknown revision '{rev}'{} (in a merge-request pipeline, fetch the target branch: git fetch origin $CI_MERGE_REQUEST_TARGET_BRANCH_NAME)",
+            shallow_hint()
+        ));
+    }
+    let base = git(&["merge-base", rev, "HEAD"])
+        .map_err(|_| format!("--changed-since: '{rev}' and HEAD have no common ancestor here{}", shallow_hint()))?
+        .trim()
+        .to_string();
+    let names = git(&["diff", "--name-only", "-z", "--no-renames", "--diff-filter=AMR", &base, "HEAD"])
+        .map_err(|e| format!("git diff failed: {e}"))?;
+    let files: Vec<String> = names.split('\0').filter(|n| !n.is_empty()).map(str::to_string).collect();
+    let mut touched = TouchedLines::new();
+    if !files.is_empty() {
+        let mut args = vec![
+            "diff",
+            "-U0",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-renames",
+            "--diff-filter=AMR",
+            &base,
+            "HEAD",
+            "--",
+        ];
+        args.extend(files.iter().map(String::as_str));
+        let diff = git(&args).map_err(|e| format!("git diff failed: {e}"))?;
+        touched = parse_touched(&diff);
+    }
+    Ok(Change { root: PathBuf::from(root), base, files, touched })
+}
+
+/// Reads the added line ranges (`@@ -a,b +c,d @@`) of a zero-context unified diff.
+pub fn parse_touched(diff: &str) -> TouchedLines {
+    let mut touched = TouchedLines::new();
+    let mut current: Option<String> = None;
+    for line in diff.lines() {
+        if let Some(path) = line.strip_prefix("+++ ") {
+            current = path.strip_prefix("b/").map(str::to_string);
+        } else if let Some(hunk) = line.strip_prefix("@@ ")
+            && let Some(path) = &current
+            && let Some(new) = hunk.split_whitespace().find(|part| part.starts_with('+'))
+        {
+            let new = &new[1..];
+            let (start, count) = match new.split_once(',') {
+                Some((s, c)) => (s.parse().unwrap_or(0), c.parse().unwrap_or(0)),
+                None => (new.parse().unwrap_or(0), 1),
+            };
+            let lines = touched.entry(path.clone()).or_default();
+            lines.extend(start..start + count);
+        }
+    }
+    touched
+}
+
+impl Change {
+    /// The changed files to lint: Markdown, still present, and under one of `paths`.
+    pub fn files_under(&self, paths: &[PathBuf]) -> Vec<PathBuf> {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let scopes: Vec<PathBuf> = paths.iter().map(|p| absolute(&cwd, p)).collect();
+        let mut out = Vec::new();
+        for file in &self.files {
+            let path = self.root.join(file);
+            if !crate::walk::is_markdown(&path) || !path.is_file() {
+                continue;
+            }
+            if scopes.iter().any(|scope| path.starts_with(scope)) {
+                // Shown relative to the working directory, as a walk would show it.
+                out.push(path.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(path));
+            }
+        }
+        out
+    }
+}
+
+fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    let joined = cwd.join(path);
+    joined.canonicalize().unwrap_or(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_added_ranges_of_a_zero_context_diff() {
+        let diff = "diff --git a/a.md b/a.md\n--- a/a.md\n+++ b/a.md\n@@ -3 +3,2 @@\n-x\n+y\n+z\n@@ -10,2 +12 @@\n-p\n-q\n+r\n@@ -20 +20,0 @@\n-gone\n";
+        let touched = parse_touched(diff);
+        assert_eq!(touched["a.md"].iter().copied().collect::<Vec<_>>(), vec![3, 4, 12]);
+    }
+}

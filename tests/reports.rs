@@ -1,0 +1,180 @@
+//! Reports for machines and the merge request: Code Quality validity and stable fingerprints,
+//! `--output`, baselines, shards, and the local niceties (`--statistics`, `--quiet`, `--exit-zero`).
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn hblint(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("hblint").expect("binary is built");
+    cmd.current_dir(dir).env_remove("NO_COLOR").args(["check", "--color", "never"]);
+    cmd
+}
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("utf-8")
+}
+
+/// A page with two findings: a misspelling and a doubled word, under level headings.
+const PAGE: &str =
+    "# Handbook page\n\n## Senior\n\nThe team reviews the the plan.\n\n## Staff\n\nResponsibilties are listed here.\n";
+
+#[test]
+fn code_quality_report_has_every_field_gitlab_requires() {
+    // Every fixture page, so every rule's findings go through the format.
+    let text = stdout_of(hblint(manifest_dir()).args(["--format", "gitlab", "fixtures"]));
+    assert!(!text.starts_with('\u{feff}'), "no BOM");
+    let issues: Vec<Value> = serde_json::from_str(&text).expect("one JSON array");
+    assert!(issues.len() > 50, "fixtures give many findings, got {}", issues.len());
+    let mut fingerprints = BTreeSet::new();
+    for issue in &issues {
+        let description = issue["description"].as_str().expect("description is a string");
+        let check = issue["check_name"].as_str().expect("check_name is a string");
+        assert!(description.starts_with(check), "description starts with the code: {description}");
+        let fingerprint = issue["fingerprint"].as_str().expect("fingerprint is a string");
+        assert!(fingerprint.len() == 32 && fingerprint.chars().all(|c| c.is_ascii_hexdigit()));
+        assert!(fingerprints.insert(fingerprint.to_string()), "fingerprints are unique: {issue}");
+        let severity = issue["severity"].as_str().expect("severity is a string");
+        assert!(["info", "minor", "major", "critical", "blocker"].contains(&severity), "{severity}");
+        let path = issue["location"]["path"].as_str().expect("location.path is a string");
+        assert!(!path.starts_with('/') && !path.starts_with("./"), "path relative to the repository: {path}");
+        assert!(path.starts_with("fixtures/"), "{path}");
+        let begin = issue["location"]["lines"]["begin"].as_u64().expect("location.lines.begin is an integer");
+        assert!(begin >= 1);
+    }
+}
+
+fn gitlab_issues(dir: &Path) -> Vec<Value> {
+    let text = stdout_of(hblint(dir).args(["--format", "gitlab", "page.md"]));
+    serde_json::from_str(&text).expect("JSON array")
+}
+
+#[test]
+fn moving_a_finding_down_keeps_its_fingerprint() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("page.md"), PAGE).expect("write");
+    let before = gitlab_issues(dir.path());
+    assert_eq!(before.len(), 2, "{before:?}");
+    let moved = PAGE.replace("## Senior\n", "Some new introduction.\n\nAnother paragraph.\n\n## Senior\n");
+    std::fs::write(dir.path().join("page.md"), moved).expect("write");
+    let after = gitlab_issues(dir.path());
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(b["fingerprint"], a["fingerprint"]);
+        assert_eq!(b["location"]["lines"]["begin"].as_u64().map(|l| l + 4), a["location"]["lines"]["begin"].as_u64());
+    }
+    // The same finding in another section is another finding.
+    let other = PAGE.replace("## Staff", "## Principal");
+    std::fs::write(dir.path().join("page.md"), other).expect("write");
+    let renamed = gitlab_issues(dir.path());
+    assert_eq!(before[0]["fingerprint"], renamed[0]["fingerprint"]);
+    assert_ne!(before[1]["fingerprint"], renamed[1]["fingerprint"]);
+}
+
+#[test]
+fn output_writes_reports_and_keeps_human_output_on_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("page.md"), PAGE).expect("write");
+    let output = hblint(dir.path())
+        .args(["--output", "gitlab=cq.json", "--output", "junit=junit.xml", "-o", "sarif=out.sarif", "page.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("warning[PR101]") && stdout.contains("2 problems"), "{stdout}");
+    let cq: Vec<Value> = serde_json::from_slice(&std::fs::read(dir.path().join("cq.json")).expect("cq")).expect("json");
+    assert_eq!(cq.len(), 2);
+    let junit = std::fs::read_to_string(dir.path().join("junit.xml")).expect("junit");
+    assert!(junit.contains("<testcase name=\"PR101 misspelling\" classname=\"page.md\" file=\"page.md\""), "{junit}");
+    let sarif: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out.sarif")).expect("sarif")).expect("json");
+    assert_eq!(sarif["version"], "2.1.0");
+    assert_eq!(sarif["runs"][0]["results"].as_array().map(Vec::len), Some(2));
+
+    // --output FILE takes the --format format; human needs a named format.
+    hblint(dir.path()).args(["--format", "json", "--output", "r.json", "page.md"]).assert().code(1);
+    assert!(dir.path().join("r.json").is_file());
+    hblint(dir.path())
+        .args(["--output", "report.txt", "page.md"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("say which format"));
+}
+
+#[test]
+fn a_baseline_hides_known_findings_and_counts_the_ones_gone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("page.md");
+    std::fs::write(&page, PAGE).expect("write");
+    hblint(dir.path())
+        .args(["--write-baseline", "baseline.json", "page.md"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("Wrote 2 findings of 1 file to baseline.json"));
+    hblint(dir.path())
+        .args(["--baseline", "baseline.json", "page.md"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("No problems in 1 file"));
+    // One old finding fixed, one new added above the other.
+    let edited = PAGE.replace("the the plan", "the plan").replace("## Staff\n", "## Staff\n\nWe recieve feedback.\n\n");
+    std::fs::write(&page, edited).expect("write");
+    let output = hblint(dir.path())
+        .args(["--baseline", "baseline.json", "--format", "concise", "page.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("'recieve'"), "{stdout}");
+    hblint(dir.path())
+        .args(["--baseline", "baseline.json", "page.md"])
+        .assert()
+        .stdout(predicates::str::contains("1 baselined finding no longer occurs"));
+    std::fs::write(dir.path().join("broken.json"), "{\"version\": 1,\n \"findings\": 3}").expect("write");
+    hblint(dir.path())
+        .args(["--baseline", "broken.json", "page.md"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("broken.json:2:"));
+}
+
+#[test]
+fn shards_split_the_files_and_their_union_is_the_full_run() {
+    let full = stdout_of(hblint(manifest_dir()).args(["--format", "concise", "fixtures"]));
+    let full: BTreeSet<&str> = full.lines().collect();
+    let mut union = BTreeSet::new();
+    let mut files_per_shard = Vec::new();
+    for index in 1..=3 {
+        let shard = format!("{index}/3");
+        let text = stdout_of(hblint(manifest_dir()).args(["--format", "concise", "--shard", &shard, "fixtures"]));
+        let files: BTreeSet<String> = text.lines().filter_map(|l| l.split(':').next()).map(str::to_string).collect();
+        files_per_shard.push(files);
+        for line in text.lines() {
+            assert!(union.insert(line.to_string()), "a finding in two shards: {line}");
+        }
+    }
+    assert_eq!(union.iter().map(String::as_str).collect::<BTreeSet<_>>(), full);
+    assert!(files_per_shard.iter().all(|files| !files.is_empty()), "every shard gets work");
+    hblint(manifest_dir())
+        .args(["--shard", "4/3", "fixtures"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("between 1 and N"));
+}
+
+#[test]
+fn statistics_quiet_and_exit_zero() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("page.md"), PAGE).expect("write");
+    let stats = stdout_of(hblint(dir.path()).args(["--statistics", "page.md"]));
+    assert!(stats.contains("1  PR101  [*] misspelling") && stats.contains("1  PR201  [*] doubled-word"), "{stats}");
+    let quiet = stdout_of(hblint(dir.path()).args(["--quiet", "--format", "human", "page.md"]));
+    assert!(quiet.contains("warning[PR101]") && !quiet.contains("2 problems"), "{quiet}");
+    hblint(dir.path()).args(["--exit-zero", "page.md"]).assert().code(0);
+    hblint(dir.path()).args(["--exit-zero", "missing.md"]).assert().code(2);
+}
