@@ -70,7 +70,12 @@ fn select_and_ignore_choose_rules() {
         .args(["--select", "XX42", &seed])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown rule or group 'XX42'"));
+        .stderr(predicate::str::contains("--select: unknown rule or group 'XX42'"));
+    hblint()
+        .args(["--ignore", "PR001,nonsense", &seed])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--ignore: unknown rule or group 'nonsense'"));
 }
 
 #[test]

@@ -102,12 +102,14 @@ pub fn settings_with(
     packs.extend(overrides.packs.iter().cloned());
     let registry = Registry::with_packs(&packs)?;
 
+    // Rules named on the command line are reported against the flag, not the config file.
+    let flag = |name: &str, message: String| PackError { path: PathBuf::from(name), line: 0, column: 0, message };
     let pick = |selector: &str, offset: usize| registry.select(selector).map_err(|e| here(offset, e));
     let mut rules: Vec<&'static dyn Rule> = Vec::new();
     match (&raw.select, overrides.select.is_empty()) {
         (_, false) => {
             for s in &overrides.select {
-                rules.extend(registry.select(s).map_err(|e| here(0, e))?);
+                rules.extend(registry.select(s).map_err(|e| flag("--select", e))?);
             }
         }
         (Some(select), true) => {
@@ -127,7 +129,7 @@ pub fn settings_with(
         rules.retain(|r| !drop.iter().any(|d| d.meta().code == r.meta().code));
     }
     for s in &overrides.ignore {
-        let drop = registry.select(s).map_err(|e| here(0, e))?;
+        let drop = registry.select(s).map_err(|e| flag("--ignore", e))?;
         rules.retain(|r| !drop.iter().any(|d| d.meta().code == r.meta().code));
     }
     rules.sort_by_key(|r| r.meta().code);

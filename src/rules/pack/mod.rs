@@ -29,6 +29,10 @@ pub struct PackError {
 
 impl std::fmt::Display for PackError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            // Not in a file: a command-line flag.
+            return write!(f, "{}: {}", self.path.display(), self.message);
+        }
         write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
     }
 }
