@@ -296,12 +296,14 @@ impl Matcher {
                 }
             }
             Matcher::Repetition { word, ignorecase, exceptions } => {
+                let mut words: Vec<Word<'_>> = Vec::new();
                 for segment in scope.segments(page) {
                     let seg = &text[segment.start..segment.end];
-                    let words: Vec<Word<'_>> = match word {
-                        Some(regex) => regex.find_iter(seg).map(|m| Word::new(seg, m.start(), m.end())).collect(),
-                        None => letter_words(seg).map(|(s, e)| Word::new(seg, s, e)).collect(),
-                    };
+                    words.clear();
+                    match word {
+                        Some(regex) => words.extend(regex.find_iter(seg).map(|m| Word::new(seg, m.start(), m.end()))),
+                        None => words.extend(letter_words(seg).map(|(s, e)| Word::new(seg, s, e))),
+                    }
                     for (i, pair) in words.windows(2).enumerate() {
                         let (a, b) = (pair[0], pair[1]);
                         let gap = &seg[a.end()..b.start()];
@@ -594,19 +596,42 @@ fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// Words: a letter followed by letters, digits and apostrophes, as byte ranges.
 fn letter_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    // Bytes first: prose is mostly ASCII, and decoding every character is what made this slow.
+    let bytes = text.as_bytes();
+    let char_at = move |i: usize| text[i..].chars().next().unwrap_or(' ');
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
-        let mut end = text.len();
-        while let Some(&(at, c)) = chars.peek() {
-            if c.is_alphanumeric() || c == '\'' || c == '’' {
-                chars.next();
+        loop {
+            let b = *bytes.get(i)?;
+            if b < 0x80 {
+                if b.is_ascii_alphabetic() {
+                    break;
+                }
+                i += 1;
             } else {
-                end = at;
-                break;
+                let c = char_at(i);
+                if c.is_alphabetic() {
+                    break;
+                }
+                i += c.len_utf8();
             }
         }
-        Some((start, end))
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if !(b.is_ascii_alphanumeric() || b == b'\'') {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = char_at(i);
+                if !(c.is_alphanumeric() || c == '’') {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        Some((start, i))
     })
 }
 
