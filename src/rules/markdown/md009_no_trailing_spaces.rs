@@ -15,7 +15,9 @@ pub static META: RuleMeta = RuleMeta {
 markdownlint's MD009: whitespace at the end of a line, outside code blocks. Exactly `br_spaces`
 (default 2) trailing spaces make a hard line break and are allowed, unless `strict`. Like
 markdownlint (JavaScript's `trimEnd`), a trailing no-break space (U+00A0) counts as trailing
-whitespace. Parameters: `br_spaces`, `code_blocks`, `list_item_empty_lines`, `strict`.
+whitespace: pasted from a word processor, it is invisible in review. Parameters: `br_spaces`,
+`code_blocks`, `list_item_empty_lines`, `strict`, and hblint's own `nbsp` (default `true`;
+`false` leaves trailing no-break spaces alone, for pages that use them on purpose).
 
 ## Why is this bad?
 Invisible characters that produce noisy diffs, and sometimes an unintended line break.
@@ -46,6 +48,8 @@ impl Rule for NoTrailingSpaces {
         let br_spaces = out.option_u64("br_spaces", 2) as usize;
         let expected = if br_spaces < 2 { 0 } else { br_spaces };
         let strict = out.option_bool("strict", false);
+        let nbsp = out.option_bool("nbsp", true);
+        let trailing_space = |c: char| c.is_whitespace() && (nbsp || c != '\u{a0}');
         let mut in_code = line_flags(page);
         if !out.option_bool("code_blocks", false) {
             mark_code_lines(page, &mut in_code, false);
@@ -53,7 +57,7 @@ impl Rule for NoTrailingSpaces {
         // markdownlint blanks the inside of HTML comments before its rules read the lines.
         let comments = html_comments(&page.source.text);
         for line in body_lines(page) {
-            let kept = line.text.trim_end();
+            let kept = line.text.trim_end_matches(trailing_space);
             let trailing = line.text[kept.len()..].chars().count();
             if trailing == 0 || in_code[line.number] || (trailing == expected && !strict) {
                 continue;
