@@ -3,6 +3,7 @@
 # by rule: the (file, line) pairs each reports, and where they differ. Run by hand:
 #   scripts/compare-markdownlint.sh [DIR] [RULES]
 # DIR defaults to ../shared/corpus/handbook; RULES to every MD rule hblint implements.
+# HBLINT_CMP_SHOW=N lists N differences per rule (default 3).
 # markdownlint-cli2 is the reference, not a dependency: it is installed with npm into a cache
 # folder (HBLINT_MDL_DIR, default ~/.cache/hblint-markdownlint) on first use.
 set -euo pipefail
@@ -38,6 +39,7 @@ import json, os, re, sys
 from collections import defaultdict
 root, mdl_path, hb_path, rules = sys.argv[1:5]
 rules = rules.split(",")
+show = int(os.environ.get("HBLINT_CMP_SHOW", "3"))  # differences listed per rule
 ref = defaultdict(set)
 line_re = re.compile(r"^(.+?):(\d+)(?::\d+)? (error |warning )?(MD\d{3})/")
 for line in open(mdl_path, encoding="utf-8", errors="replace"):
@@ -58,8 +60,8 @@ for code in rules:
     union = len(a | b)
     agreement = 100.0 if union == 0 else 100.0 * both / union
     print(f"{code:<6} {len(a):>12} {len(b):>8} {both:>8} {len(a - b):>9} {len(b - a):>11} {agreement:>9.1f}%")
-    for path, line in sorted(a - b)[:3]:
+    for path, line in sorted(a - b)[:show]:
         print(f"       only markdownlint: {os.path.relpath(path, root)}:{line}")
-    for path, line in sorted(b - a)[:3]:
+    for path, line in sorted(b - a)[:show]:
         print(f"       only hblint:       {os.path.relpath(path, root)}:{line}")
 PY

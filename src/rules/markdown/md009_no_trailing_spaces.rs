@@ -19,6 +19,10 @@ whitespace: pasted from a word processor, it is invisible in review. Parameters:
 `code_blocks`, `list_item_empty_lines`, `strict`, and hblint's own `nbsp` (default `true`;
 `false` leaves trailing no-break spaces alone, for pages that use them on purpose).
 
+**Differences from markdownlint.** One line in the GitLab handbook differs: a fenced block in a
+list whose lines are indented less than the item's content, which comrak and micromark close in
+different places.
+
 ## Why is this bad?
 Invisible characters that produce noisy diffs, and sometimes an unintended line break.
 

@@ -14,6 +14,14 @@ markdownlint's MD022: a heading without `lines_above` (default 1) blank lines be
 `lines_below` (default 1) after it. The start of the body (after front matter) and the end of
 the file count as blank.
 
+**Differences from markdownlint.** comrak (hblint's CommonMark parser) starts an HTML block at an
+unindented `<br>` or `<img …>` line that directly follows a list item's text, where CommonMark and
+micromark continue the item's paragraph (such a tag cannot interrupt a paragraph). On those few
+lines the list ends one line earlier for hblint, and the lines up to the next blank line are HTML
+to it. A heading inside such lines is not seen. Headings inside list items after a sub-list
+indented less than the item's text (" 4. #### Title" after " 1. …") are headings to comrak but not
+to micromark.
+
 ## Why is this bad?
 Some renderers do not see a heading glued to a paragraph, and the source is harder to scan.
 

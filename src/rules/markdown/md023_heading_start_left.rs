@@ -13,6 +13,11 @@ pub static META: RuleMeta = RuleMeta {
     docs: r#"## What it does
 markdownlint's MD023: a heading indented by spaces.
 
+**Differences from markdownlint.** A heading on a continuation line of a list item is reported
+only for indentation beyond the item's content column, as micromark reads it. Headings inside list
+items after a sub-list indented less than the item's text (" 4. #### Title" after " 1. …") are
+headings to comrak but not to micromark, which reports nothing there.
+
 ## Why is this bad?
 Some renderers do not treat an indented line as a heading, and it reads like a mistake.
 
@@ -46,16 +51,46 @@ impl Rule for HeadingStartLeft {
             let line_start = page.lines.line_start(page.lines.line_of(heading.span.start));
             let line = &text[line_start..];
             let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
-            if indent == 0 {
+            let container = item_continuation_column(page, heading.span.start, line_start);
+            if indent <= container {
                 continue;
             }
-            let span = Span::new(line_start, line_start + indent);
+            let span = Span::new(line_start + container, line_start + indent);
             let d = out.report(span, "heading does not start at the beginning of the line");
             d.help("remove the indentation before the heading");
-            // Removing indentation inside a list would change the list: fix top-level headings only.
-            if heading.block.is_some() {
+            // Removing indentation before a list marker would change the list: fix top-level
+            // headings, and the excess past an item's content column.
+            if heading.block.is_some() || container > 0 {
                 d.fix(vec![Edit { span, replacement: String::new() }]);
             }
         }
     }
+}
+
+/// For a heading on a continuation line of a list item, the item's content column: micromark
+/// reads indentation up to there as the item's (`listItemIndent`), not the heading's
+/// (`linePrefix`), and markdownlint reports only what lies beyond it. 0 elsewhere.
+fn item_continuation_column(page: &Page<'_>, at: usize, line_start: usize) -> usize {
+    let text = page.source.text.as_str();
+    let innermost = page
+        .lists
+        .iter()
+        .flat_map(|list| &list.items)
+        .filter(|item| item.span.start <= at && at < item.span.end)
+        .min_by_key(|item| item.span.end - item.span.start);
+    let Some(item) = innermost else { return 0 };
+    if item.span.start >= line_start {
+        // The heading is on the item's marker line.
+        return 0;
+    }
+    let item_line_start = page.lines.line_start(page.lines.line_of(item.span.start));
+    let first_line = text[item_line_start..].lines().next().unwrap_or("");
+    let before_marker = first_line.len() - first_line.trim_start_matches([' ', '\t']).len();
+    let after_indent = &first_line[before_marker..];
+    let marker = after_indent.bytes().take_while(|b| b.is_ascii_digit()).count();
+    let marker = if marker > 0 { marker + 1 } else { 1 };
+    let rest = after_indent.get(marker..).unwrap_or("");
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    // 1–4 spaces after the marker set the content column; more make the content indented code.
+    before_marker + marker + if (1..=4).contains(&spaces) { spaces } else { 1 }
 }

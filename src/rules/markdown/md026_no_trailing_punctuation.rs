@@ -17,6 +17,9 @@ markdownlint's MD026: a heading that ends with punctuation, `.,;:!` and their fu
 by default (parameter `punctuation`). A heading ending in an HTML entity (`&amp;`) or an emoji
 code (`:tada:`) is not reported.
 
+**Differences from markdownlint.** Headings inside list items after a sub-list indented less than
+the item's text (" 4. #### Title:" after " 1. …") are headings to comrak but not to micromark.
+
 ## Why is this bad?
 Headings are titles, not sentences; "Requirements:" also makes its anchor and links odd.
 

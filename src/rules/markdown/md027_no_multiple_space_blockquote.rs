@@ -13,7 +13,9 @@ pub static META: RuleMeta = RuleMeta {
     summary: "multiple spaces after blockquote symbol",
     docs: r#"## What it does
 markdownlint's MD027: more than one space after a block quote's `>` (an indented code block
-inside the quote, four spaces or more, is fine). The fix removes the extra spaces.
+inside the quote, four spaces or more after a blank quote line, is fine; the same spaces
+continuing a paragraph are not). The fix removes the extra spaces. Parameter: `list_items`
+(default `true`; `false` leaves the lines of lists inside quotes alone).
 
 ## Why is this bad?
 The extra spaces do nothing, or turn the line into code by accident when they grow.
@@ -42,6 +44,7 @@ impl Rule for NoMultipleSpaceBlockquote {
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let ignored = code_and_html_lines(page);
+        let list_items = out.option_bool("list_items", true);
         // The deepest list covering each line, computed once (a scan of every list per line
         // would be quadratic on long pages).
         let mut list_depth: Vec<Option<usize>> = vec![None; page.lines.line_count() + 2];
@@ -68,12 +71,17 @@ impl Rule for NoMultipleSpaceBlockquote {
             }
             let rest = &text[at..];
             let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            if !(2..5).contains(&spaces) {
+            // Five or more spaces are indented code only when they open a block; continuing a
+            // paragraph they are extra spaces too (code lines are skipped above).
+            if spaces < 2 {
                 continue;
             }
             // Inside a list item of the quote the spaces are the item's indentation; before the
             // marker of an item of the quote's own list they are extra, as markdownlint sees it.
             if let Some(depth) = list_depth[line.number] {
+                if !list_items {
+                    continue;
+                }
                 let marker = rest.trim_start().starts_with(['-', '*', '+'])
                     || rest
                         .trim_start()

@@ -13,6 +13,10 @@ pub static META: RuleMeta = RuleMeta {
 markdownlint's MD031: a fenced code block without a blank line before its opening fence or
 after its closing fence (in list items too, unless `list_items = false`).
 
+**Differences from markdownlint.** One place in the GitLab handbook differs: a fenced block in a
+list whose lines are indented less than the item's content, which comrak and micromark close in
+different places.
+
 ## Why is this bad?
 Some renderers do not start a code block glued to a paragraph, and the source is hard to read.
 

@@ -14,6 +14,10 @@ markdownlint's MD034: a URL or e-mail address written bare in text (GitHub's aut
 extension links it, CommonMark does not), outside code, HTML blocks and inline HTML elements.
 The fix wraps it in angle brackets.
 
+**Differences from markdownlint.** markdownlint-cli2 parses `$…$` as inline math (micromark's math
+extension); hblint reads dollar amounts such as "$5k … $10k" as text. Two URLs in the GitLab
+handbook sit inside such "math" and markdownlint reports them.
+
 ## Why is this bad?
 Whether a bare URL becomes a link depends on the renderer; `<…>` or `[text](…)` always does.
 

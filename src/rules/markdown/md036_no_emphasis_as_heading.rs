@@ -12,6 +12,10 @@ pub static META: RuleMeta = RuleMeta {
 markdownlint's MD036: a paragraph that is only emphasized text (`**Overview**`), not ending
 in punctuation (parameter `punctuation`, default `.,;:!?` and their full-width forms).
 
+**Differences from markdownlint.** markdownlint-cli2 parses `$…$` as inline math (micromark's math
+extension); hblint reads dollar amounts such as "$5k … $10k" as text. markdownlint skips a bold
+line that holds such "math"; hblint reports it (two lines in the GitLab handbook).
+
 ## Why is this bad?
 It looks like a heading but is not one: it is missing from the outline, the table of contents
 and the anchors.

@@ -13,6 +13,10 @@ pub static META: RuleMeta = RuleMeta {
     docs: r#"## What it does
 markdownlint's MD039: whitespace right inside the brackets of a link's text. The fix removes it.
 
+**Differences from markdownlint.** When the space inside the brackets is a no-break space
+(U+00A0), markdownlint reports the line before the link (its regular expression does not see
+U+00A0, and it then subtracts a line); hblint reports the link's own line.
+
 ## Why is this bad?
 The spaces become part of the underlined link text, which looks like a mistake.
 

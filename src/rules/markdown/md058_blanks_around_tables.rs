@@ -12,6 +12,10 @@ pub static META: RuleMeta = RuleMeta {
     docs: r#"## What it does
 markdownlint's MD058: a table with a non-blank line right before or right after it.
 
+**Differences from markdownlint.** Where a table's last row is followed by a line holding only `|`
+or spaces and `|`, comrak ends the table one row later than micromark (2 tables in the GitLab
+handbook).
+
 ## Why is this bad?
 Some renderers do not recognise a table glued to a paragraph, and the source is hard to read.
 

@@ -263,10 +263,52 @@ pub fn mark_code_lines(page: &Page<'_>, flags: &mut [bool], fence_lines: bool) {
             first += 1;
             last = last.saturating_sub(1);
         }
+        if !block.fenced {
+            last = indented_code_end(page, first, last);
+        }
         for line in first..=last.min(flags.len() - 1) {
             flags[line] = true;
         }
     }
+}
+
+/// The last line of an indented code block as micromark's `codeIndented` token ends: after
+/// the code, it takes in the whitespace-only lines up to the last one still indented as deep as
+/// the code (CommonMark leaves those out of the block; markdownlint's rules count them in).
+fn indented_code_end(page: &Page<'_>, first: usize, last: usize) -> usize {
+    let text = page.source.text.as_str();
+    let line_text = |number: usize| -> Option<&str> {
+        if number == 0 || number > page.lines.line_count() {
+            return None;
+        }
+        let start = page.lines.line_start(number - 1).min(text.len());
+        let end = if number < page.lines.line_count() { page.lines.line_start(number) } else { text.len() };
+        Some(text[start..end.max(start)].trim_end_matches(['\n', '\r']))
+    };
+    let columns = |line: &str| {
+        let mut width = 0;
+        for c in line.chars() {
+            match c {
+                ' ' => width += 1,
+                '\t' => width += 4 - width % 4,
+                _ => break,
+            }
+        }
+        width
+    };
+    let depth = (first..=last).filter_map(line_text).filter(|l| !l.trim().is_empty()).map(columns).min().unwrap_or(4);
+    let mut end = last;
+    let mut number = last + 1;
+    while let Some(line) = line_text(number) {
+        if !line.trim().is_empty() {
+            break;
+        }
+        if columns(line) >= depth {
+            end = number;
+        }
+        number += 1;
+    }
+    end
 }
 
 /// Marks the lines of HTML blocks.
