@@ -35,13 +35,23 @@ pub struct Heading {
 }
 
 /// A code block at any depth.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct CodeBlock {
     pub span: Span,
     /// Fenced (```` ``` ````) rather than indented.
     pub fenced: bool,
     /// A fenced block with an info string (a language).
     pub has_info: bool,
+    /// The code itself: its lines without fences, container prefixes and code indentation.
+    pub literal: String,
+}
+
+/// A block quote at any depth.
+#[derive(Debug, Clone, Copy)]
+pub struct Quote {
+    pub span: Span,
+    /// The block before it in the same container, when that block is a block quote too.
+    pub after_quote: Option<Span>,
 }
 
 /// What a document-level block is.
@@ -80,6 +90,15 @@ pub struct List {
     pub block: Option<usize>,
     /// The bullet (`*`, `-`, `+`) of an unordered list; `None` for an ordered one.
     pub bullet: Option<u8>,
+    /// How many unordered lists enclose this one up to the nearest block quote, as
+    /// markdownlint's MD007 counts them; `None` when an ordered list comes first.
+    pub ul_nesting: Option<usize>,
+    /// Inside a footnote definition.
+    pub in_footnote: bool,
+    /// An ordered list not starting at 1 on a line that continues a paragraph: CommonMark (and
+    /// markdownlint's parser) reads the line as paragraph text, comrak starts a list when an
+    /// enclosing item starts on the same line (`- 10. Item` under a paragraph line).
+    pub continues_paragraph: bool,
 }
 
 /// A list item, with the plain text of its first paragraph (on pages that may be job-family pages).
@@ -149,6 +168,16 @@ pub struct Page<'s> {
     /// Document-level paragraphs made of one emphasis or strong run of plain text
     /// (`**Overview**`): its span and text.
     pub emphasis_paragraphs: Vec<(Span, String)>,
+    /// Paragraphs at any depth. comrak keeps link reference definitions that open a paragraph
+    /// inside its span and drops paragraphs made only of definitions.
+    pub paragraphs: Vec<Span>,
+    /// Text written directly in a paragraph (not inside a link, emphasis or code), except
+    /// backslash escapes and entities: markdownlint's paragraph `data`.
+    pub paragraph_text: Vec<Span>,
+    /// Footnote definitions (`[^1]: …`), with their content.
+    pub footnote_definitions: Vec<Span>,
+    /// Block quotes at any depth.
+    pub quotes: Vec<Quote>,
 }
 
 impl<'s> Page<'s> {
@@ -180,6 +209,10 @@ impl<'s> Page<'s> {
             tables: Vec::new(),
             emphasis: Vec::new(),
             emphasis_paragraphs: Vec::new(),
+            paragraphs: Vec::new(),
+            paragraph_text: Vec::new(),
+            footnote_definitions: Vec::new(),
+            quotes: Vec::new(),
             lines,
         };
         {
@@ -285,6 +318,29 @@ fn erb_tags(text: &str) -> Vec<Span> {
     tags
 }
 
+/// Source text made only of backslash escapes and character references (`\*`, `&amp;`):
+/// markdownlint's tokens for these are not paragraph `data`.
+fn is_escape_or_entity(source: &str) -> bool {
+    let mut rest = source;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('\\')
+            && let Some(c) = after.chars().next()
+            && c.is_ascii_punctuation()
+        {
+            rest = &after[1..];
+        } else if rest.starts_with('&')
+            && let Some(end) = rest.find(';')
+            && end > 1
+            && rest[1..end].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#')
+        {
+            rest = &rest[end + 1..];
+        } else {
+            return false;
+        }
+    }
+    !source.is_empty()
+}
+
 /// Appends `text` with every whitespace run (U+00A0 included) folded to one space and no leading
 /// space, so collected text never needs a second normalizing pass.
 fn push_folded(out: &mut String, text: &str) {
@@ -342,6 +398,7 @@ struct Outline<'p, 's> {
     /// `<% … %>` tags of the whole file, in order.
     erb: Vec<Span>,
     image_depth: usize,
+    footnote_depth: usize,
 }
 
 impl<'p, 's> Outline<'p, 's> {
@@ -359,6 +416,7 @@ impl<'p, 's> Outline<'p, 's> {
             link_depth: 0,
             url_link_depth: 0,
             image_depth: 0,
+            footnote_depth: 0,
             erb,
         }
     }
@@ -434,8 +492,28 @@ impl<'p, 's> Outline<'p, 's> {
         }
     }
 
+    /// Whether `node` sits directly in a paragraph as markdownlint's parser sees it: it knows
+    /// no strikethrough, so `~~` and the text between are paragraph text too.
+    fn is_paragraph_text(node: &AstNode<'_>) -> bool {
+        let mut parent = node.parent();
+        while let Some(p) = parent {
+            match p.data().value {
+                NodeValue::Paragraph => return true,
+                NodeValue::Strikethrough => parent = p.parent(),
+                _ => return false,
+            }
+        }
+        false
+    }
+
     fn enter<'a>(&mut self, node: &'a AstNode<'a>) {
         let document_child = Self::is_document_child(node);
+        if matches!(node.data().value, NodeValue::Strikethrough) && Self::is_paragraph_text(node) {
+            // Its `~~` delimiters.
+            let span = self.span(node);
+            self.page.paragraph_text.push(Span::new(span.start, span.start));
+            self.page.paragraph_text.push(Span::new(span.end.saturating_sub(1), span.end.saturating_sub(1)));
+        }
         let value = node.data().value.clone_shallow();
         match value {
             Shallow::Heading(level, setext) => {
@@ -455,6 +533,14 @@ impl<'p, 's> Outline<'p, 's> {
                 self.collectors.push(Collector::Heading { index, text: String::new(), start: None, end: span.start });
             }
             Shallow::Paragraph => {
+                let span = self.span(node);
+                self.page.paragraphs.push(span);
+                // markdownlint's parser knows no task lists: the `[x]` is paragraph text.
+                if node.previous_sibling().is_none()
+                    && node.parent().is_some_and(|p| matches!(p.data().value, NodeValue::TaskItem(_)))
+                {
+                    self.page.paragraph_text.push(Span::new(span.start, span.start));
+                }
                 if document_child {
                     if let Some(emphasis) = Self::sole_emphasis(node) {
                         let span = self.span(emphasis.0);
@@ -486,7 +572,19 @@ impl<'p, 's> Outline<'p, 's> {
                     _ => None,
                 };
                 let block = document_child.then(|| self.push_block(BlockKind::List(self.page.lists.len()), span));
-                self.page.lists.push(List { span, items: Vec::new(), depth: self.open_lists.len(), block, bullet });
+                let ul_nesting = self.ul_nesting(node);
+                let in_footnote = self.footnote_depth > 0;
+                let continues_paragraph = Self::continues_paragraph(node);
+                self.page.lists.push(List {
+                    span,
+                    items: Vec::new(),
+                    depth: self.open_lists.len(),
+                    block,
+                    bullet,
+                    ul_nesting,
+                    in_footnote,
+                    continues_paragraph,
+                });
                 self.open_lists.push(self.page.lists.len() - 1);
             }
             Shallow::Item => {
@@ -499,6 +597,11 @@ impl<'p, 's> Outline<'p, 's> {
                 self.context.in_list_item = true;
             }
             Shallow::BlockQuote => {
+                let after_quote = node
+                    .previous_sibling()
+                    .filter(|p| matches!(p.data().value, NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_)))
+                    .map(|p| self.span(p));
+                self.page.quotes.push(Quote { span: self.span(node), after_quote });
                 if document_child {
                     self.push_block(BlockKind::BlockQuote, self.span(node));
                 }
@@ -517,7 +620,12 @@ impl<'p, 's> Outline<'p, 's> {
                 }
                 if let NodeValue::CodeBlock(code) = &node.data().value {
                     let has_info = !code.info.trim().is_empty();
-                    self.page.code_blocks.push(CodeBlock { span, fenced: code.fenced, has_info });
+                    let literal = code.literal.clone();
+                    self.page.code_blocks.push(CodeBlock { span, fenced: code.fenced, has_info, literal });
+                }
+                if let NodeValue::FootnoteDefinition(_) = &node.data().value {
+                    self.page.footnote_definitions.push(span);
+                    self.footnote_depth += 1;
                 }
                 if kind == BlockKind::ThematicBreak {
                     self.page.thematic_breaks.push(span);
@@ -536,6 +644,11 @@ impl<'p, 's> Outline<'p, 's> {
                 let mut exact = true;
                 if let NodeValue::Text(literal) = &node.data().value {
                     self.append_text(literal, span);
+                    if Self::is_paragraph_text(node)
+                        && !self.page.source.text.get(span.start..span.end).is_some_and(is_escape_or_entity)
+                    {
+                        self.page.paragraph_text.push(span);
+                    }
                     exact = self.locate_literal(&mut span, literal);
                 }
                 if exact && self.url_link_depth == 0 && self.image_depth == 0 && span.end > span.start {
@@ -574,6 +687,46 @@ impl<'p, 's> Outline<'p, 's> {
             }
             Shallow::Other => {}
         }
+    }
+
+    /// markdownlint's MD007 nesting of a list: the unordered lists around it up to the nearest
+    /// block quote; `None` under an ordered list. Only the nearest list or quote is looked at:
+    /// its own nesting already counts the rest.
+    fn ul_nesting<'a>(&self, node: &'a AstNode<'a>) -> Option<usize> {
+        for ancestor in node.ancestors().skip(1) {
+            match &ancestor.data().value {
+                NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => return Some(0),
+                NodeValue::List(list) if list.list_type == comrak::nodes::ListType::Bullet => {
+                    let parent = self.open_lists.last().and_then(|&l| self.page.lists[l].ul_nesting);
+                    return parent.map(|n| n + 1);
+                }
+                NodeValue::List(_) => return None,
+                _ => {}
+            }
+        }
+        Some(0)
+    }
+
+    /// See `List::continues_paragraph`.
+    fn continues_paragraph<'a>(node: &'a AstNode<'a>) -> bool {
+        let NodeValue::List(list) = &node.data().value else { return false };
+        if list.list_type != comrak::nodes::ListType::Ordered || list.start == 1 {
+            return false;
+        }
+        let line = node.data().sourcepos.start.line;
+        // Up through the items and lists that start on the same line.
+        let mut child = node;
+        while let Some(parent) = child.parent() {
+            let container =
+                matches!(parent.data().value, NodeValue::Item(_) | NodeValue::TaskItem(_) | NodeValue::List(_));
+            if !container || parent.data().sourcepos.start.line != line {
+                break;
+            }
+            child = parent;
+        }
+        child
+            .previous_sibling()
+            .is_some_and(|p| matches!(p.data().value, NodeValue::Paragraph) && p.data().sourcepos.end.line + 1 == line)
     }
 
     /// Makes `span` cover exactly `literal` in the source. comrak's inline positions can be off
@@ -667,6 +820,7 @@ impl<'p, 's> Outline<'p, 's> {
                 self.context.in_link_text = self.link_depth > 0;
             }
             NodeValue::Image(_) => self.image_depth -= 1,
+            NodeValue::FootnoteDefinition(_) => self.footnote_depth -= 1,
             _ => {}
         }
     }

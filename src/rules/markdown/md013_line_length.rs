@@ -1,0 +1,238 @@
+//! MD013 line-length.
+
+use super::{body_lines, line_flags, line_range, option_or};
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD013",
+    name: "line-length",
+    group: Group::Markdown,
+    summary: "line length",
+    docs: r#"## What it does
+markdownlint's MD013: lines longer than `line_length` (default 80) characters; headings use
+`heading_line_length` and code blocks `code_block_line_length` (both default to `line_length`).
+`code_blocks`, `tables` and `headings` (all true by default) say whether those lines are
+checked at all. Like markdownlint, lengths count UTF-16 code units, link reference definitions
+and footnotes are never checked, and by default the last word of a line may cross the limit
+when it starts within it, and lines holding only links or images are allowed. `strict` checks
+every line whole; `stern` checks every line whole too but still allows lines that cannot be
+wrapped (a single word after heading or quote markers) and lines of links.
+
+## Why is this bad?
+Long lines are hard to read and to review in diffs, and make every edit touch a long line.
+
+## Example
+```markdown
+This sentence goes on and on, well past the eighty characters that a line should hold at most.
+```
+
+## Use instead
+```markdown
+This sentence goes on and on, well past the eighty characters that a line
+should hold at most.
+```
+"#,
+    severity: Severity::Warning,
+    fix: false,
+};
+
+/// Lines over the length limit.
+pub struct LineLength;
+
+/// A line that cannot be wrapped: at most one word, after heading or quote markers.
+static NOT_WRAPPABLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[#>\s]*\s)?\S*$").expect("valid"));
+/// The start of a link reference definition (`[label]: destination`).
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t]*$"#,
+    )
+    .expect("valid")
+});
+
+/// A length as JavaScript counts it: UTF-16 code units.
+fn js_len(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+/// markdownlint's `clearHtmlCommentText`: every character of an HTML comment's content
+/// becomes `.` (one per UTF-16 unit), spaces excepted unless they end a line, so lengths stay
+/// and comment text counts as one word.
+pub fn clear_html_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("<!--") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(found) = text[from..].find("<!--") {
+        let open = from + found;
+        let Some(close) = text.get(open + 2..).and_then(|t| t.find("-->")).map(|j| open + 2 + j) else { break };
+        if close > open + 4 {
+            let content = &text[open + 4..close];
+            let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..open];
+            let is_block = before.trim().is_empty();
+            let spans_table_cells = before.trim_start_matches(' ').starts_with('|') && content.contains('\n');
+            let valid = is_block
+                || !(spans_table_cells
+                    || content.starts_with('>')
+                    || content.starts_with("->")
+                    || content.ends_with('-')
+                    || content.contains("--"));
+            if valid {
+                out.push_str(&text[copied..open + 4]);
+                let bytes = content.as_bytes();
+                for (i, c) in content.char_indices() {
+                    let keep = match c {
+                        '\r' | '\n' => true,
+                        // A space stays unless only spaces follow it up to the line's end.
+                        ' ' => {
+                            let rest = &bytes[i..];
+                            let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+                            !matches!(rest.get(spaces), Some(b'\r' | b'\n'))
+                        }
+                        _ => false,
+                    };
+                    if keep {
+                        out.push(c);
+                    } else {
+                        out.extend(std::iter::repeat_n('.', c.len_utf16()));
+                    }
+                }
+                copied = close;
+            }
+        }
+        from = close + 3;
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+fn mark(page: &Page<'_>, flags: &mut [bool], span: Span) {
+    let (first, last) = line_range(page, span);
+    let len = flags.len();
+    for flag in &mut flags[first.min(len)..=last.min(len - 1)] {
+        *flag = true;
+    }
+}
+
+impl Rule for LineLength {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let line_length = option_or(out, "line_length", 80) as usize;
+        let heading_length = option_or(out, "heading_line_length", line_length as u64) as usize;
+        let code_length = option_or(out, "code_block_line_length", line_length as u64) as usize;
+        let strict = out.option_bool("strict", false);
+        let stern = out.option_bool("stern", false);
+        let code_blocks = out.option_bool("code_blocks", true);
+        let tables = out.option_bool("tables", true);
+        let headings = out.option_bool("headings", true);
+
+        let mut heading = line_flags(page);
+        let mut code = line_flags(page);
+        let mut table = line_flags(page);
+        let mut link = line_flags(page);
+        let mut data = line_flags(page);
+        let mut definition = line_flags(page);
+        let mut covered = line_flags(page);
+        for h in &page.headings {
+            mark(page, &mut heading, h.span);
+            mark(page, &mut covered, h.span);
+        }
+        for block in &page.code_blocks {
+            mark(page, &mut code, block.span);
+            mark(page, &mut covered, block.span);
+        }
+        for span in &page.tables {
+            mark(page, &mut table, *span);
+            mark(page, &mut covered, *span);
+        }
+        for span in page.links.iter().map(|(s, _)| s).chain(page.images.iter().map(|(s, _)| s)) {
+            mark(page, &mut link, *span);
+        }
+        for span in &page.paragraph_text {
+            mark(page, &mut data, *span);
+        }
+        for span in page.html_blocks.iter().chain(&page.thematic_breaks).chain(&page.paragraphs) {
+            mark(page, &mut covered, *span);
+        }
+        for span in &page.footnote_definitions {
+            mark(page, &mut definition, *span);
+        }
+        // Link reference definitions: comrak keeps those that open a paragraph in its span and
+        // drops paragraphs made only of them, so they are the lines no block covers.
+        let text = page.source.text.as_str();
+        for span in &page.paragraphs {
+            let (first, last) = line_range(page, *span);
+            let is_definition = |number: usize| {
+                let line_start = if number == first { span.start } else { page.lines.line_start(number - 1) };
+                let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+                let line = text[line_start..line_end].trim_end_matches('\r').trim_start_matches([' ', '\t', '>']);
+                line.starts_with('[') && DEFINITION.is_match(line)
+            };
+            for number in (first..=last).take_while(|&n| is_definition(n)) {
+                definition[number] = true;
+            }
+        }
+
+        let body_start = page.lines.line_start(super::first_body_line(page)).min(text.len());
+        let cleared = clear_html_comments(&text[body_start..]);
+        let mut cleared_lines = cleared.split('\n');
+        for line in body_lines(page) {
+            let original = cleared_lines.next().unwrap_or("");
+            let original = original.strip_suffix('\r').unwrap_or(original);
+            let number = line.number;
+            if !covered[number] && !line.text.trim_matches([' ', '\t', '>']).is_empty() {
+                definition[number] = true;
+            }
+            let in_code = code[number];
+            let is_heading = heading[number];
+            let max = if in_code {
+                code_length
+            } else if is_heading {
+                heading_length
+            } else {
+                line_length
+            };
+            let length = js_len(original);
+            if length <= max
+                || (in_code && !code_blocks)
+                || (table[number] && !tables)
+                || (is_heading && !headings)
+                || definition[number]
+            {
+                continue;
+            }
+            let link_only = link[number] && !data[number];
+            if !strict && ((stern && NOT_WRAPPABLE.is_match(original)) || link_only) {
+                continue;
+            }
+            if !strict && !stern {
+                // The last word may cross the limit when it starts within it.
+                let last_word = original.len() - original.trim_end_matches(|c: char| !c.is_whitespace()).len();
+                if js_len(&original[..original.len() - last_word]) < max {
+                    continue;
+                }
+            }
+            // Point at the first character past the limit.
+            let mut units = 0;
+            let over = line.text.char_indices().find(|(_, c)| {
+                units += c.len_utf16();
+                units > max
+            });
+            let start = line.start + over.map_or(line.text.len(), |(i, _)| i);
+            out.report(
+                Span::new(start, line.start + line.text.len()),
+                format!("line is {length} characters long; the limit is {max}"),
+            )
+            .help(format!("wrap the line at {max} characters"));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! MD030 list-marker-space.
+
+use super::{item_prefix, line_range, lines_by_number, option_or, parsed_lists};
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD030",
+    name: "list-marker-space",
+    group: Group::Markdown,
+    summary: "spaces after list markers",
+    docs: r#"## What it does
+markdownlint's MD030: another number of spaces between a list marker and the item's text than
+the list's kind asks for. A list whose items each take one line uses `ul_single` / `ol_single`;
+a list with an item over several lines, or blank lines between items, uses `ul_multi` /
+`ol_multi`. All four default to 1. The fix sets the spaces, as markdownlint's does.
+
+## Why is this bad?
+Extra spaces after a marker shift the item's text, make its continuation lines hard to indent
+consistently, and at five spaces turn the text into a code block.
+
+## Example
+```markdown
+*   One
+*   Two
+```
+
+## Use instead
+```markdown
+* One
+* Two
+```
+"#,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// The wrong number of spaces after a list marker.
+pub struct ListMarkerSpace;
+
+impl Rule for ListMarkerSpace {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let ul_single = option_or(out, "ul_single", 1) as usize;
+        let ol_single = option_or(out, "ol_single", 1) as usize;
+        let ul_multi = option_or(out, "ul_multi", 1) as usize;
+        let ol_multi = option_or(out, "ol_multi", 1) as usize;
+        let lines = lines_by_number(page);
+        for list in parsed_lists(page) {
+            let (first, mut last) = line_range(page, list.span);
+            // The list ends at its last line with content.
+            while last > first && lines.get(last).copied().flatten().is_none_or(|l| l.trim().is_empty()) {
+                last -= 1;
+            }
+            let single = last - first + 1 == list.items.len();
+            let expected = match (list.bullet.is_some(), single) {
+                (true, true) => ul_single,
+                (true, false) => ul_multi,
+                (false, true) => ol_single,
+                (false, false) => ol_multi,
+            };
+            for item in &list.items {
+                let Some(prefix) = item_prefix(page, list, item) else { continue };
+                let Some(space) = prefix.space else { continue };
+                let actual = page.slice(space).chars().count();
+                if actual == expected {
+                    continue;
+                }
+                out.report(
+                    space,
+                    format!(
+                        "{actual} space{} after list marker '{}'; expected {expected}",
+                        if actual == 1 { "" } else { "s" },
+                        page.slice(prefix.marker)
+                    ),
+                )
+                .help(format!("put {expected} space{} after the marker", if expected == 1 { "" } else { "s" }))
+                .fix(vec![Edit { span: space, replacement: " ".repeat(expected) }]);
+            }
+        }
+    }
+}
