@@ -44,6 +44,8 @@ pub struct CodeBlock {
     pub has_info: bool,
     /// The code itself: its lines without fences, container prefixes and code indentation.
     pub literal: String,
+    /// A fenced block without its closing fence (it runs to the end of its container).
+    pub unclosed: bool,
 }
 
 /// A block quote at any depth.
@@ -95,9 +97,11 @@ pub struct List {
     pub ul_nesting: Option<usize>,
     /// Inside a footnote definition.
     pub in_footnote: bool,
-    /// An ordered list not starting at 1 on a line that continues a paragraph: CommonMark (and
-    /// markdownlint's parser) reads the line as paragraph text, comrak starts a list when an
-    /// enclosing item starts on the same line (`- 10. Item` under a paragraph line).
+    /// A list that may not interrupt a paragraph (ordered from another number than 1, or
+    /// opening with an empty item) on a line that continues one: CommonMark (and markdownlint's
+    /// parser) reads the line as paragraph text, comrak starts a list when an enclosing item
+    /// starts on the same line (`- 10. Item` under a paragraph line). markdownlint's parser
+    /// reads such a line right after an indented code block as paragraph text too.
     pub continues_paragraph: bool,
 }
 
@@ -574,7 +578,7 @@ impl<'p, 's> Outline<'p, 's> {
                 let block = document_child.then(|| self.push_block(BlockKind::List(self.page.lists.len()), span));
                 let ul_nesting = self.ul_nesting(node);
                 let in_footnote = self.footnote_depth > 0;
-                let continues_paragraph = Self::continues_paragraph(node);
+                let continues_paragraph = self.continues_paragraph(node);
                 self.page.lists.push(List {
                     span,
                     items: Vec::new(),
@@ -621,7 +625,8 @@ impl<'p, 's> Outline<'p, 's> {
                 if let NodeValue::CodeBlock(code) = &node.data().value {
                     let has_info = !code.info.trim().is_empty();
                     let literal = code.literal.clone();
-                    self.page.code_blocks.push(CodeBlock { span, fenced: code.fenced, has_info, literal });
+                    let unclosed = code.fenced && !code.closed;
+                    self.page.code_blocks.push(CodeBlock { span, fenced: code.fenced, has_info, literal, unclosed });
                 }
                 if let NodeValue::FootnoteDefinition(_) = &node.data().value {
                     self.page.footnote_definitions.push(span);
@@ -708,9 +713,12 @@ impl<'p, 's> Outline<'p, 's> {
     }
 
     /// See `List::continues_paragraph`.
-    fn continues_paragraph<'a>(node: &'a AstNode<'a>) -> bool {
+    fn continues_paragraph<'a>(&self, node: &'a AstNode<'a>) -> bool {
         let NodeValue::List(list) = &node.data().value else { return false };
-        if list.list_type != comrak::nodes::ListType::Ordered || list.start == 1 {
+        // Only lists that CommonMark forbids to interrupt a paragraph: ordered from another
+        // number than 1, or opening with an empty item.
+        let empty_first = node.first_child().is_some_and(|item| item.first_child().is_none());
+        if !empty_first && (list.list_type != comrak::nodes::ListType::Ordered || list.start == 1) {
             return false;
         }
         let line = node.data().sourcepos.start.line;
@@ -724,9 +732,28 @@ impl<'p, 's> Outline<'p, 's> {
             }
             child = parent;
         }
-        child
-            .previous_sibling()
-            .is_some_and(|p| matches!(p.data().value, NodeValue::Paragraph) && p.data().sourcepos.end.line + 1 == line)
+        // markdownlint's parser (micromark) also refuses such a list after an indented code
+        // block and blank lines, unless that block is one line right after a closed block quote
+        // or list.
+        let ends_before = |n: &AstNode<'_>, line: usize| n.data().sourcepos.end.line + 1 == line;
+        let Some(previous) = child.previous_sibling() else { return false };
+        match &previous.data().value {
+            NodeValue::Paragraph => ends_before(previous, line),
+            NodeValue::CodeBlock(code) if !code.fenced => {
+                let (start, end) = (previous.data().sourcepos.start.line, previous.data().sourcepos.end.line);
+                let fresh = start == end
+                    && previous.previous_sibling().is_some_and(|q| {
+                        matches!(q.data().value, NodeValue::BlockQuote | NodeValue::List(_)) && ends_before(q, start)
+                    });
+                let text = self.page.source.text.as_str();
+                let blank_between = (end + 1..line).all(|n| {
+                    let at = self.page.lines.line_start(self.body_first_line + n - 1);
+                    text[at..].split('\n').next().is_some_and(|l| l.trim().is_empty())
+                });
+                !fresh && blank_between
+            }
+            _ => false,
+        }
     }
 
     /// Makes `span` cover exactly `literal` in the source. comrak's inline positions can be off

@@ -135,6 +135,7 @@ impl Rule for LineLength {
         let tables = out.option_bool("tables", true);
         let headings = out.option_bool("headings", true);
 
+        let lines = super::lines_by_number(page);
         let mut heading = line_flags(page);
         let mut code = line_flags(page);
         let mut table = line_flags(page);
@@ -146,9 +147,29 @@ impl Rule for LineLength {
             mark(page, &mut heading, h.span);
             mark(page, &mut covered, h.span);
         }
+        // markdownlint's parser ends a fenced block left open in a list item at the start of
+        // the next item's line, so that line counts as code.
+        let item_lines: std::collections::HashSet<usize> = if page.code_blocks.iter().any(|b| b.unclosed) {
+            page.lists.iter().flat_map(|l| &l.items).map(|i| page.lines.line_of(i.span.start) + 1).collect()
+        } else {
+            Default::default()
+        };
         for block in &page.code_blocks {
             mark(page, &mut code, block.span);
             mark(page, &mut covered, block.span);
+            let in_item = |b: &crate::page::CodeBlock| {
+                page.lists
+                    .iter()
+                    .flat_map(|l| &l.items)
+                    .any(|i| i.span.start < b.span.start && b.span.start < i.span.end)
+            };
+            if block.unclosed && in_item(block) {
+                let (_, last) = line_range(page, block.span);
+                let next = (last + 1..lines.len()).find(|&n| lines[n].is_some_and(|l| !l.trim().is_empty()));
+                if let Some(next) = next.filter(|n| item_lines.contains(n)) {
+                    code[last + 1..=next].fill(true);
+                }
+            }
         }
         for span in &page.tables {
             mark(page, &mut table, *span);
