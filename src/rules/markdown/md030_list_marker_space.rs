@@ -50,11 +50,24 @@ impl Rule for ListMarkerSpace {
         let ul_multi = option_or(out, "ul_multi", 1) as usize;
         let ol_multi = option_or(out, "ol_multi", 1) as usize;
         let lines = lines_by_number(page);
+        let html_starts: std::collections::HashSet<usize> =
+            page.html_blocks.iter().map(|span| line_range(page, *span).0).collect();
+        let paragraph_ends: std::collections::HashSet<usize> =
+            page.paragraphs.iter().map(|span| line_range(page, *span).1).collect();
         for list in parsed_lists(page) {
             let (first, mut last) = line_range(page, list.span);
             // The list ends at its last line with content.
             while last > first && lines.get(last).copied().flatten().is_none_or(|l| l.trim().is_empty()) {
                 last -= 1;
+            }
+            // An HTML line that cannot interrupt a paragraph (`<br>`) right after an item's
+            // paragraph: comrak makes it a block after the list, markdownlint's parser keeps it
+            // in the item.
+            if paragraph_ends.contains(&last)
+                && html_starts.contains(&(last + 1))
+                && lines.get(last + 1).copied().flatten().is_some_and(super::is_lazy_html)
+            {
+                last += 1;
             }
             let single = last - first + 1 == list.items.len();
             let expected = match (list.bullet.is_some(), single) {

@@ -465,3 +465,85 @@ pub fn option_or(out: &crate::rules::Sink<'_>, key: &str, default: u64) -> u64 {
 pub fn parsed_lists<'p>(page: &'p Page<'_>) -> impl Iterator<Item = &'p crate::page::List> {
     page.lists.iter().filter(|l| !l.continues_paragraph)
 }
+
+/// A line that opens an HTML block of CommonMark's kind 7 (a lone open or closing tag that is
+/// not a block-level element, `<br>`, `<span …>`): such a block may not interrupt a paragraph.
+pub fn is_lazy_html(line: &str) -> bool {
+    /// CommonMark's kind 6 tag names (block-level elements), and the kinds 1-5 openings.
+    const BLOCK: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "base",
+        "basefont",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "col",
+        "colgroup",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frame",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "iframe",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "menu",
+        "menuitem",
+        "nav",
+        "noframes",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "param",
+        "search",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "track",
+        "ul",
+        "pre",
+        "script",
+        "style",
+        "textarea",
+    ];
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return false;
+    }
+    let Some(rest) = trimmed.strip_prefix('<') else { return false };
+    let name_part = rest.strip_prefix('/').unwrap_or(rest);
+    let name: String = name_part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    name.starts_with(|c: char| c.is_ascii_alphabetic()) && !BLOCK.contains(&name.to_ascii_lowercase().as_str())
+}
