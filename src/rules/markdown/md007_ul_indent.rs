@@ -15,6 +15,11 @@ nesting. Top-level bullets start at the left margin, or `start_indent` spaces in
 `indent`) when `start_indented` is true. Bullets nested under an ordered list are not checked; in
 a block quote the indentation counts from the `>`. The fix re-indents the bullet.
 
+**Differences from markdownlint.** None on the GitLab handbook with the default parameters.
+comrak drops a footnote definition nobody references, so its bullets go unchecked; and a
+`<br>`-like HTML line after a list item swallows the lines after it in comrak (markdownlint
+keeps the list going), which shows with `start_indented` on one page.
+
 ## Why is this bad?
 Indentation that does not follow one step per level makes the nesting hard to see, and some
 Markdown tools need a fixed indentation to nest lists at all.

@@ -22,6 +22,10 @@ when it starts within it, and lines holding only links or images are allowed. `s
 every line whole; `stern` checks every line whole too but still allows lines that cannot be
 wrapped (a single word after heading or quote markers) and lines of links.
 
+**Differences from markdownlint.** Two lines in the GitLab handbook differ, both where comrak
+parses inline text otherwise than micromark: a table row whose code span holds a `|`, and an
+escaped `\*` that micromark pairs into emphasis over several lines.
+
 ## Why is this bad?
 Long lines are hard to read and to review in diffs, and make every edit touch a long line.
 

@@ -17,6 +17,9 @@ pub static META: RuleMeta = RuleMeta {
 markdownlint's MD014: a code block in which every line is a command after a `$` prompt, with no
 output shown. The fix removes the prompts.
 
+**Differences from markdownlint.** None on the GitLab handbook. micromark splits an indented
+code block in two after an empty block quote line (`>`), which comrak keeps as one.
+
 ## Why is this bad?
 Without output the `$` tells the reader nothing, and it gets in the way of copying the commands.
 

@@ -16,6 +16,11 @@ the list's kind asks for. A list whose items each take one line uses `ul_single`
 a list with an item over several lines, or blank lines between items, uses `ul_multi` /
 `ol_multi`. All four default to 1. The fix sets the spaces, as markdownlint's does.
 
+**Differences from markdownlint.** None on the GitLab handbook with the default parameters.
+With different single and multi-line spacings, a few lists differ: markdownlint keeps a list
+going across a `<br>`-like HTML line and a blank line, and counts a link reference definition
+at the end of the last item as one of its lines, where comrak ends the list.
+
 ## Why is this bad?
 Extra spaces after a marker shift the item's text, make its continuation lines hard to indent
 consistently, and at five spaces turn the text into a code block.
