@@ -182,6 +182,11 @@ pub struct Page<'s> {
     pub footnote_definitions: Vec<Span>,
     /// Block quotes at any depth.
     pub quotes: Vec<Quote>,
+    /// `*`/`_` runs of one to three characters left as literal text because they emphasize
+    /// nothing (markdownlint's bare emphasis markers, MD037), directly in a paragraph, heading
+    /// or table cell (micromark merges them into the text inside links and emphasis): the run,
+    /// and an id of the container holding it (runs pair up within one container).
+    pub bare_emphasis_markers: Vec<(Span, usize)>,
 }
 
 impl<'s> Page<'s> {
@@ -217,6 +222,7 @@ impl<'s> Page<'s> {
             paragraph_text: Vec::new(),
             footnote_definitions: Vec::new(),
             quotes: Vec::new(),
+            bare_emphasis_markers: Vec::new(),
             lines,
         };
         {
@@ -654,6 +660,9 @@ impl<'p, 's> Outline<'p, 's> {
                     {
                         self.page.paragraph_text.push(span);
                     }
+                    if self.url_link_depth == 0 && literal.contains(['*', '_']) {
+                        self.bare_emphasis_markers(node, span);
+                    }
                     exact = self.locate_literal(&mut span, literal);
                 }
                 if exact && self.url_link_depth == 0 && self.image_depth == 0 && span.end > span.start {
@@ -753,6 +762,35 @@ impl<'p, 's> Outline<'p, 's> {
                 !fresh && blank_between
             }
             _ => false,
+        }
+    }
+
+    /// Records the `*`/`_` runs in a text node's source: delimiters comrak left as text. A run
+    /// preceded by a backslash starts after the escaped character, as in markdownlint.
+    fn bare_emphasis_markers<'a>(&mut self, node: &'a AstNode<'a>, span: Span) {
+        let Some(parent) = node.parent() else { return };
+        if !matches!(parent.data().value, NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell) {
+            return;
+        }
+        let container = std::ptr::from_ref(parent) as usize;
+        let bytes = self.page.source.text.as_bytes();
+        let end = span.end.min(bytes.len());
+        let mut i = span.start;
+        while i < end {
+            let c = bytes[i];
+            if c == b'\\' {
+                i += 2;
+                continue;
+            }
+            if c != b'*' && c != b'_' {
+                i += 1;
+                continue;
+            }
+            let run = bytes[i..end].iter().take_while(|&&b| b == c).count();
+            if run <= 3 {
+                self.page.bare_emphasis_markers.push((Span::new(i, i + run), container));
+            }
+            i += run;
         }
     }
 

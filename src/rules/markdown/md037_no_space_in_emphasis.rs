@@ -1,0 +1,100 @@
+//! MD037 no-space-in-emphasis.
+
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD037",
+    name: "no-space-in-emphasis",
+    group: Group::Markdown,
+    summary: "spaces inside emphasis markers",
+    docs: r#"## What it does
+markdownlint's MD037: emphasis markers (`*`, `**`, `***`, `_`, `__`, `___`) that emphasize
+nothing because of a space between the marker and the text, as in `** bold **`. Like
+markdownlint, markers that stayed literal text are paired up in order within one paragraph,
+heading, link text or table cell, and a pair is reported where a space follows the opening
+marker or precedes the closing one on the same line.
+
+## Why is this bad?
+Emphasis is only parsed when the markers touch the text: the reader sees the asterisks or
+underscores instead of bold or italic text.
+
+## Example
+```markdown
+Here is some ** bold ** text and some _ italic _ text.
+```
+
+## Use instead
+```markdown
+Here is some **bold** text and some _italic_ text.
+```
+"#,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// "** bold **".
+pub struct NoSpaceInEmphasis;
+
+/// The line holding byte `at`: its start and end (without the line ending).
+fn line_bounds(page: &Page<'_>, at: usize) -> (usize, usize) {
+    let text = page.source.text.as_str();
+    let line = page.lines.line_of(at);
+    let start = page.lines.line_start(line);
+    let end = if line + 1 < page.lines.line_count() { page.lines.line_start(line + 1) } else { text.len() };
+    let raw = &text[start..end];
+    let raw = raw.strip_suffix('\n').unwrap_or(raw);
+    (start, start + raw.strip_suffix('\r').unwrap_or(raw).len())
+}
+
+impl Rule for NoSpaceInEmphasis {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let markers = &page.bare_emphasis_markers;
+        if markers.len() < 2 {
+            return;
+        }
+        let text = page.source.text.as_str();
+        // markdownlint pairs the bare markers of each container and each marker string in order.
+        let mut order: Vec<usize> = (0..markers.len()).collect();
+        order.sort_by_key(|&i| {
+            let (span, container) = markers[i];
+            (container, &text[span.start..span.end], span.start)
+        });
+        for group in order.chunk_by(|&a, &b| {
+            markers[a].1 == markers[b].1
+                && text[markers[a].0.start..markers[a].0.end] == text[markers[b].0.start..markers[b].0.end]
+        }) {
+            let same: Vec<Span> = group.iter().map(|&i| markers[i].0).collect();
+            let marker = &text[same[0].start..same[0].end];
+            for pair in same.chunks_exact(2) {
+                let (open, close) = (pair[0], pair[1]);
+                let (_, open_line_end) = line_bounds(page, open.start);
+                let after = &text[open.end..open_line_end];
+                let spaces = after.len() - after.trim_start().len();
+                if spaces > 0 && spaces < after.len() {
+                    let gap = Span::new(open.end, open.end + spaces);
+                    let next = after[spaces..].chars().next().unwrap_or(' ');
+                    out.report(gap, format!("space after the opening '{marker}' in '{marker} {next}'"))
+                        .help(format!("remove the space so that '{marker}' touches the text it emphasizes"))
+                        .fix(vec![Edit { span: gap, replacement: String::new() }]);
+                }
+                let (close_line_start, _) = line_bounds(page, close.start);
+                let before = &text[close_line_start..close.start];
+                let kept = before.trim_end();
+                if !kept.is_empty() && kept.len() < before.len() {
+                    let gap = Span::new(close_line_start + kept.len(), close.start);
+                    let previous = kept.chars().next_back().unwrap_or(' ');
+                    out.report(gap, format!("space before the closing '{marker}' in '{previous} {marker}'"))
+                        .help(format!("remove the space so that '{marker}' touches the text it emphasizes"))
+                        .fix(vec![Edit { span: gap, replacement: String::new() }]);
+                }
+            }
+        }
+    }
+}
