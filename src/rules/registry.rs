@@ -40,6 +40,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md035_hr_style::HrStyle,
     &markdown::md036_no_emphasis_as_heading::NoEmphasisAsHeading,
     &markdown::md037_no_space_in_emphasis::NoSpaceInEmphasis,
+    &markdown::md038_no_space_in_code::NoSpaceInCode,
     &markdown::md039_no_space_in_links::NoSpaceInLinks,
     &markdown::md040_fenced_code_language::FencedCodeLanguage,
     &markdown::md042_no_empty_links::NoEmptyLinks,

@@ -32,6 +32,7 @@ pub mod md034_no_bare_urls;
 pub mod md035_hr_style;
 pub mod md036_no_emphasis_as_heading;
 pub mod md037_no_space_in_emphasis;
+pub mod md038_no_space_in_code;
 pub mod md039_no_space_in_links;
 pub mod md040_fenced_code_language;
 pub mod md042_no_empty_links;
