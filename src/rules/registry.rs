@@ -25,6 +25,8 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md014_commands_show_output::CommandsShowOutput,
     &markdown::md018_no_missing_space_atx::NoMissingSpaceAtx,
     &markdown::md019_no_multiple_space_atx::NoMultipleSpaceAtx,
+    &markdown::md020_no_missing_space_closed_atx::NoMissingSpaceClosedAtx,
+    &markdown::md021_no_multiple_space_closed_atx::NoMultipleSpaceClosedAtx,
     &markdown::md022_blanks_around_headings::BlanksAroundHeadings,
     &markdown::md023_heading_start_left::HeadingStartLeft,
     &markdown::md024_no_duplicate_heading::NoDuplicateHeading,

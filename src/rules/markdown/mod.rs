@@ -17,6 +17,8 @@ pub mod md013_line_length;
 pub mod md014_commands_show_output;
 pub mod md018_no_missing_space_atx;
 pub mod md019_no_multiple_space_atx;
+pub mod md020_no_missing_space_closed_atx;
+pub mod md021_no_multiple_space_closed_atx;
 pub mod md022_blanks_around_headings;
 pub mod md023_heading_start_left;
 pub mod md024_no_duplicate_heading;

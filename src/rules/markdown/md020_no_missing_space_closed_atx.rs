@@ -1,0 +1,96 @@
+//! MD020 no-missing-space-closed-atx.
+
+use super::{body_lines, code_and_html_lines};
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD020",
+    name: "no-missing-space-closed-atx",
+    group: Group::Markdown,
+    summary: "no space inside hashes on closed atx style heading",
+    docs: r##"## What it does
+markdownlint's MD020: a line outside code and HTML blocks that starts and ends with `#`
+characters, with no space between the opening hashes and the text or between the text and the
+closing hashes (`#Heading#`, `# Heading#`). An escaped closing hash (`# Heading \##`) needs a
+space after it too.
+
+## Why is this bad?
+Without the spaces the line is not a closed heading: "#Heading#" renders as a paragraph and
+"# Heading#" as a heading whose text ends with a "#".
+
+## Example
+```markdown
+#Heading#
+
+## Heading##
+```
+
+## Use instead
+```markdown
+# Heading #
+
+## Heading ##
+```
+"##,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// "#Heading#" lines.
+pub struct NoMissingSpaceClosedAtx;
+
+/// markdownlint's pattern for a closed ATX heading line, spaces or not.
+static CLOSED_ATX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(#+)([ \t]*)([^# \t\\]|[^# \t][^#]*?[^# \t\\])([ \t]*)((?:\\#)?)(#+)(\s*)$").expect("valid")
+});
+
+impl Rule for NoMissingSpaceClosedAtx {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let mut ignored: Option<Vec<bool>> = None;
+        for line in body_lines(page) {
+            let text = line.text;
+            if !text.starts_with('#') || !text.trim_end().ends_with('#') {
+                continue;
+            }
+            let Some(caps) = CLOSED_ATX.captures(text) else { continue };
+            if ignored.get_or_insert_with(|| code_and_html_lines(page))[line.number] {
+                continue;
+            }
+            let group = |i: usize| caps.get(i).map_or("", |m| m.as_str());
+            let (left_hash, content, escape, right_hash) = (group(1), group(3), group(5), group(6));
+            let left = group(2).is_empty();
+            let right = group(4).is_empty() || !escape.is_empty();
+            if !left && !right {
+                continue;
+            }
+            let shown = text.trim();
+            let (span, message) = if left {
+                (
+                    Span::new(line.start, line.start + left_hash.len()),
+                    format!("no space after the opening '{left_hash}' in closed heading '{shown}'"),
+                )
+            } else {
+                // markdownlint's column: the character before the closing hashes' last run.
+                let at = text.len() - group(7).len() - right_hash.len() - 1;
+                (
+                    Span::new(line.start + at, line.start + at + right_hash.len() + 1),
+                    format!("no space before the closing '{right_hash}' in closed heading '{shown}'"),
+                )
+            };
+            let escape = if escape.is_empty() { String::new() } else { format!("{escape} ") };
+            let replacement = format!("{left_hash} {content} {escape}{right_hash}");
+            out.report(span, message)
+                .help("put a space between the '#' characters and the heading text on both sides")
+                .fix(vec![Edit { span: Span::new(line.start, line.start + text.len()), replacement }]);
+        }
+    }
+}
