@@ -646,7 +646,10 @@ impl<'p, 's> Outline<'p, 's> {
                 }
             }
             Shallow::HtmlInline => {
-                let span = self.span(node);
+                let mut span = self.span(node);
+                if let NodeValue::HtmlInline(literal) = &node.data().value {
+                    self.relocate_inline(node, &mut span, literal);
+                }
                 suppress::scan(&self.page.source.text, span, &self.page.lines, &mut self.page.directives);
                 self.page.html_inline.push(span);
             }
@@ -791,6 +794,24 @@ impl<'p, 's> Outline<'p, 's> {
                 self.page.bare_emphasis_markers.push((Span::new(i, i + run), container));
             }
             i += run;
+        }
+    }
+
+    /// comrak's inline positions drift after a line ending inside a link destination (a whole
+    /// line off): when `span` does not hold `literal`, finds it in the enclosing block, from
+    /// `span` on first.
+    fn relocate_inline<'a>(&self, node: &'a AstNode<'a>, span: &mut Span, literal: &str) {
+        let text = self.page.source.text.as_str();
+        if literal.is_empty() || text.get(span.start..span.end) == Some(literal) {
+            return;
+        }
+        let Some(block) = node.ancestors().find(|a| a.data().value.block()).map(|b| self.span(b)) else { return };
+        let found = text
+            .get(span.start.max(block.start)..block.end)
+            .and_then(|t| t.find(literal).map(|i| i + span.start.max(block.start)))
+            .or_else(|| text.get(block.start..block.end).and_then(|t| t.find(literal).map(|i| i + block.start)));
+        if let Some(at) = found {
+            *span = Span::new(at, at + literal.len());
         }
     }
 

@@ -38,6 +38,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md030_list_marker_space::ListMarkerSpace,
     &markdown::md031_blanks_around_fences::BlanksAroundFences,
     &markdown::md032_blanks_around_lists::BlanksAroundLists,
+    &markdown::md033_no_inline_html::NoInlineHtml,
     &markdown::md034_no_bare_urls::NoBareUrls,
     &markdown::md035_hr_style::HrStyle,
     &markdown::md036_no_emphasis_as_heading::NoEmphasisAsHeading,

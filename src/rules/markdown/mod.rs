@@ -30,6 +30,7 @@ pub mod md029_ol_prefix;
 pub mod md030_list_marker_space;
 pub mod md031_blanks_around_fences;
 pub mod md032_blanks_around_lists;
+pub mod md033_no_inline_html;
 pub mod md034_no_bare_urls;
 pub mod md035_hr_style;
 pub mod md036_no_emphasis_as_heading;
