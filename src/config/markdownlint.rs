@@ -19,8 +19,12 @@ pub const FILE_NAMES: &[&str] = &[
 ];
 
 /// markdownlint's aliases of the rules hblint implements (lowercase), besides their names.
-const ALIASES: &[(&str, &[&str])] =
-    &[("MD001", &["header-increment"]), ("MD023", &["header-start-left"]), ("MD025", &["single-title"])];
+const ALIASES: &[(&str, &[&str])] = &[
+    ("MD001", &["header-increment"]),
+    ("MD023", &["header-start-left"]),
+    ("MD025", &["single-title"]),
+    ("MD041", &["first-line-h1"]),
+];
 
 /// What a markdownlint configuration says about one rule.
 #[derive(Debug, Clone, PartialEq)]

@@ -46,6 +46,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md038_no_space_in_code::NoSpaceInCode,
     &markdown::md039_no_space_in_links::NoSpaceInLinks,
     &markdown::md040_fenced_code_language::FencedCodeLanguage,
+    &markdown::md041_first_line_heading::FirstLineHeading,
     &markdown::md042_no_empty_links::NoEmptyLinks,
     &markdown::md045_no_alt_text::NoAltText,
     &markdown::md046_code_block_style::CodeBlockStyle,

@@ -82,13 +82,6 @@ fn names(value: Option<&serde_json::Value>) -> Option<Vec<String>> {
     )
 }
 
-/// markdownlint's `isHtmlFlowComment`: an HTML block that is one comment is not re-read.
-fn is_comment_block(html: &str) -> bool {
-    let html = html.trim_end_matches(['\n', '\r']);
-    let Some(comment) = html.strip_prefix("<!--").and_then(|h| h.strip_suffix("-->")) else { return false };
-    !comment.starts_with('>') && !comment.starts_with("->") && !comment.ends_with('-')
-}
-
 /// Whether a line of an HTML block starts a new block when markdownlint re-reads the block as
 /// Markdown (with indented code off, so indentation does not matter): a paragraph, and any tag,
 /// comment or code span in it, ends before it.
@@ -107,7 +100,7 @@ fn starts_block(line: &str) -> bool {
 /// block: code spans, comments and escaped `<` hide what they contain, and nothing spans two
 /// blocks of the re-read text. Calls `found` with each tag's span and name.
 fn block_tags(text: &str, block: Span, mut found: impl FnMut(Span, &str)) {
-    if is_comment_block(&text[block.start..block.end]) {
+    if super::is_html_comment_block(&text[block.start..block.end]) {
         return;
     }
     let mut chunk_start = block.start;
@@ -201,13 +194,11 @@ impl Rule for NoInlineHtml {
             // Report the tag's first line only.
             let html = &text[span.start..span.end];
             let first_line = html.find('\n').map_or(span.end, |n| span.start + n);
-            out.report(Span::new(span.start, first_line), format!("inline HTML element '{name}'")).help(
-                if in_table {
-                    format!("write Markdown instead, or allow '{lower}' with the table_allowed_elements parameter")
-                } else {
-                    format!("write Markdown instead, or allow '{lower}' with the allowed_elements parameter")
-                },
-            );
+            out.report(Span::new(span.start, first_line), format!("inline HTML element '{name}'")).help(if in_table {
+                format!("write Markdown instead, or allow '{lower}' with the table_allowed_elements parameter")
+            } else {
+                format!("write Markdown instead, or allow '{lower}' with the allowed_elements parameter")
+            });
         }
     }
 }

@@ -38,6 +38,7 @@ pub mod md037_no_space_in_emphasis;
 pub mod md038_no_space_in_code;
 pub mod md039_no_space_in_links;
 pub mod md040_fenced_code_language;
+pub mod md041_first_line_heading;
 pub mod md042_no_empty_links;
 pub mod md045_no_alt_text;
 pub mod md046_code_block_style;
@@ -551,4 +552,11 @@ pub fn is_lazy_html(line: &str) -> bool {
     let name_part = rest.strip_prefix('/').unwrap_or(rest);
     let name: String = name_part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
     name.starts_with(|c: char| c.is_ascii_alphabetic()) && !BLOCK.contains(&name.to_ascii_lowercase().as_str())
+}
+
+/// markdownlint's `isHtmlFlowComment`: an HTML block that is one comment, which its rules skip.
+pub fn is_html_comment_block(html: &str) -> bool {
+    let html = html.trim_end_matches(['\n', '\r']);
+    let Some(comment) = html.strip_prefix("<!--").and_then(|h| h.strip_suffix("-->")) else { return false };
+    !comment.starts_with('>') && !comment.starts_with("->") && !comment.ends_with('-')
 }
