@@ -51,6 +51,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md045_no_alt_text::NoAltText,
     &markdown::md046_code_block_style::CodeBlockStyle,
     &markdown::md047_single_trailing_newline::SingleTrailingNewline,
+    &markdown::md048_code_fence_style::CodeFenceStyle,
     &markdown::md049_emphasis_style::EmphasisStyle,
     &markdown::md050_strong_style::StrongStyle,
     &markdown::md058_blanks_around_tables::BlanksAroundTables,

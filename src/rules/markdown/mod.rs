@@ -43,6 +43,7 @@ pub mod md042_no_empty_links;
 pub mod md045_no_alt_text;
 pub mod md046_code_block_style;
 pub mod md047_single_trailing_newline;
+pub mod md048_code_fence_style;
 pub mod md049_emphasis_style;
 pub mod md050_strong_style;
 pub mod md058_blanks_around_tables;
