@@ -187,6 +187,9 @@ pub struct Page<'s> {
     /// or table cell (micromark merges them into the text inside links and emphasis): the run,
     /// and an id of the container holding it (runs pair up within one container).
     pub bare_emphasis_markers: Vec<(Span, usize)>,
+    /// Every text node's source span outside autolinks (MD044 reads link and image text too,
+    /// which `prose` leaves out).
+    pub text_spans: Vec<Span>,
 }
 
 impl<'s> Page<'s> {
@@ -223,6 +226,7 @@ impl<'s> Page<'s> {
             footnote_definitions: Vec::new(),
             quotes: Vec::new(),
             bare_emphasis_markers: Vec::new(),
+            text_spans: Vec::new(),
             lines,
         };
         {
@@ -405,6 +409,8 @@ struct Outline<'p, 's> {
     link_depth: usize,
     /// Links whose text is their URL (autolinks, bare URLs): not prose.
     url_link_depth: usize,
+    /// Autolinks (`<https://…>`, bare URLs and emails): their text is the address.
+    autolink_depth: usize,
     /// `<% … %>` tags of the whole file, in order.
     erb: Vec<Span>,
     image_depth: usize,
@@ -425,6 +431,7 @@ impl<'p, 's> Outline<'p, 's> {
             blockquote_depth: 0,
             link_depth: 0,
             url_link_depth: 0,
+            autolink_depth: 0,
             image_depth: 0,
             footnote_depth: 0,
             erb,
@@ -668,6 +675,9 @@ impl<'p, 's> Outline<'p, 's> {
                     }
                     exact = self.locate_literal(&mut span, literal);
                 }
+                if self.autolink_depth == 0 && span.end > span.start {
+                    self.page.text_spans.push(span);
+                }
                 if exact && self.url_link_depth == 0 && self.image_depth == 0 && span.end > span.start {
                     self.push_prose(span);
                 }
@@ -687,6 +697,9 @@ impl<'p, 's> Outline<'p, 's> {
                     self.page.links.push((span, link.url.clone()));
                 }
                 let is_url_text = Self::is_url_link(node);
+                if Self::is_autolink(node) {
+                    self.autolink_depth += 1;
+                }
                 self.link_depth += 1;
                 self.context.in_link_text = true;
                 if is_url_text {
@@ -902,6 +915,9 @@ impl<'p, 's> Outline<'p, 's> {
                 if Self::is_url_link(node) {
                     self.url_link_depth -= 1;
                 }
+                if Self::is_autolink(node) {
+                    self.autolink_depth -= 1;
+                }
                 self.link_depth -= 1;
                 self.context.in_link_text = self.link_depth > 0;
             }
@@ -937,6 +953,18 @@ impl<'p, 's> Outline<'p, 's> {
             }
             _ => None,
         }
+    }
+
+    /// An autolink or a bare URL: a link whose only text is its address.
+    fn is_autolink<'a>(node: &'a AstNode<'a>) -> bool {
+        let NodeValue::Link(link) = &node.data().value else { return false };
+        let mut children = node.children();
+        let (Some(only), None) = (children.next(), children.next()) else { return false };
+        let NodeValue::Text(text) = &only.data().value else { return false };
+        let url = link.url.as_str();
+        url == text.as_ref() as &str
+            || url.strip_prefix("mailto:") == Some(text)
+            || url.strip_prefix("http://") == Some(text)
     }
 
     /// A link whose visible text is its URL: an autolink or a bare URL.

@@ -49,6 +49,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md041_first_line_heading::FirstLineHeading,
     &markdown::md042_no_empty_links::NoEmptyLinks,
     &markdown::md043_required_headings::RequiredHeadings,
+    &markdown::md044_proper_names::ProperNames,
     &markdown::md045_no_alt_text::NoAltText,
     &markdown::md046_code_block_style::CodeBlockStyle,
     &markdown::md047_single_trailing_newline::SingleTrailingNewline,

@@ -41,6 +41,7 @@ pub mod md040_fenced_code_language;
 pub mod md041_first_line_heading;
 pub mod md042_no_empty_links;
 pub mod md043_required_headings;
+pub mod md044_proper_names;
 pub mod md045_no_alt_text;
 pub mod md046_code_block_style;
 pub mod md047_single_trailing_newline;

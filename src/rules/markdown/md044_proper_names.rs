@@ -1,0 +1,195 @@
+//! MD044 proper-names.
+
+use super::{is_html_comment_block, line_range};
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+use regex::Regex;
+use std::sync::{Arc, LazyLock, Mutex};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD044",
+    name: "proper-names",
+    group: Group::Markdown,
+    summary: "proper names should have the correct capitalization",
+    docs: r#"## What it does
+markdownlint's MD044: a name from `names` (such as `["GitLab", "JavaScript"]`) written with
+other capitals. Names match whole words, case-insensitively; a longer name wins where two
+overlap, and text that is exactly one of the names (`github.com` next to `GitHub`) is left
+alone. Text, link and image text, code spans and code blocks (unless `code_blocks` is false)
+and HTML (unless `html_elements` is false) are checked; link destinations, autolinks and bare
+URLs are not. Without `names` the rule does nothing.
+
+## Differences from markdownlint
+markdownlint reads text between dollar signs as math and skips it; hblint checks it.
+
+## Why is this bad?
+A product or company name spelled another way than its owner spells it looks careless.
+
+## Example
+With `names: ["JavaScript"]`:
+
+```markdown
+We write our tools in Javascript.
+```
+
+## Use instead
+```markdown
+We write our tools in JavaScript.
+```
+"#,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// Proper names with the wrong capitals.
+pub struct ProperNames;
+
+/// The names of the last configuration seen, longest first, with their patterns: every page
+/// of a run shares them, so they are compiled once.
+type Compiled = Arc<Vec<(String, Regex)>>;
+static CACHE: LazyLock<Mutex<Option<(Vec<String>, Compiled)>>> = LazyLock::new(|| Mutex::new(None));
+
+/// markdownlint's pattern for a name: word-bounded (ASCII words, as JavaScript's `\b`) unless
+/// the name starts or ends with punctuation, with underscores around it allowed.
+fn compile(names: &[String]) -> Compiled {
+    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((key, compiled)) = cache.as_ref()
+        && key == names
+    {
+        return compiled.clone();
+    }
+    let mut sorted: Vec<String> = names.to_vec();
+    sorted.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let compiled: Vec<(String, Regex)> = sorted
+        .into_iter()
+        .filter(|name| !name.is_empty())
+        .filter_map(|name| {
+            let start = if word(name.chars().next()) { r"(?-u:\b)_*" } else { "" };
+            let end = if word(name.chars().next_back()) { r"_*(?-u:\b)" } else { "" };
+            let pattern = format!("(?i)({start})({}){end}", regex::escape(&name));
+            Regex::new(&pattern).ok().map(|re| (name, re))
+        })
+        .collect();
+    let compiled = Arc::new(compiled);
+    *cache = Some((names.to_vec(), compiled.clone()));
+    compiled
+}
+
+/// Removes the HTML tags from an HTML block's text (keeping their length as spaces), for
+/// `html_elements: false`: the text between the tags is still Markdown text to markdownlint.
+fn without_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+                continue;
+            }
+            _ => {}
+        }
+        if in_tag {
+            for _ in 0..c.len_utf8() {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Rule for ProperNames {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let Some(serde_json::Value::Array(items)) = out.option("names") else { return };
+        let names: Vec<String> = items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+        if names.is_empty() {
+            return;
+        }
+        let compiled = compile(&names);
+        let code = out.option_bool("code_blocks", true);
+        let html = out.option_bool("html_elements", true);
+        let text = page.source.text.as_str();
+
+        // The pieces of source to read, as (span, replacement text of the same length or None).
+        // Bare `*`/`_` markers are tokens of their own to markdownlint: they split the text.
+        let markers = &page.bare_emphasis_markers;
+        let mut units: Vec<(Span, Option<String>)> = Vec::with_capacity(page.text_spans.len());
+        for span in &page.text_spans {
+            let mut start = span.start;
+            let first = markers.partition_point(|(m, _)| m.start < span.start);
+            for (marker, _) in markers[first..].iter().take_while(|(m, _)| m.end <= span.end) {
+                if marker.start > start {
+                    units.push((Span::new(start, marker.start), None));
+                }
+                start = marker.end;
+            }
+            if start < span.end {
+                units.push((Span::new(start, span.end), None));
+            }
+        }
+        if code {
+            for span in &page.code_spans {
+                let fence = text[span.start..span.end].bytes().take_while(|&b| b == b'`').count();
+                if span.end >= span.start + 2 * fence {
+                    units.push((Span::new(span.start + fence, span.end - fence), None));
+                }
+            }
+            for block in &page.code_blocks {
+                let (first, last) = line_range(page, block.span);
+                let (first, last) = if block.fenced { (first + 1, last.saturating_sub(1)) } else { (first, last) };
+                for n in first..=last {
+                    let start = page.lines.line_start(n - 1).max(block.span.start);
+                    let end = text[start..].find('\n').map_or(text.len(), |i| start + i).min(block.span.end);
+                    if start < end {
+                        units.push((Span::new(start, end), None));
+                    }
+                }
+            }
+        }
+        for block in &page.html_blocks {
+            let source = &text[block.start..block.end];
+            if html {
+                units.push((*block, None));
+            } else if !is_html_comment_block(source) {
+                units.push((*block, Some(without_tags(source))));
+            }
+        }
+        if html {
+            units.extend(page.html_inline.iter().map(|s| (*s, None)));
+        }
+        units.sort_by_key(|(span, _)| span.start);
+
+        let mut taken: Vec<Span> = Vec::new();
+        let mut found: Vec<(Span, &str)> = Vec::new();
+        for (name, re) in compiled.iter() {
+            for (unit, replaced) in &units {
+                let haystack = replaced.as_deref().unwrap_or(&text[unit.start..unit.end]);
+                for caps in re.captures_iter(haystack) {
+                    let Some(m) = caps.get(2) else { continue };
+                    let span = Span::new(unit.start + m.start(), unit.start + m.end());
+                    let overlaps = taken.iter().any(|t| t.start < span.end && span.start < t.end);
+                    if !overlaps && !names.iter().any(|n| n == m.as_str()) {
+                        found.push((span, name));
+                    }
+                    taken.push(span);
+                }
+            }
+        }
+        found.sort_by_key(|(span, _)| span.start);
+        for (span, name) in found {
+            out.report(span, format!("'{}' should be written '{name}'", &text[span.start..span.end]))
+                .help(format!("write the name as its owner does: '{name}'"))
+                .fix(vec![Edit { span, replacement: name.to_string() }]);
+        }
+    }
+}
