@@ -26,6 +26,11 @@ pub struct Linter {
     rules: Vec<(&'static dyn Rule, Severity)>,
     /// Rule parameters by code (from a markdownlint configuration).
     options: std::collections::HashMap<&'static str, serde_json::Value>,
+    /// The markdownlint rules a page's `markdownlint-configure-file` comment may turn on, with
+    /// their severities (by default, the markdownlint rules in force).
+    file_candidates: Vec<(&'static dyn Rule, Severity)>,
+    /// Codes the markdownlint configuration names: a comment's `default` leaves them alone.
+    named_in_config: Vec<&'static str>,
 }
 
 impl Linter {
@@ -46,7 +51,63 @@ impl Linter {
 
     /// A linter with explicit severities per rule.
     pub fn with_severities(rules: Vec<(&'static dyn Rule, Severity)>) -> Linter {
-        Linter { rules, options: Default::default() }
+        let file_candidates = rules.iter().copied().filter(|(r, _)| r.meta().group == rules::Group::Markdown).collect();
+        Linter { rules, options: Default::default(), file_candidates, named_in_config: Vec::new() }
+    }
+
+    /// Sets what a page's `markdownlint-configure-file` comment may change: the markdownlint
+    /// rules it may turn on (with their severities), and the codes the markdownlint
+    /// configuration names explicitly.
+    pub fn set_file_config_scope(
+        &mut self,
+        candidates: Vec<(&'static dyn Rule, Severity)>,
+        named_in_config: Vec<&'static str>,
+    ) {
+        self.file_candidates = candidates;
+        self.named_in_config = named_in_config;
+    }
+
+    /// The rules, severities and parameters for a page with a `markdownlint-configure-file`
+    /// configuration: markdownlint merges it over its configuration, so its keys turn rules on
+    /// or off and replace their parameters, and its `default` decides the rules the
+    /// configuration does not name. Other rules are unchanged.
+    fn configured_for(
+        &self,
+        file: &serde_json::Map<String, serde_json::Value>,
+    ) -> Vec<(&'static dyn Rule, Severity, Option<serde_json::Value>)> {
+        use config::markdownlint::{Setting, default_value, rule_value, value_setting};
+        let mut out: Vec<(&'static dyn Rule, Severity, Option<serde_json::Value>)> = self
+            .rules
+            .iter()
+            .filter(|(r, _)| r.meta().group != rules::Group::Markdown)
+            .map(|(r, s)| (*r, *s, self.options.get(r.meta().code).cloned()))
+            .collect();
+        let default = default_value(file);
+        for (rule, severity) in &self.file_candidates {
+            let code = rule.meta().code;
+            let running = self.rules.iter().any(|(r, _)| r.meta().code == code);
+            let setting = match (rule_value(file, *rule), default) {
+                (Some(value), _) => value_setting(value),
+                (None, Some(on)) if !self.named_in_config.contains(&code) => {
+                    if on {
+                        Setting::On(serde_json::Value::Object(Default::default()))
+                    } else {
+                        Setting::Off
+                    }
+                }
+                _ if running => match self.options.get(code) {
+                    Some(params) => Setting::On(params.clone()),
+                    None => Setting::On(serde_json::Value::Object(Default::default())),
+                },
+                _ => Setting::Off,
+            };
+            if let Setting::On(params) = setting {
+                let severity = self.rules.iter().find(|(r, _)| r.meta().code == code).map_or(*severity, |(_, s)| *s);
+                out.push((*rule, severity, Some(params)));
+            }
+        }
+        out.sort_by_key(|(r, _, _)| r.meta().code);
+        out
     }
 
     /// Sets the parameters of a rule.
@@ -69,9 +130,19 @@ pub struct FileReport {
 pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
     let page = Page::build(source);
     let mut found: Vec<Diagnostic> = Vec::new();
-    for (rule, severity) in &linter.rules {
-        let mut sink = Sink::new(rule.meta(), *severity, linter.options.get(rule.meta().code), &mut found);
-        rule.check(&page, &mut sink);
+    match &page.file_config {
+        None => {
+            for (rule, severity) in &linter.rules {
+                let mut sink = Sink::new(rule.meta(), *severity, linter.options.get(rule.meta().code), &mut found);
+                rule.check(&page, &mut sink);
+            }
+        }
+        Some(file) => {
+            for (rule, severity, options) in linter.configured_for(file) {
+                let mut sink = Sink::new(rule.meta(), severity, options.as_ref(), &mut found);
+                rule.check(&page, &mut sink);
+            }
+        }
     }
     let suppressions = page::suppress::Suppressions::new(&page.directives);
     let mut diagnostics: Vec<Located> = found

@@ -68,3 +68,34 @@ fn markdownlint_inline_comments_are_honoured() {
     std::fs::write(dir.path().join("page.md"), page).expect("write");
     assert_eq!(codes(dir.path(), &["--select", "MD"]), ["MD009:9"]);
 }
+
+#[test]
+fn markdownlint_configure_file_comments_configure_the_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The comment turns MD009 off, MD001 on, and MD026 on with its own punctuation.
+    let page = "# Title\n\n<!-- markdownlint-configure-file { \"no-trailing-spaces\": false, \"MD001\": true, \"MD026\": { \"punctuation\": \"!\" } } -->\n\nTrailing   \n\n### Skips\n\n## Question?\n\n## Bang!\n";
+    std::fs::write(dir.path().join("page.md"), page).expect("write");
+    // Its `default: true` turns on what the configuration does not name (MD001 here).
+    let other = "# Title\n\n<!-- markdownlint-configure-file\n{ \"default\": true, \"MD009\": false }\n-->\n\nTrailing   \n\n### Skips\n";
+    std::fs::write(dir.path().join("other.md"), other).expect("write");
+    std::fs::write(dir.path().join("plain.md"), "# Title\n\nTrailing   \n\n## Bang!\n").expect("write");
+    std::fs::write(dir.path().join(".markdownlint.json"), r#"{ "default": false, "MD009": true, "MD026": true }"#)
+        .expect("write");
+    let md = |args: &[&str]| -> Vec<String> {
+        let mut found = Vec::new();
+        for name in ["page.md", "other.md", "plain.md"] {
+            let codes = codes(&dir.path().join(name), args);
+            found.extend(codes.into_iter().filter(|c| c.starts_with("MD")).map(|c| format!("{name} {c}")));
+        }
+        found
+    };
+    assert_eq!(
+        md(&[]),
+        ["page.md MD001:7", "page.md MD026:11", "other.md MD001:9", "plain.md MD009:3", "plain.md MD026:5"]
+    );
+    // An explicit selection stays the limit: the comment may turn selected rules off or change
+    // their parameters, not add others.
+    assert_eq!(md(&["--select", "MD009,MD026"]), ["page.md MD026:11", "plain.md MD009:3", "plain.md MD026:5"]);
+    // Ignored rules stay ignored.
+    assert_eq!(md(&["--ignore", "MD001"]), ["page.md MD026:11", "plain.md MD009:3", "plain.md MD026:5"]);
+}

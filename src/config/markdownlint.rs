@@ -44,21 +44,17 @@ pub struct MarkdownlintConfig {
 impl MarkdownlintConfig {
     /// The setting of a rule: its code, name or alias as a key (case-insensitive), else `default`.
     pub fn setting(&self, rule: &dyn Rule) -> Setting {
-        let meta = rule.meta();
-        let aliases = ALIASES.iter().find(|(c, _)| *c == meta.code).map_or(&[][..], |(_, a)| *a);
-        let value = self.config.iter().find_map(|(key, value)| {
-            let key = key.to_ascii_lowercase();
-            (key.eq_ignore_ascii_case(meta.code) || key == meta.name || aliases.contains(&key.as_str()))
-                .then_some(value)
-        });
-        let default_on = !matches!(self.config.get("default"), Some(Value::Bool(false)));
-        match value {
-            Some(Value::Bool(false)) => Setting::Off,
-            Some(Value::Object(params)) => Setting::On(Value::Object(params.clone())),
-            Some(Value::Bool(true) | Value::String(_)) => Setting::On(Value::Object(Map::new())),
-            _ if default_on => Setting::On(Value::Object(Map::new())),
-            _ => Setting::Off,
+        match rule_value(&self.config, rule) {
+            Some(value) => value_setting(value),
+            None if default_value(&self.config).unwrap_or(true) => Setting::On(Value::Object(Map::new())),
+            None => Setting::Off,
         }
+    }
+
+    /// Whether this configuration names the rule (by code, name or alias), so that its
+    /// `default` does not decide it.
+    pub fn names(&self, rule: &dyn Rule) -> bool {
+        rule_value(&self.config, rule).is_some()
     }
 
     /// The markdownlint rules this configuration turns on, with their parameters.
@@ -71,6 +67,67 @@ impl MarkdownlintConfig {
                 Setting::Off => None,
             })
             .collect()
+    }
+}
+
+/// The value a markdownlint configuration object gives a rule: the last key naming it by code,
+/// name or alias, case-insensitively.
+pub fn rule_value<'v>(config: &'v Map<String, Value>, rule: &dyn Rule) -> Option<&'v Value> {
+    let meta = rule.meta();
+    let aliases = ALIASES.iter().find(|(c, _)| *c == meta.code).map_or(&[][..], |(_, a)| *a);
+    config
+        .iter()
+        .filter(|(key, _)| {
+            let key = key.to_ascii_lowercase();
+            key.eq_ignore_ascii_case(meta.code) || key == meta.name || aliases.contains(&key.as_str())
+        })
+        .map(|(_, value)| value)
+        .next_back()
+}
+
+/// The `default` key of a markdownlint configuration object (any case), as JavaScript truthiness.
+pub fn default_value(config: &Map<String, Value>) -> Option<bool> {
+    config.iter().find(|(key, _)| key.eq_ignore_ascii_case("default")).map(|(_, value)| truthy(value))
+}
+
+/// JavaScript's truthiness, which markdownlint applies to rule values.
+fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(_) | Value::Object(_) => true,
+    }
+}
+
+/// markdownlint's reading of a rule's value: false-like values turn it off; an object turns it on
+/// with its parameters unless it says `"enabled": false`; anything else turns it on with defaults.
+pub fn value_setting(value: &Value) -> Setting {
+    match value {
+        Value::Object(params) if params.get("enabled").is_some_and(|e| !truthy(e)) => Setting::Off,
+        Value::Object(params) => Setting::On(Value::Object(
+            params
+                .iter()
+                .filter(|(k, _)| *k != "enabled" && *k != "severity")
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        )),
+        other if truthy(other) => Setting::On(Value::Object(Map::new())),
+        _ => Setting::Off,
+    }
+}
+
+/// Parses the configuration in a `<!-- markdownlint-configure-file … -->` comment: JSON (with
+/// comments) or YAML, as markdownlint-cli2 accepts. `None` when it is neither, or not an object:
+/// markdownlint ignores such a comment.
+pub fn parse_inline(text: &str) -> Option<Map<String, Value>> {
+    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&strip_jsonc(text)) {
+        return Some(map);
+    }
+    match parse_yaml(Path::new("<comment>"), text) {
+        Ok(Value::Object(map)) => Some(map),
+        _ => None,
     }
 }
 
@@ -243,5 +300,14 @@ mod tests {
         let codes: Vec<&str> = enabled.iter().map(|(c, _)| *c).collect();
         assert_eq!(codes, ["MD009", "MD012", "MD025"]);
         assert_eq!(enabled[0].1["br_spaces"], 3);
+    }
+
+    #[test]
+    fn rule_values_follow_javascript_truthiness_and_enabled() {
+        use serde_json::json;
+        assert_eq!(value_setting(&json!(0)), Setting::Off);
+        assert_eq!(value_setting(&json!("warning")), Setting::On(json!({})));
+        assert_eq!(value_setting(&json!({"enabled": false, "style": "x"})), Setting::Off);
+        assert_eq!(value_setting(&json!({"severity": "warning", "style": "x"})), Setting::On(json!({"style": "x"})));
     }
 }

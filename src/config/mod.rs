@@ -124,14 +124,16 @@ pub fn settings_with(
             }
         }
     }
+    let mut ignored: Vec<&'static str> = Vec::new();
     for s in &raw.ignore {
         let drop = pick(s.get_ref(), s.span().start)?;
-        rules.retain(|r| !drop.iter().any(|d| d.meta().code == r.meta().code));
+        ignored.extend(drop.iter().map(|d| d.meta().code));
     }
     for s in &overrides.ignore {
         let drop = registry.select(s).map_err(|e| flag("--ignore", e))?;
-        rules.retain(|r| !drop.iter().any(|d| d.meta().code == r.meta().code));
+        ignored.extend(drop.iter().map(|d| d.meta().code));
     }
+    rules.retain(|r| !ignored.contains(&r.meta().code));
     rules.sort_by_key(|r| r.meta().code);
     rules.dedup_by_key(|r| r.meta().code);
 
@@ -148,15 +150,35 @@ pub fn settings_with(
         };
         severities.insert(rule.meta().code, level);
     }
-    let with_severity: Vec<(&'static dyn Rule, Severity)> = rules
-        .into_iter()
-        .filter_map(|r| match severities.get(r.meta().code) {
-            Some(None) => None,
-            Some(Some(level)) => Some((r, *level)),
-            None => Some((r, r.meta().severity)),
-        })
-        .collect();
+    let with_severity_of = |r: &'static dyn Rule| match severities.get(r.meta().code) {
+        Some(None) => None,
+        Some(Some(level)) => Some((r, *level)),
+        None => Some((r, r.meta().severity)),
+    };
+    let with_severity: Vec<(&'static dyn Rule, Severity)> = rules.into_iter().filter_map(with_severity_of).collect();
     let mut linter = Linter::with_severities(with_severity);
+    // Without an explicit selection, a page's `markdownlint-configure-file` comment may turn on
+    // any markdownlint rule that is not ignored or off, as the markdownlint configuration can.
+    let named: Vec<&'static str> = markdownlint
+        .map(|mdl| registry.rules().iter().filter(|r| mdl.names(**r)).map(|r| r.meta().code).collect())
+        .unwrap_or_default();
+    if raw.select.is_none() && overrides.select.is_empty() {
+        let candidates = registry
+            .rules()
+            .iter()
+            .copied()
+            .filter(|r| r.meta().group == crate::rules::Group::Markdown && !ignored.contains(&r.meta().code))
+            .filter_map(with_severity_of)
+            .collect();
+        linter.set_file_config_scope(candidates, named);
+    } else {
+        let candidates = linter
+            .rules()
+            .filter(|r| r.meta().group == crate::rules::Group::Markdown)
+            .filter_map(with_severity_of)
+            .collect();
+        linter.set_file_config_scope(candidates, named);
+    }
     if let Some(mdl) = markdownlint {
         for (rule, params) in mdl.enabled(registry.rules()) {
             linter.set_options(rule.meta().code, params);

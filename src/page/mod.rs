@@ -145,6 +145,9 @@ pub struct Page<'s> {
     pub job: Option<JobFamily>,
     /// Inline suppression comments (`<!-- hblint-disable … -->`).
     pub directives: Vec<suppress::Directive>,
+    /// The merged markdownlint configuration of the page's `<!-- markdownlint-configure-file
+    /// { … } -->` comments, if it has any.
+    pub file_config: Option<serde_json::Map<String, serde_json::Value>>,
     /// 0-based line where the Markdown body starts (after front matter).
     pub body_first_line: usize,
     /// Byte offset where the Markdown body starts (after front matter).
@@ -208,6 +211,7 @@ impl<'s> Page<'s> {
             prose: Vec::new(),
             job: None,
             directives: Vec::new(),
+            file_config: None,
             body_first_line: 0,
             body_start: 0,
             body_line_table: std::cell::OnceCell::new(),
@@ -633,6 +637,7 @@ impl<'p, 's> Outline<'p, 's> {
                 }
                 if kind == BlockKind::Html {
                     suppress::scan(&self.page.source.text, span, &self.page.lines, &mut self.page.directives);
+                    suppress::scan_configure_file(&self.page.source.text, span, &mut self.page.file_config);
                     self.page.html_blocks.push(span);
                 }
                 if let NodeValue::CodeBlock(code) = &node.data().value {
@@ -658,6 +663,7 @@ impl<'p, 's> Outline<'p, 's> {
                     self.relocate_inline(node, &mut span, literal);
                 }
                 suppress::scan(&self.page.source.text, span, &self.page.lines, &mut self.page.directives);
+                suppress::scan_configure_file(&self.page.source.text, span, &mut self.page.file_config);
                 self.page.html_inline.push(span);
             }
             Shallow::Text => {

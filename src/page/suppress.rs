@@ -68,6 +68,25 @@ pub fn scan(text: &str, span: Span, lines: &LineIndex, out: &mut Vec<Directive>)
     }
 }
 
+static CONFIGURE_FILE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<!--\s*markdownlint-configure-file(?:\s(.*?))?-->").expect("valid"));
+
+/// Merges the configuration of the `<!-- markdownlint-configure-file { … } -->` comments in an
+/// HTML block or inline HTML node's source into `out`: later keys win, as in markdownlint. A
+/// comment that is not a JSON (or YAML) object is ignored, as markdownlint ignores it.
+pub fn scan_configure_file(text: &str, span: Span, out: &mut Option<serde_json::Map<String, serde_json::Value>>) {
+    let html = &text[span.start..span.end];
+    if !html.contains("markdownlint-configure-file") {
+        return;
+    }
+    for caps in CONFIGURE_FILE.captures_iter(html) {
+        let Some(parsed) = caps.get(1).and_then(|c| crate::config::markdownlint::parse_inline(c.as_str())) else {
+            continue;
+        };
+        out.get_or_insert_with(serde_json::Map::new).extend(parsed);
+    }
+}
+
 /// Decides whether a finding is suppressed, from a page's directives.
 pub struct Suppressions<'d> {
     directives: &'d [Directive],
@@ -146,5 +165,16 @@ mod tests {
         let file = directives("x <!-- hblint-disable-file JF004 --> y");
         assert!(Suppressions::new(&file).is_suppressed("JF004", "inherited-duplicate-bullet", 99));
         assert!(!Suppressions::new(&file).is_suppressed("JF003", "duplicate-bullet", 99));
+    }
+
+    #[test]
+    fn configure_file_comments_merge_and_bad_ones_are_ignored() {
+        let text = "<!-- markdownlint-configure-file { \"MD009\": false, \"MD026\": true } -->\n<!-- markdownlint-configure-file not json: [ -->\n<!-- markdownlint-configure-file\nMD026:\n  punctuation: \"!\"\n-->";
+        let mut config = None;
+        scan_configure_file(text, Span::new(0, text.len()), &mut config);
+        let config = config.expect("configured");
+        assert_eq!(config["MD009"], serde_json::json!(false));
+        assert_eq!(config["MD026"], serde_json::json!({"punctuation": "!"}));
+        assert_eq!(config.len(), 2);
     }
 }

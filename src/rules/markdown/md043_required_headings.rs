@@ -50,8 +50,7 @@ With `headings: ["# Title", "## Overview", "*"]`:
 /// Headings that do not follow the required structure.
 pub struct RequiredHeadings;
 
-static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[*+?]|\^+|[#%]{1,6}\s+\S.*)$").expect("valid"));
+static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[*+?]|\^+|[#%]{1,6}\s+\S.*)$").expect("valid"));
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([#%]{1,6})\s+(\S.*)$").expect("valid"));
 static LOOP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\^+$").expect("valid"));
 static CAN_MATCH_NOTHING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\*|\^+)$").expect("valid"));

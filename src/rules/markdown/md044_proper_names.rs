@@ -49,7 +49,9 @@ pub struct ProperNames;
 /// The names of the last configuration seen, longest first, with their patterns: every page
 /// of a run shares them, so they are compiled once.
 type Compiled = Arc<Vec<(String, Regex)>>;
-static CACHE: LazyLock<Mutex<Option<(Vec<String>, Compiled)>>> = LazyLock::new(|| Mutex::new(None));
+/// The names a `Compiled` was built from, and it.
+type CacheEntry = (Vec<String>, Compiled);
+static CACHE: LazyLock<Mutex<Option<CacheEntry>>> = LazyLock::new(|| Mutex::new(None));
 
 /// markdownlint's pattern for a name: word-bounded (ASCII words, as JavaScript's `\b`) unless
 /// the name starts or ends with punctuation, with underscores around it allowed.
