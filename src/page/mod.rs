@@ -681,7 +681,11 @@ impl<'p, 's> Outline<'p, 's> {
                     }
                     exact = self.locate_literal(&mut span, literal);
                 }
-                if self.autolink_depth == 0 && span.end > span.start {
+                // A span that is not the literal is kept when only escapes make the difference.
+                if self.autolink_depth == 0
+                    && span.end > span.start
+                    && (exact || self.is_escaped_literal(span, &node.data().value))
+                {
                     self.page.text_spans.push(span);
                 }
                 if exact && self.url_link_depth == 0 && self.image_depth == 0 && span.end > span.start {
@@ -834,6 +838,13 @@ impl<'p, 's> Outline<'p, 's> {
         }
     }
 
+    /// Whether the source of `span` is a text node's literal written with backslash escapes.
+    fn is_escaped_literal(&self, span: Span, value: &NodeValue) -> bool {
+        let NodeValue::Text(literal) = value else { return false };
+        let source = &self.page.source.text[span.start..span.end];
+        source.contains('\\') && source.chars().filter(|&c| c != '\\').eq(literal.chars().filter(|&c| c != '\\'))
+    }
+
     /// Makes `span` cover exactly `literal` in the source. comrak's inline positions can be off
     /// by a character or two after escapes in table cells; prose rules need exact offsets, so a
     /// text node whose literal cannot be found next to its reported position is not prose.
@@ -970,7 +981,7 @@ impl<'p, 's> Outline<'p, 's> {
         let url = link.url.as_str();
         url == text.as_ref() as &str
             || url.strip_prefix("mailto:") == Some(text)
-            || url.strip_prefix("http://") == Some(text)
+            || text.starts_with("www.") && url.strip_prefix("http://") == Some(text)
     }
 
     /// A link whose visible text is its URL: an autolink or a bare URL.

@@ -17,6 +17,10 @@ markdownlint, markers that stayed literal text are paired up in order within one
 heading, link text or table cell, and a pair is reported where a space follows the opening
 marker or precedes the closing one on the same line.
 
+## Differences from markdownlint
+markdownlint reads text between dollar signs as math (`$2 * 3 * 4$`) and skips it; hblint,
+like handbook renderers, reads it as text.
+
 ## Why is this bad?
 Emphasis is only parsed when the markers touch the text: the reader sees the asterisks or
 underscores instead of bold or italic text.

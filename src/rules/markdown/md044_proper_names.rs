@@ -106,6 +106,85 @@ fn without_tags(html: &str) -> String {
     out
 }
 
+/// Where the bare URLs of a piece of text are, for a name inside one is not reported.
+#[derive(Clone, Copy)]
+enum Urls {
+    /// Inline HTML: its URLs are attributes.
+    Linked,
+    /// Text (a bare URL as link text), and HTML blocks read without their tags: markdownlint
+    /// finds GFM's bare URLs in them.
+    Text,
+    /// Code: as text, but an indented line is code again to markdownlint, without URLs.
+    Code,
+    /// HTML blocks: bare URLs between the tags, not in attributes.
+    OutsideTags,
+}
+
+/// GFM's literal autolinks (`https://…`, `www.…`, emails) in `text`, as byte ranges: what
+/// markdownlint's MD044 leaves out of code and HTML text.
+fn literal_autolinks(text: &str, code: bool) -> Vec<(usize, usize)> {
+    static URL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:https?://|www\.|mailto:|xmpp:)[^\s<]*|[A-Za-z0-9.+_-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")
+            .expect("valid")
+    });
+    // A code line that Markdown reads as indented code holds no autolinks.
+    let lead = text.len() - text.trim_start_matches(' ').len();
+    if code && (lead >= 4 || text[lead..].starts_with('\t')) {
+        return Vec::new();
+    }
+    // Code spans in the text hide their URLs.
+    let mut code_spans: Vec<(usize, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(open) = bytes[i..].iter().position(|&b| b == b'`').map(|p| p + i) {
+        let run = bytes[open..].iter().take_while(|&&b| b == b'`').count();
+        let mut j = open + run;
+        i = j;
+        while let Some(close) = bytes[j..].iter().position(|&b| b == b'`').map(|p| p + j) {
+            let other = bytes[close..].iter().take_while(|&&b| b == b'`').count();
+            if other == run {
+                code_spans.push((open, close + other));
+                i = close + other;
+                break;
+            }
+            j = close + other;
+        }
+    }
+    let mut out = Vec::new();
+    for m in URL.find_iter(text) {
+        if code_spans.iter().any(|&(s, e)| s < m.start() && m.start() < e) {
+            continue;
+        }
+        let head = &text[..m.start()];
+        let before = head.chars().next_back();
+        let lower = m.as_str().to_ascii_lowercase();
+        // A link destination or an angle-bracket autolink is not a literal autolink.
+        if head.ends_with("](") || before == Some('<') {
+            continue;
+        }
+        let starts_well = if lower.starts_with("www.") {
+            before.is_none_or(|c| c.is_whitespace() || "(*_[]~".contains(c))
+        } else if lower.contains(':') {
+            before.is_none_or(|c| !c.is_ascii_alphabetic())
+        } else {
+            before.is_none_or(|c| c != '/' && !c.is_ascii_alphanumeric() && !"+-._".contains(c))
+        };
+        if starts_well {
+            let trimmed = m.as_str().trim_end_matches(['?', '!', '.', ',', ':', '*', '_', '~', '\'', '"']);
+            out.push((m.start(), m.start() + trimmed.len()));
+        }
+    }
+    // Outside code, a link's destination is not text to markdownlint either.
+    if !code {
+        for (at, _) in text.match_indices("](") {
+            let from = at + 2;
+            let end = text[from..].find([')', ' ', '\n']).map_or(text.len(), |n| from + n);
+            out.push((from, end));
+        }
+    }
+    out
+}
+
 impl Rule for ProperNames {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -125,35 +204,39 @@ impl Rule for ProperNames {
         // The pieces of source to read, as (span, replacement text of the same length or None).
         // Bare `*`/`_` markers are tokens of their own to markdownlint: they split the text.
         let markers = &page.bare_emphasis_markers;
-        let mut units: Vec<(Span, Option<String>)> = Vec::with_capacity(page.text_spans.len());
+        let mut units: Vec<(Span, Option<String>, Urls)> = Vec::with_capacity(page.text_spans.len());
         for span in &page.text_spans {
             let mut start = span.start;
             let first = markers.partition_point(|(m, _)| m.start < span.start);
             for (marker, _) in markers[first..].iter().take_while(|(m, _)| m.end <= span.end) {
                 if marker.start > start {
-                    units.push((Span::new(start, marker.start), None));
+                    units.push((Span::new(start, marker.start), None, Urls::Text));
                 }
                 start = marker.end;
             }
             if start < span.end {
-                units.push((Span::new(start, span.end), None));
+                units.push((Span::new(start, span.end), None, Urls::Text));
             }
         }
         if code {
             for span in &page.code_spans {
                 let fence = text[span.start..span.end].bytes().take_while(|&b| b == b'`').count();
                 if span.end >= span.start + 2 * fence {
-                    units.push((Span::new(span.start + fence, span.end - fence), None));
+                    units.push((Span::new(span.start + fence, span.end - fence), None, Urls::Code));
                 }
             }
             for block in &page.code_blocks {
                 let (first, last) = line_range(page, block.span);
                 let (first, last) = if block.fenced { (first + 1, last.saturating_sub(1)) } else { (first, last) };
+                // markdownlint reads each line without the block's indentation.
+                let indent = block.span.start - page.lines.line_start(page.lines.line_of(block.span.start));
                 for n in first..=last {
-                    let start = page.lines.line_start(n - 1).max(block.span.start);
+                    let line_start = page.lines.line_start(n - 1);
+                    let spaces = text[line_start..].bytes().take(indent).take_while(|&b| b == b' ').count();
+                    let start = (line_start + spaces).max(block.span.start);
                     let end = text[start..].find('\n').map_or(text.len(), |i| start + i).min(block.span.end);
                     if start < end {
-                        units.push((Span::new(start, end), None));
+                        units.push((Span::new(start, end), None, Urls::Code));
                     }
                 }
             }
@@ -161,27 +244,49 @@ impl Rule for ProperNames {
         for block in &page.html_blocks {
             let source = &text[block.start..block.end];
             if html {
-                units.push((*block, None));
+                units.push((*block, None, Urls::OutsideTags));
             } else if !is_html_comment_block(source) {
-                units.push((*block, Some(without_tags(source))));
+                units.push((*block, Some(without_tags(source)), Urls::Text));
             }
         }
         if html {
-            units.extend(page.html_inline.iter().map(|s| (*s, None)));
+            units.extend(page.html_inline.iter().map(|s| (*s, None, Urls::Linked)));
         }
-        units.sort_by_key(|(span, _)| span.start);
+        units.sort_by_key(|(span, _, _)| span.start);
 
         let mut taken: Vec<Span> = Vec::new();
         let mut found: Vec<(Span, &str)> = Vec::new();
+        // Whether each unit's bare URLs were added to `taken` yet: markdownlint looks for them
+        // the first time a unit holds a misspelled name.
+        let mut scanned = vec![false; units.len()];
+        let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |n| at + n);
         for (name, re) in compiled.iter() {
-            for (unit, replaced) in &units {
+            for (index, (unit, replaced, url_mode)) in units.iter().enumerate() {
                 let haystack = replaced.as_deref().unwrap_or(&text[unit.start..unit.end]);
                 for caps in re.captures_iter(haystack) {
                     let Some(m) = caps.get(2) else { continue };
                     let span = Span::new(unit.start + m.start(), unit.start + m.end());
-                    let overlaps = taken.iter().any(|t| t.start < span.end && span.start < t.end);
-                    if !overlaps && !names.iter().any(|n| n == m.as_str()) {
-                        found.push((span, name));
+                    let overlaps = |taken: &[Span]| taken.iter().any(|t| t.start < span.end && span.start < t.end);
+                    if !overlaps(&taken) && !names.iter().any(|n| n == m.as_str()) {
+                        if !scanned[index] {
+                            scanned[index] = true;
+                            let ranges = match url_mode {
+                                Urls::Linked => Vec::new(),
+                                Urls::Text => literal_autolinks(haystack, false),
+                                Urls::Code => literal_autolinks(haystack, true),
+                                Urls::OutsideTags => literal_autolinks(&without_tags(haystack), false),
+                            };
+                            // markdownlint's range ends as far past the end of the unit (on its
+                            // line) as the URL ends past the unit's start.
+                            for (s, e) in ranges {
+                                let from = unit.start + s;
+                                let unit_end = unit.end.min(line_end(from));
+                                taken.push(Span::new(from, (unit_end + e).min(line_end(from)).max(from + 1)));
+                            }
+                        }
+                        if !overlaps(&taken) {
+                            found.push((span, name));
+                        }
                     }
                     taken.push(span);
                 }
