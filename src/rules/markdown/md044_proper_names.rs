@@ -21,8 +21,14 @@ alone. Text, link and image text, code spans and code blocks (unless `code_block
 and HTML (unless `html_elements` is false) are checked; link destinations, autolinks and bare
 URLs are not. Without `names` the rule does nothing.
 
+Like markdownlint, hblint leaves out GFM's bare URLs in code and HTML text (from the start of
+the URL to the end of its line, as markdownlint does), and link destinations in HTML blocks,
+which markdownlint reads as Markdown.
+
 ## Differences from markdownlint
-markdownlint reads text between dollar signs as math and skips it; hblint checks it.
+markdownlint reads text between dollar signs as math and skips it (`$name.patch https://…$`);
+hblint checks it. An email address written as link text inside a code span is still skipped as
+an address.
 
 ## Why is this bad?
 A product or company name spelled another way than its owner spells it looks careless.
@@ -48,7 +54,7 @@ pub struct ProperNames;
 
 /// The names of the last configuration seen, longest first, with their patterns: every page
 /// of a run shares them, so they are compiled once.
-type Compiled = Arc<Vec<(String, Regex)>>;
+type Compiled = Arc<(Vec<NamePattern>, Option<Regex>)>;
 /// The names a `Compiled` was built from, and it.
 type CacheEntry = (Vec<String>, Compiled);
 static CACHE: LazyLock<Mutex<Option<CacheEntry>>> = LazyLock::new(|| Mutex::new(None));
@@ -64,20 +70,63 @@ fn compile(names: &[String]) -> Compiled {
     }
     let mut sorted: Vec<String> = names.to_vec();
     sorted.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
-    let compiled: Vec<(String, Regex)> = sorted
+    let compiled: Vec<NamePattern> = sorted
         .into_iter()
         .filter(|name| !name.is_empty())
         .filter_map(|name| {
-            let start = if word(name.chars().next()) { r"(?-u:\b)_*" } else { "" };
-            let end = if word(name.chars().next_back()) { r"_*(?-u:\b)" } else { "" };
-            let pattern = format!("(?i)({start})({}){end}", regex::escape(&name));
-            Regex::new(&pattern).ok().map(|re| (name, re))
+            let re = Regex::new(&format!("(?i){}", regex::escape(&name))).ok()?;
+            let bounded_start = name.chars().next().is_some_and(is_word);
+            let bounded_end = name.chars().next_back().is_some_and(is_word);
+            Some(NamePattern { name, re, bounded_start, bounded_end })
         })
         .collect();
-    let compiled = Arc::new(compiled);
+    // Any of the names, to find the few pieces of text worth a closer look in one pass.
+    let alternatives: Vec<String> = compiled.iter().map(|p| regex::escape(&p.name)).collect();
+    let any = Regex::new(&format!("(?i){}", alternatives.join("|"))).ok();
+    let compiled = Arc::new((compiled, any));
     *cache = Some((names.to_vec(), compiled.clone()));
     compiled
+}
+
+/// A JavaScript word character (`\w`).
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// One name and how to find it: markdownlint's `(\b_*)(name)_*\b`, case-insensitive, with
+/// the word boundaries only where the name starts or ends with a word character.
+struct NamePattern {
+    name: String,
+    /// The name alone, case-insensitive: the boundaries are checked by hand, which is much
+    /// faster than a pattern with groups and boundaries.
+    re: Regex,
+    bounded_start: bool,
+    bounded_end: bool,
+}
+
+impl NamePattern {
+    /// The byte ranges of the name's matches in `text`, in order.
+    fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(m) = self.re.find_at(text, from) {
+            let before = text[..m.start()].trim_end_matches('_');
+            let after = text[m.end()..].trim_start_matches('_');
+            let start_ok = !self.bounded_start || !before.chars().next_back().is_some_and(is_word);
+            let end_ok = !self.bounded_end || !after.chars().next().is_some_and(is_word);
+            if start_ok && end_ok {
+                out.push((m.start(), m.end()));
+                // The underscores after the name belong to the match.
+                from = if self.bounded_end { text.len() - after.len() } else { m.end() };
+            } else {
+                from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+            if from >= text.len() {
+                break;
+            }
+        }
+        out
+    }
 }
 
 /// Removes the HTML tags from an HTML block's text (keeping their length as spaces), for
@@ -254,20 +303,40 @@ impl Rule for ProperNames {
         }
         units.sort_by_key(|(span, _, _)| span.start);
 
-        let mut taken: Vec<Span> = Vec::new();
+        // What earlier matches and URLs cover: name matches by start (they are short, so an
+        // overlap starts at most `longest` bytes before), URL ranges apart (few, but long).
+        let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        let mut taken_urls: Vec<Span> = Vec::new();
+        let longest = compiled.0.iter().map(|p| p.name.len() * 4).max().unwrap_or(0);
         let mut found: Vec<(Span, &str)> = Vec::new();
         // Whether each unit's bare URLs were added to `taken` yet: markdownlint looks for them
         // the first time a unit holds a misspelled name.
         let mut scanned = vec![false; units.len()];
         let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |n| at + n);
-        for (name, re) in compiled.iter() {
-            for (index, (unit, replaced, url_mode)) in units.iter().enumerate() {
+        // Only the units where some name occurs, case aside, need the per-name passes.
+        let (patterns, any) = &*compiled;
+        let mut hot = vec![false; units.len()];
+        if let Some(any) = any {
+            for m in any.find_iter(text) {
+                let i = units.partition_point(|(u, _, _)| u.start <= m.start());
+                if i > 0 && m.start() < units[i - 1].0.end {
+                    hot[i - 1] = true;
+                }
+            }
+        } else {
+            hot.fill(true);
+        }
+        for pattern in patterns {
+            let name = pattern.name.as_str();
+            for (index, (unit, replaced, url_mode)) in units.iter().enumerate().filter(|(i, _)| hot[*i]) {
                 let haystack = replaced.as_deref().unwrap_or(&text[unit.start..unit.end]);
-                for caps in re.captures_iter(haystack) {
-                    let Some(m) = caps.get(2) else { continue };
-                    let span = Span::new(unit.start + m.start(), unit.start + m.end());
-                    let overlaps = |taken: &[Span]| taken.iter().any(|t| t.start < span.end && span.start < t.end);
-                    if !overlaps(&taken) && !names.iter().any(|n| n == m.as_str()) {
+                for (m_start, m_end) in pattern.find_all(haystack) {
+                    let span = Span::new(unit.start + m_start, unit.start + m_end);
+                    let overlaps = |taken: &std::collections::BTreeMap<usize, usize>, urls: &[Span]| {
+                        taken.range(span.start.saturating_sub(longest)..span.end).any(|(_, &end)| end > span.start)
+                            || urls.iter().any(|t| t.start < span.end && span.start < t.end)
+                    };
+                    if !overlaps(&taken, &taken_urls) && !names.iter().any(|n| n == &haystack[m_start..m_end]) {
                         if !scanned[index] {
                             scanned[index] = true;
                             let ranges = match url_mode {
@@ -281,14 +350,15 @@ impl Rule for ProperNames {
                             for (s, e) in ranges {
                                 let from = unit.start + s;
                                 let unit_end = unit.end.min(line_end(from));
-                                taken.push(Span::new(from, (unit_end + e).min(line_end(from)).max(from + 1)));
+                                taken_urls.push(Span::new(from, (unit_end + e).min(line_end(from)).max(from + 1)));
                             }
                         }
-                        if !overlaps(&taken) {
+                        if !overlaps(&taken, &taken_urls) {
                             found.push((span, name));
                         }
                     }
-                    taken.push(span);
+                    let end = taken.entry(span.start).or_insert(span.end);
+                    *end = (*end).max(span.end);
                 }
             }
         }
