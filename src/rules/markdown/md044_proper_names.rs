@@ -19,7 +19,8 @@ other capitals. Names match whole words, case-insensitively; a longer name wins 
 overlap, and text that is exactly one of the names (`github.com` next to `GitHub`) is left
 alone. Text, link and image text, code spans and code blocks (unless `code_blocks` is false)
 and HTML (unless `html_elements` is false) are checked; link destinations, autolinks and bare
-URLs are not. Without `names` the rule does nothing.
+URLs are not. Without `names` the rule does nothing. `--fix` corrects the names in prose only:
+in code and HTML a lowercase name is often a command, a path or an attribute value.
 
 Like markdownlint, hblint leaves out GFM's bare URLs in code and HTML text (from the start of
 the URL to the end of its line, as markdownlint does), and link destinations in HTML blocks,
@@ -308,7 +309,9 @@ impl Rule for ProperNames {
         let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut taken_urls: Vec<Span> = Vec::new();
         let longest = compiled.0.iter().map(|p| p.name.len() * 4).max().unwrap_or(0);
-        let mut found: Vec<(Span, &str)> = Vec::new();
+        // Each finding, and whether it is in prose (only prose gets a fix: renaming inside code or
+        // HTML can break a command, a path or an attribute).
+        let mut found: Vec<(Span, &str, bool)> = Vec::new();
         // Whether each unit's bare URLs were added to `taken` yet: markdownlint looks for them
         // the first time a unit holds a misspelled name.
         let mut scanned = vec![false; units.len()];
@@ -354,7 +357,7 @@ impl Rule for ProperNames {
                             }
                         }
                         if !overlaps(&taken, &taken_urls) {
-                            found.push((span, name));
+                            found.push((span, name, matches!(url_mode, Urls::Text) && replaced.is_none()));
                         }
                     }
                     let end = taken.entry(span.start).or_insert(span.end);
@@ -362,11 +365,14 @@ impl Rule for ProperNames {
                 }
             }
         }
-        found.sort_by_key(|(span, _)| span.start);
-        for (span, name) in found {
-            out.report(span, format!("'{}' should be written '{name}'", &text[span.start..span.end]))
-                .help(format!("write the name as its owner does: '{name}'"))
-                .fix(vec![Edit { span, replacement: name.to_string() }]);
+        found.sort_by_key(|(span, _, _)| span.start);
+        for (span, name, prose) in found {
+            let diagnostic = out
+                .report(span, format!("'{}' should be written '{name}'", &text[span.start..span.end]))
+                .help(format!("write the name as its owner does: '{name}'"));
+            if prose {
+                diagnostic.fix(vec![Edit { span, replacement: name.to_string() }]);
+            }
         }
     }
 }
