@@ -7,6 +7,7 @@
 pub mod front_matter;
 pub mod job_family;
 pub mod levels;
+pub mod links;
 pub mod scope;
 pub mod suppress;
 
@@ -193,6 +194,20 @@ pub struct Page<'s> {
     /// Every text node's source span outside autolinks (MD044 reads link and image text too,
     /// which `prose` leaves out).
     pub text_spans: Vec<Span>,
+    /// How links are written, link reference definitions, footnotes and heading anchor text:
+    /// what markdownlint's link rules (MD051–MD054, MD059) read.
+    pub link_model: links::LinkModel,
+    /// Table rows at any depth (the delimiter row is not a node: it is the line after the header).
+    pub table_rows: Vec<TableRow>,
+}
+
+/// A row of a table: from its first character to the end of its line.
+#[derive(Debug, Clone, Copy)]
+pub struct TableRow {
+    /// Index into `Page::tables`.
+    pub table: usize,
+    pub span: Span,
+    pub header: bool,
 }
 
 impl<'s> Page<'s> {
@@ -231,6 +246,8 @@ impl<'s> Page<'s> {
             quotes: Vec::new(),
             bare_emphasis_markers: Vec::new(),
             text_spans: Vec::new(),
+            link_model: links::LinkModel::default(),
+            table_rows: Vec::new(),
             lines,
         };
         {
@@ -290,6 +307,9 @@ pub fn parse_options() -> Options<'static> {
     options.extension.autolink = true;
     options.extension.tasklist = true;
     options.extension.footnotes = true;
+    // Footnote definitions stay where they are written, used or not (markdownlint's MD053
+    // reports the unused ones); comrak would otherwise move them to the end or drop them.
+    options.parse.leave_footnote_definitions = true;
     options
 }
 
@@ -419,6 +439,14 @@ struct Outline<'p, 's> {
     erb: Vec<Span>,
     image_depth: usize,
     footnote_depth: usize,
+    /// Links written as autolinks or bare URLs open around the current node (by their syntax,
+    /// unlike `autolink_depth`): their text is not heading anchor text.
+    autolink_syntax_depth: usize,
+    /// Per open link, whether it is an autolink or a bare URL.
+    open_links: Vec<bool>,
+    /// Lines of link reference definitions comrak dropped from the start of the open paragraph:
+    /// it reports the paragraph's inlines that many lines too early.
+    line_shift: usize,
 }
 
 impl<'p, 's> Outline<'p, 's> {
@@ -439,6 +467,9 @@ impl<'p, 's> Outline<'p, 's> {
             image_depth: 0,
             footnote_depth: 0,
             erb,
+            autolink_syntax_depth: 0,
+            open_links: Vec::new(),
+            line_shift: 0,
         }
     }
 
@@ -447,7 +478,7 @@ impl<'p, 's> Outline<'p, 's> {
         if at.line == 0 {
             return 0;
         }
-        let line_start = self.page.lines.line_start(self.body_first_line + at.line - 1);
+        let line_start = self.page.lines.line_start(self.body_first_line + at.line - 1 + self.line_shift);
         let offset = (line_start + at.column.saturating_sub(1)).min(text.len());
         if end {
             // comrak's end column is inclusive: step past the last character.
@@ -485,6 +516,82 @@ impl<'p, 's> Outline<'p, 's> {
             self.page.headings[i].parent = stack.last().copied();
             stack.push(i);
         }
+        self.find_uncovered_definitions();
+    }
+
+    /// Finds the link reference definitions comrak consumed with the whole paragraph they made
+    /// up: they sit on lines no block covers.
+    fn find_uncovered_definitions(&mut self) {
+        let text = self.page.source.text.as_str();
+        let body = &text.as_bytes()[self.page.body_start.min(text.len())..];
+        if memchr::memmem::find(body, b"]:").is_none() {
+            return;
+        }
+        let line_count = self.page.lines.line_count();
+        let mut covered = vec![false; line_count + 1];
+        let page = &*self.page;
+        let leaves = self
+            .page
+            .paragraphs
+            .iter()
+            .chain(page.headings.iter().map(|h| &h.span))
+            .chain(page.code_blocks.iter().map(|c| &c.span))
+            .chain(&page.html_blocks)
+            .chain(&page.tables)
+            .chain(&page.thematic_breaks);
+        for span in leaves {
+            let first = page.lines.line_of(span.start);
+            let last = page.lines.line_of(span.end.saturating_sub(1).max(span.start));
+            for flag in &mut covered[first..=last.min(line_count)] {
+                *flag = true;
+            }
+        }
+        let bytes = text.as_bytes();
+        let mut line = self.body_first_line;
+        let mut found = Vec::new();
+        while line < line_count {
+            let start = page.lines.line_start(line);
+            if covered[line] || start >= bytes.len() {
+                line += 1;
+                continue;
+            }
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+            let at = links::content_start(bytes, start, end);
+            match links::parse_definition(text, at) {
+                Some((definition, next)) => {
+                    found.push(definition);
+                    line = page.lines.line_of(next.max(start + 1)).max(line + 1);
+                    if next >= bytes.len() {
+                        break;
+                    }
+                }
+                None => line += 1,
+            }
+        }
+        let definitions = &mut self.page.link_model.definitions;
+        definitions.extend(found);
+        definitions.sort_by_key(|d| d.span.start);
+    }
+
+    /// Reads the link reference definitions at the start of a paragraph: comrak keeps the
+    /// paragraph's start there but positions its inlines as if they began on that line.
+    fn paragraph_definitions(&mut self, span: Span) -> Span {
+        let text = self.page.source.text.as_str();
+        let bytes = text.as_bytes();
+        let mut at = span.start;
+        let mut shift = 0;
+        while bytes.get(at) == Some(&b'[') {
+            let Some((definition, next)) = links::parse_definition(text, at) else { break };
+            self.page.link_model.definitions.push(definition);
+            shift += self.page.lines.line_of(next.min(bytes.len())) - self.page.lines.line_of(at);
+            if next >= span.end {
+                break;
+            }
+            let end = memchr::memchr(b'\n', &bytes[next..]).map_or(bytes.len(), |p| next + p);
+            at = links::content_start(bytes, next, end);
+        }
+        self.line_shift = shift;
+        if shift == 0 { span } else { Span::new(at.min(span.end), span.end) }
     }
 
     fn is_document_child(node: &AstNode<'_>) -> bool {
@@ -550,6 +657,7 @@ impl<'p, 's> Outline<'p, 's> {
                     block,
                     setext,
                 });
+                self.page.link_model.heading_fragments.push(String::new());
                 self.context.heading_level = level;
                 self.collectors.push(Collector::Heading { index, text: String::new(), start: None, end: span.start });
             }
@@ -562,12 +670,14 @@ impl<'p, 's> Outline<'p, 's> {
                 {
                     self.page.paragraph_text.push(Span::new(span.start, span.start));
                 }
+                let content = self.paragraph_definitions(span);
+                self.page.link_model.inline_blocks.push(content);
                 if document_child {
                     if let Some(emphasis) = Self::sole_emphasis(node) {
                         let span = self.span(emphasis.0);
                         self.page.emphasis_paragraphs.push((span, emphasis.1));
                     }
-                    let block = self.push_block(BlockKind::Paragraph, self.span(node));
+                    let block = self.push_block(BlockKind::Paragraph, span);
                     self.collectors.push(Collector::Paragraph { block, text: String::new() });
                 } else if node
                     .parent()
@@ -577,7 +687,7 @@ impl<'p, 's> Outline<'p, 's> {
                 {
                     open.seen_paragraph = true;
                     let (list, item) = (open.list, open.item);
-                    self.page.lists[list].items[item].text_span = self.span(node);
+                    self.page.lists[list].items[item].text_span = span;
                     self.collectors.push(Collector::ItemParagraph { list, item, text: String::new() });
                 } else {
                     // A paragraph we do not collect still needs a frame so `leave` pops symmetrically.
@@ -629,7 +739,11 @@ impl<'p, 's> Outline<'p, 's> {
                 self.blockquote_depth += 1;
                 self.context.in_blockquote = true;
             }
-            Shallow::TableCell => self.context.in_table_cell = true,
+            Shallow::TableCell => {
+                self.context.in_table_cell = true;
+                let span = self.span(node);
+                self.page.link_model.inline_blocks.push(span);
+            }
             Shallow::Leaf(kind) => {
                 let span = self.span(node);
                 if document_child {
@@ -646,8 +760,9 @@ impl<'p, 's> Outline<'p, 's> {
                     let unclosed = code.fenced && !code.closed;
                     self.page.code_blocks.push(CodeBlock { span, fenced: code.fenced, has_info, literal, unclosed });
                 }
-                if let NodeValue::FootnoteDefinition(_) = &node.data().value {
+                if let NodeValue::FootnoteDefinition(footnote) = &node.data().value {
                     self.page.footnote_definitions.push(span);
+                    self.page.link_model.footnote_defs.push((span, footnote.name.clone()));
                     self.footnote_depth += 1;
                 }
                 if kind == BlockKind::ThematicBreak {
@@ -670,6 +785,7 @@ impl<'p, 's> Outline<'p, 's> {
                 let mut span = self.span(node);
                 let mut exact = true;
                 if let NodeValue::Text(literal) = &node.data().value {
+                    self.append_fragment_text(literal);
                     self.append_text(literal, span);
                     if Self::is_paragraph_text(node)
                         && !self.page.source.text.get(span.start..span.end).is_some_and(is_escape_or_entity)
@@ -694,6 +810,7 @@ impl<'p, 's> Outline<'p, 's> {
             }
             Shallow::Code(literal) => {
                 let span = self.span(node);
+                self.append_fragment_text(&literal);
                 self.append_text(&literal, span);
                 self.page.code_spans.push(span);
             }
@@ -705,6 +822,17 @@ impl<'p, 's> Outline<'p, 's> {
                 if let NodeValue::Link(link) = &node.data().value {
                     let span = self.span(node);
                     self.page.links.push((span, link.url.clone()));
+                    let syntax = links::classify(
+                        &self.page.source.text,
+                        span,
+                        false,
+                        link.url.clone(),
+                        self.context.heading_level > 0,
+                    );
+                    let autolink = matches!(syntax.kind, links::LinkKind::Autolink | links::LinkKind::Literal);
+                    self.autolink_syntax_depth += usize::from(autolink);
+                    self.open_links.push(autolink);
+                    self.page.link_model.links.push(syntax);
                 }
                 let is_url_text = Self::is_url_link(node);
                 if Self::is_autolink(node) {
@@ -723,9 +851,28 @@ impl<'p, 's> Outline<'p, 's> {
             Shallow::Image => {
                 let span = self.span(node);
                 self.page.images.push((span, node.first_child().is_none()));
+                if let NodeValue::Image(image) = &node.data().value {
+                    let in_heading = self.context.heading_level > 0;
+                    let syntax = links::classify(&self.page.source.text, span, true, image.url.clone(), in_heading);
+                    self.page.link_model.links.push(syntax);
+                }
                 self.image_depth += 1;
             }
-            Shallow::Other => {}
+            Shallow::Other => match &node.data().value {
+                NodeValue::TableRow(header) => {
+                    let span = self.span(node);
+                    let text = self.page.source.text.as_bytes();
+                    let end = memchr::memchr(b'\n', &text[span.start..]).map_or(text.len(), |p| span.start + p);
+                    let end = if end > span.start && text[end - 1] == b'\r' { end - 1 } else { end };
+                    let table = self.page.tables.len().saturating_sub(1);
+                    self.page.table_rows.push(TableRow { table, span: Span::new(span.start, end), header: *header });
+                }
+                NodeValue::FootnoteReference(footnote) => {
+                    let span = self.span(node);
+                    self.page.link_model.footnote_refs.push((span, footnote.name.clone()));
+                }
+                _ => {}
+            },
         }
     }
 
@@ -864,6 +1011,17 @@ impl<'p, 's> Outline<'p, 's> {
         }
     }
 
+    /// Appends heading text that GitHub's anchors (and markdownlint's MD051) are made from.
+    fn append_fragment_text(&mut self, literal: &str) {
+        if self.context.heading_level > 0
+            && self.image_depth == 0
+            && self.autolink_syntax_depth == 0
+            && let Some(fragment) = self.page.link_model.heading_fragments.last_mut()
+        {
+            fragment.push_str(literal);
+        }
+    }
+
     fn push_prose(&mut self, span: Span) {
         // ERB tags (`<%= partial … %>` in `.md.erb` pages) are code, not prose: cut them out.
         if let Some(first) = self.erb.iter().position(|e| e.end > span.start && e.start < span.end) {
@@ -907,15 +1065,18 @@ impl<'p, 's> Outline<'p, 's> {
                 }
                 self.context.heading_level = 0;
             }
-            NodeValue::Paragraph => match self.collectors.pop() {
-                Some(Collector::Paragraph { block, text }) if block != usize::MAX => {
-                    self.page.blocks[block].text = finish_folded(text);
+            NodeValue::Paragraph => {
+                self.line_shift = 0;
+                match self.collectors.pop() {
+                    Some(Collector::Paragraph { block, text }) if block != usize::MAX => {
+                        self.page.blocks[block].text = finish_folded(text);
+                    }
+                    Some(Collector::ItemParagraph { list, item, text }) => {
+                        self.page.lists[list].items[item].text = finish_folded(text);
+                    }
+                    _ => {}
                 }
-                Some(Collector::ItemParagraph { list, item, text }) => {
-                    self.page.lists[list].items[item].text = finish_folded(text);
-                }
-                _ => {}
-            },
+            }
             NodeValue::List(_) => {
                 self.open_lists.pop();
             }
@@ -929,6 +1090,9 @@ impl<'p, 's> Outline<'p, 's> {
             }
             NodeValue::TableCell => self.context.in_table_cell = false,
             NodeValue::Link(_) => {
+                if self.open_links.pop() == Some(true) {
+                    self.autolink_syntax_depth -= 1;
+                }
                 if Self::is_url_link(node) {
                     self.url_link_depth -= 1;
                 }

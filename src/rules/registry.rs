@@ -56,6 +56,9 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md048_code_fence_style::CodeFenceStyle,
     &markdown::md049_emphasis_style::EmphasisStyle,
     &markdown::md050_strong_style::StrongStyle,
+    &markdown::md051_link_fragments::LinkFragments,
+    &markdown::md052_reference_links_images::ReferenceLinksImages,
+    &markdown::md053_link_image_reference_definitions::LinkImageReferenceDefinitions,
     &markdown::md058_blanks_around_tables::BlanksAroundTables,
     &prose::slash_typo::SlashTypo,
 ];

@@ -48,7 +48,11 @@ pub mod md047_single_trailing_newline;
 pub mod md048_code_fence_style;
 pub mod md049_emphasis_style;
 pub mod md050_strong_style;
+pub mod md051_link_fragments;
+pub mod md052_reference_links_images;
+pub mod md053_link_image_reference_definitions;
 pub mod md058_blanks_around_tables;
+pub mod references;
 
 use crate::diagnostic::Edit;
 use crate::page::Page;

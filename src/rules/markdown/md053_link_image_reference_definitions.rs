@@ -1,0 +1,99 @@
+//! MD053 link-image-reference-definitions.
+
+use super::references::{normalize_label, reference_data};
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD053",
+    name: "link-image-reference-definitions",
+    group: Group::Markdown,
+    summary: "link and image reference definitions should be needed",
+    docs: r#"## What it does
+markdownlint's MD053: a link reference definition (`[label]: https://…`) or footnote
+definition (`[^note]: …`) that no link, image or footnote on the page uses, and a second
+definition of a label already defined (only the first one counts). Labels in
+`ignored_definitions` (default `["//"]`, for `[//]: # (comments)`) are never reported. `--fix`
+deletes an unused or duplicate definition that sits on a line of its own.
+
+## Why is this bad?
+Unused definitions are dead weight that drifts out of date; a duplicate one is ignored by every
+renderer, so editing it changes nothing.
+
+## Example
+```markdown
+Read the [handbook].
+
+[handbook]: https://handbook.gitlab.com
+[old-handbook]: https://about.gitlab.com/handbook
+```
+
+## Use instead
+```markdown
+Read the [handbook].
+
+[handbook]: https://handbook.gitlab.com
+```
+"#,
+    severity: Severity::Warning,
+    fix: true,
+};
+
+/// Definitions nothing uses, and repeated definitions.
+pub struct LinkImageReferenceDefinitions;
+
+impl Rule for LinkImageReferenceDefinitions {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let model = &page.link_model;
+        if model.definitions.is_empty() && model.footnote_defs.is_empty() {
+            return;
+        }
+        let ignored: Vec<String> = match out.option("ignored_definitions").and_then(|v| v.as_array()) {
+            Some(labels) => labels.iter().filter_map(|l| l.as_str()).map(normalize_label).collect(),
+            None => vec!["//".to_string()],
+        };
+        let data = reference_data(page);
+        for definition in &data.definitions {
+            let label = &definition.label;
+            if ignored.contains(label) || data.references.contains_key(label) || data.shortcuts.contains_key(label) {
+                continue;
+            }
+            let diagnostic = out
+                .report(definition.span, format!("the definition of '{label}' is not used by any link or image"))
+                .help("remove the definition, or link to it");
+            if definition.single_line {
+                diagnostic.fix(vec![delete_line(page, definition.span)]);
+            }
+        }
+        for definition in &data.duplicates {
+            let label = &definition.label;
+            if ignored.contains(label) {
+                continue;
+            }
+            let diagnostic = out
+                .report(definition.span, format!("'{label}' is defined again; only its first definition counts"))
+                .help("remove this definition, or give it its own label");
+            if definition.single_line {
+                diagnostic.fix(vec![delete_line(page, definition.span)]);
+            }
+        }
+    }
+}
+
+/// An edit deleting the line holding `span`, its line ending included.
+fn delete_line(page: &Page<'_>, span: Span) -> Edit {
+    let line = page.lines.line_of(span.start);
+    let start = page.lines.line_start(line);
+    let end = if line + 1 < page.lines.line_count() {
+        page.lines.line_start(line + 1).min(page.source.text.len())
+    } else {
+        page.source.text.len()
+    };
+    Edit { span: Span::new(start, end), replacement: String::new() }
+}

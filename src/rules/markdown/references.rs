@@ -1,0 +1,229 @@
+//! Reference links and their definitions as markdownlint collects them (its
+//! `getReferenceLinkImageData`), shared by MD052, MD053 and MD054.
+//!
+//! comrak resolves the references that have a definition; the ones without are plain text to it.
+//! markdownlint finds those where its parser gives up on a `]` (a shim on micromark's label end):
+//! a bracket group `[…]` that is no link, chained with the group right before it into a full
+//! (`[text][label]`) or collapsed (`[label][]`) reference. This module replays that on the source
+//! of each paragraph and table cell.
+
+use crate::page::Page;
+use crate::page::links::{LinkKind, LinkSyntax};
+use crate::source::Span;
+use std::collections::HashMap;
+
+/// markdownlint's `normalizeLinkLabelText`: lowercase, trimmed, whitespace runs as one space.
+pub fn normalize_label(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for word in lower.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A reference to a label: where it is written.
+#[derive(Debug, Clone, Copy)]
+pub struct Reference {
+    pub span: Span,
+    /// Whether the label has no definition (comrak left it as text).
+    pub undefined: bool,
+}
+
+/// A definition as markdownlint keys it (`^name` for footnotes).
+#[derive(Debug, Clone)]
+pub struct DefinitionEntry {
+    pub label: String,
+    pub span: Span,
+    /// The destination as written (empty for footnotes).
+    pub destination: String,
+    /// Whether the whole definition sits on one line (so deleting that line removes it).
+    pub single_line: bool,
+}
+
+/// References by normalized label, split as markdownlint splits them.
+#[derive(Debug, Default)]
+pub struct ReferenceData {
+    /// Full and collapsed references (`[text][label]`, `[label][]`).
+    pub references: HashMap<String, Vec<Reference>>,
+    /// Shortcut references (`[label]`) and footnote references (`[^name]`).
+    pub shortcuts: HashMap<String, Vec<Reference>>,
+    /// The first definition of each label, in document order.
+    pub definitions: Vec<DefinitionEntry>,
+    /// Later definitions of a label already defined.
+    pub duplicates: Vec<DefinitionEntry>,
+}
+
+impl ReferenceData {
+    /// Whether a label has a definition.
+    pub fn defines(&self, label: &str) -> bool {
+        self.definitions.iter().any(|d| d.label == label)
+    }
+
+    /// The destination of a label's first definition.
+    pub fn destination(&self, label: &str) -> Option<&str> {
+        self.definitions.iter().find(|d| d.label == label).map(|d| d.destination.as_str())
+    }
+}
+
+/// A bracket group markdownlint's shim records: start, end, kind and the label's source.
+struct Group {
+    start: usize,
+    end: usize,
+    kind: LinkKind,
+    label: Span,
+}
+
+/// Collects the references and definitions of a page.
+pub fn reference_data(page: &Page<'_>) -> ReferenceData {
+    let text = page.source.text.as_str();
+    let model = &page.link_model;
+    let mut data = ReferenceData::default();
+    let add = |data: &mut ReferenceData, label: String, reference: Reference, shortcut: bool| {
+        let map = if shortcut { &mut data.shortcuts } else { &mut data.references };
+        map.entry(label).or_default().push(reference);
+    };
+    for link in &model.links {
+        let label = match link.kind {
+            LinkKind::Full => link.label.unwrap_or(link.text),
+            LinkKind::Collapsed | LinkKind::Shortcut => link.text,
+            _ => continue,
+        };
+        let reference = Reference { span: link.span, undefined: false };
+        add(&mut data, normalize_label(&text[label.start..label.end]), reference, link.kind == LinkKind::Shortcut);
+    }
+    for (span, name) in &model.footnote_refs {
+        add(&mut data, normalize_label(&format!("^{name}")), Reference { span: *span, undefined: false }, true);
+    }
+    for group in undefined_groups(page) {
+        let label = normalize_label(&text[group.label.start..group.label.end]);
+        let reference = Reference { span: Span::new(group.start, group.end), undefined: true };
+        add(&mut data, label, reference, group.kind == LinkKind::Shortcut);
+    }
+    let mut entries: Vec<DefinitionEntry> = model
+        .definitions
+        .iter()
+        .map(|d| DefinitionEntry {
+            label: normalize_label(&text[d.label.start..d.label.end]),
+            span: d.span,
+            destination: text[d.destination.start..d.destination.end].to_string(),
+            single_line: !text[d.span.start..d.span.end].contains('\n'),
+        })
+        .collect();
+    entries.extend(model.footnote_defs.iter().map(|(span, name)| {
+        let first_line_end = text[span.start..span.end].find('\n').map_or(span.end, |p| span.start + p);
+        DefinitionEntry {
+            label: normalize_label(&format!("^{name}")),
+            span: Span::new(span.start, first_line_end),
+            destination: String::new(),
+            single_line: first_line_end == span.end || text[first_line_end..span.end].trim().is_empty(),
+        }
+    }));
+    entries.sort_by_key(|d| d.span.start);
+    for entry in entries {
+        if data.defines(&entry.label) {
+            data.duplicates.push(entry);
+        } else {
+            data.definitions.push(entry);
+        }
+    }
+    data
+}
+
+/// The bracket groups that make no link, as markdownlint's shim records them, in order.
+fn undefined_groups(page: &Page<'_>) -> Vec<Group> {
+    let text = page.source.text.as_str();
+    let bytes = text.as_bytes();
+    let model = &page.link_model;
+    // Code spans, inline HTML, autolinks and footnote references hide their brackets.
+    let mut masks: Vec<Span> = page.code_spans.iter().chain(&page.html_inline).copied().collect();
+    masks.extend(
+        model.links.iter().filter(|l| matches!(l.kind, LinkKind::Autolink | LinkKind::Literal)).map(|l| l.span),
+    );
+    masks.extend(model.footnote_refs.iter().map(|(s, _)| *s));
+    masks.sort_by_key(|s| s.start);
+    let resolved: HashMap<usize, &LinkSyntax> = model
+        .links
+        .iter()
+        .filter(|l| !matches!(l.kind, LinkKind::Autolink | LinkKind::Literal))
+        .map(|l| (l.text.start, l))
+        .collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut headings: Vec<Span> = page.headings.iter().map(|h| super::heading_text_span(page, h)).collect();
+    headings.retain(|s| s.end > s.start);
+    let mut blocks: Vec<Span> = model.inline_blocks.iter().chain(&headings).copied().collect();
+    blocks.sort_by_key(|s| s.start);
+    let mut mask_at = 0;
+    // Open brackets: position of the `[` (or `!`) and whether it opens an image.
+    let mut starts: Vec<(usize, bool)> = Vec::new();
+    for block in blocks {
+        let end = block.end.min(bytes.len());
+        if block.start >= end || memchr::memchr2(b'[', b']', &bytes[block.start..end]).is_none() {
+            continue;
+        }
+        starts.clear();
+        while mask_at < masks.len() && masks[mask_at].end <= block.start {
+            mask_at += 1;
+        }
+        let mut mask = mask_at;
+        let mut i = block.start;
+        while i < end {
+            while mask < masks.len() && masks[mask].end <= i {
+                mask += 1;
+            }
+            if mask < masks.len() && masks[mask].start <= i {
+                i = masks[mask].end.max(i + 1);
+                continue;
+            }
+            match bytes[i] {
+                b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i += 1,
+                b'!' if bytes.get(i + 1) == Some(&b'[') => {
+                    starts.push((i, true));
+                    i += 1;
+                }
+                b'[' => starts.push((i, false)),
+                b']' => {
+                    let Some((open, image)) = starts.pop() else {
+                        i += 1;
+                        continue;
+                    };
+                    let text_start = open + if image { 2 } else { 1 };
+                    if let Some(link) = resolved.get(&text_start).filter(|l| l.text.end == i && l.image == image) {
+                        i = link.span.end.max(i + 1);
+                        continue;
+                    }
+                    record_failure(&mut groups, bytes, open, i + 1, Span::new(text_start, i));
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    groups
+}
+
+/// markdownlint's shim: a failed group right after the previous one makes it a collapsed
+/// reference (`[]`) or a full one (`[label]`); a group whose text is blank or holds `]` is dropped.
+fn record_failure(groups: &mut Vec<Group>, bytes: &[u8], start: usize, end: usize, label: Span) {
+    let inner = &bytes[label.start..label.end];
+    let mut group = Group { start, end, kind: LinkKind::Shortcut, label };
+    if let Some(previous) = groups.last_mut()
+        && previous.end == start
+    {
+        if inner.is_empty() {
+            previous.kind = LinkKind::Collapsed;
+            previous.end = end;
+        } else {
+            group.kind = LinkKind::Full;
+            group.start = previous.start;
+            groups.pop();
+        }
+    }
+    let trimmed = inner.trim_ascii();
+    if !trimmed.is_empty() && !trimmed.contains(&b']') {
+        groups.push(group);
+    }
+}
