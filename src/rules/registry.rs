@@ -59,6 +59,8 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md051_link_fragments::LinkFragments,
     &markdown::md052_reference_links_images::ReferenceLinksImages,
     &markdown::md053_link_image_reference_definitions::LinkImageReferenceDefinitions,
+    &markdown::md055_table_pipe_style::TablePipeStyle,
+    &markdown::md056_table_column_count::TableColumnCount,
     &markdown::md058_blanks_around_tables::BlanksAroundTables,
     &prose::slash_typo::SlashTypo,
 ];
