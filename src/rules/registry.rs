@@ -59,9 +59,11 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md051_link_fragments::LinkFragments,
     &markdown::md052_reference_links_images::ReferenceLinksImages,
     &markdown::md053_link_image_reference_definitions::LinkImageReferenceDefinitions,
+    &markdown::md054_link_image_style::LinkImageStyle,
     &markdown::md055_table_pipe_style::TablePipeStyle,
     &markdown::md056_table_column_count::TableColumnCount,
     &markdown::md058_blanks_around_tables::BlanksAroundTables,
+    &markdown::md059_descriptive_link_text::DescriptiveLinkText,
     &prose::slash_typo::SlashTypo,
 ];
 

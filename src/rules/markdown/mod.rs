@@ -51,9 +51,11 @@ pub mod md050_strong_style;
 pub mod md051_link_fragments;
 pub mod md052_reference_links_images;
 pub mod md053_link_image_reference_definitions;
+pub mod md054_link_image_style;
 pub mod md055_table_pipe_style;
 pub mod md056_table_column_count;
 pub mod md058_blanks_around_tables;
+pub mod md059_descriptive_link_text;
 pub mod references;
 pub mod tables;
 

@@ -1,0 +1,109 @@
+//! MD059 descriptive-link-text.
+
+use crate::page::Page;
+use crate::page::links::LinkKind;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "MD059",
+    name: "descriptive-link-text",
+    group: Group::Markdown,
+    summary: "link text should be descriptive",
+    docs: r#"## What it does
+markdownlint's MD059: a link whose text is one of `prohibited_texts` (default `click here`,
+`here`, `link`, `more`), compared without case, punctuation or extra spaces (like markdownlint,
+only ASCII letters and digits count: other characters are separators). Link text that holds
+code or HTML is not checked; images and autolinks have no link text to check.
+
+## Why is this bad?
+Screen reader users often jump from link to link: a list of "here", "here" and "more" says
+nothing about where each one goes. Descriptive text also tells sighted readers what to expect.
+
+## Example
+```markdown
+To request access, click [here](https://gitlab.com/gitlab-com/team-member-epics/access-requests).
+```
+
+## Use instead
+```markdown
+To request access, open an [access request](https://gitlab.com/gitlab-com/team-member-epics/access-requests).
+```
+"#,
+    severity: Severity::Warning,
+    fix: false,
+};
+
+/// Links whose text says nothing about where they go.
+pub struct DescriptiveLinkText;
+
+/// markdownlint's normalization: every run of characters other than ASCII letters and digits
+/// becomes one space; lowercase; trimmed.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out
+}
+
+const DEFAULT_PROHIBITED: [&str; 4] = ["click here", "here", "link", "more"];
+
+impl Rule for DescriptiveLinkText {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+        let links = &page.link_model.links;
+        if links.is_empty() {
+            return;
+        }
+        let prohibited: Vec<String> = match out.option("prohibited_texts").and_then(|v| v.as_array()) {
+            Some(texts) => texts.iter().filter_map(|t| t.as_str()).map(normalize).collect(),
+            None => DEFAULT_PROHIBITED.iter().map(|t| normalize(t)).collect(),
+        };
+        if prohibited.is_empty() {
+            return;
+        }
+        let longest = prohibited.iter().map(String::len).max().unwrap_or(0);
+        let text = page.source.text.as_str();
+        let within = |inner: &Span, outer: &Span| inner.start >= outer.start && inner.end <= outer.end;
+        for link in links {
+            if link.image || matches!(link.kind, LinkKind::Autolink | LinkKind::Literal) {
+                continue;
+            }
+            let label = &text[link.text.start..link.text.end];
+            // Cheap exit: normalizing never keeps more letters and digits than the text has.
+            if label.bytes().filter(u8::is_ascii_alphanumeric).count() > longest {
+                continue;
+            }
+            if !prohibited.contains(&normalize(label)) {
+                continue;
+            }
+            // Code or HTML directly in the link text (not inside emphasis) exempts it.
+            let emphasis: Vec<Span> = page.emphasis.iter().map(|(s, _)| *s).filter(|s| within(s, &link.text)).collect();
+            let direct = |span: &Span| within(span, &link.text) && !emphasis.iter().any(|e| within(span, e));
+            if page.code_spans.iter().chain(&page.html_inline).any(direct) {
+                continue;
+            }
+            out.report(link.text, format!("link text '{label}' does not say where the link goes"))
+                .help("use text that names the destination, such as the page's title");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn normalizes_like_markdownlint() {
+        assert_eq!(normalize(" Click  HERE! "), "click here");
+        assert_eq!(normalize("**more**..."), "more");
+        assert_eq!(normalize("café"), "caf");
+    }
+}
