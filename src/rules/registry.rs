@@ -64,6 +64,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &markdown::md056_table_column_count::TableColumnCount,
     &markdown::md058_blanks_around_tables::BlanksAroundTables,
     &markdown::md059_descriptive_link_text::DescriptiveLinkText,
+    &markdown::md060_table_column_style::TableColumnStyle,
     &prose::slash_typo::SlashTypo,
 ];
 

@@ -56,6 +56,7 @@ pub mod md055_table_pipe_style;
 pub mod md056_table_column_count;
 pub mod md058_blanks_around_tables;
 pub mod md059_descriptive_link_text;
+pub mod md060_table_column_style;
 pub mod references;
 pub mod tables;
 
