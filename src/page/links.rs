@@ -76,8 +76,6 @@ pub struct LinkModel {
 
 /// Describes how the link or image at `span` is written.
 pub fn classify(text: &str, span: Span, image: bool, url: String, in_heading: bool) -> LinkSyntax {
-    let src = &text[span.start..span.end];
-    let bytes = src.as_bytes();
     let mut link = LinkSyntax {
         span,
         image,
@@ -89,6 +87,12 @@ pub fn classify(text: &str, span: Span, image: bool, url: String, in_heading: bo
         has_title: false,
         in_heading,
     };
+    // A span comrak misplaced (it happens around escapes in table cells) is left unclassified.
+    let Some(src) = text.get(span.start..span.end) else {
+        link.text = Span::new(span.start, span.start);
+        return link;
+    };
+    let bytes = src.as_bytes();
     let open = usize::from(image);
     if !image && bytes.first() == Some(&b'<') && bytes.last() == Some(&b'>') && bytes.len() >= 2 {
         link.kind = LinkKind::Autolink;

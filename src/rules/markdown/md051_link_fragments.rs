@@ -25,7 +25,9 @@ and autolinks left out) lowercased, with everything but letters, marks, numbers,
 punctuation, `-` and spaces removed, spaces turned into `-`, then percent-encoded; a repeated
 heading gets `-1`, `-2`… A heading ending in `{#custom-id}` (lowercase letters, digits, `-` and
 `_`) also defines `#custom-id`. kramdown's attribute lists (`{: #anchor}`, `{:#anchor}`) are
-not anchors to markdownlint: their text becomes part of the heading's anchor.
+not anchors to markdownlint, so not to hblint either: on a heading line their text becomes
+part of the heading's anchor, on the next line they are a paragraph. Middleman/kramdown pages
+that link to such anchors can list them in `ignored_pattern` (for example `"^(tools|faq)$"`).
 
 A fragment that differs from an anchor only in case is reported with the expected spelling
 (and `--fix` rewrites it), unless `ignore_case` is true. Fragments matching the regular

@@ -17,6 +17,11 @@ common prose. Labels in `ignored_labels` (default `["x"]`, the task-list checkbo
 reported. Like markdownlint, a group of brackets right after another one (`['a'][0]['b']`) is
 read as one full reference to the last label.
 
+Differences from markdownlint: markdownlint only finds references when another rule that needs
+its micromark parser is enabled too (with MD052 and MD053 alone it reports nothing); hblint
+always checks. The task-list markers `[x]` and `[ ]` are never references to hblint, whatever
+`ignored_labels` says.
+
 ## Why is this bad?
 An undefined reference renders as the literal bracketed text, not as a link: the reader sees
 `[the docs][docs]` and has nowhere to go.

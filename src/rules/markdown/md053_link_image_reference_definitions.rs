@@ -18,6 +18,11 @@ definition of a label already defined (only the first one counts). Labels in
 `ignored_definitions` (default `["//"]`, for `[//]: # (comments)`) are never reported. `--fix`
 deletes an unused or duplicate definition that sits on a line of its own.
 
+Differences from markdownlint: markdownlint only sees the page's links when another rule that
+needs its micromark parser is enabled too (with MD052 and MD053 alone it reports nothing);
+hblint always checks. markdownlint's fix deletes the first line of a definition whose title is
+on the next line, leaving the title behind as text; hblint only fixes one-line definitions.
+
 ## Why is this bad?
 Unused definitions are dead weight that drifts out of date; a duplicate one is ignored by every
 renderer, so editing it changes nothing.

@@ -3,7 +3,7 @@
 use super::tables::table_rows;
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
-use crate::source::Span;
+use crate::source::{Span, floor_char_boundary};
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD055",
@@ -99,7 +99,7 @@ impl Rule for TablePipeStyle {
                     .find(|t| t.kind != super::tables::Piece::Whitespace)
                     .map_or(row.end, |t| t.end);
                 out.report(
-                    Span::new(last.saturating_sub(1).max(row.start), last),
+                    Span::new(floor_char_boundary(&page.source.text, last.saturating_sub(1)).max(row.start), last),
                     format!("{what} trailing pipe: the row is {actual}, expected {want}"),
                 )
                 .help(if want_trailing {

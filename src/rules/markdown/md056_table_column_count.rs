@@ -3,7 +3,7 @@
 use super::tables::table_rows;
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
-use crate::source::Span;
+use crate::source::{Span, floor_char_boundary};
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD056",
@@ -63,7 +63,7 @@ impl Rule for TableColumnCount {
             }
             let plural = |n: usize| if n == 1 { "" } else { "s" };
             if actual < expected {
-                let at = row.end.saturating_sub(1).max(row.start);
+                let at = floor_char_boundary(&page.source.text, row.end.saturating_sub(1)).max(row.start);
                 out.report(
                     Span::new(at, row.end),
                     format!(
