@@ -36,8 +36,6 @@ pub struct LinkSyntax {
     pub label: Option<Span>,
     /// The destination of an inline link as written (without `<` `>`); `None` when empty.
     pub destination: Option<Span>,
-    /// comrak's destination (escapes and entities decoded; a reference's resolved URL).
-    pub url: String,
     /// An inline link with a title (`[a](b "title")`).
     pub has_title: bool,
     /// Whether the link sits in a heading.
@@ -75,7 +73,7 @@ pub struct LinkModel {
 }
 
 /// Describes how the link or image at `span` is written.
-pub fn classify(text: &str, span: Span, image: bool, url: String, in_heading: bool) -> LinkSyntax {
+pub fn classify(text: &str, span: Span, image: bool, in_heading: bool) -> LinkSyntax {
     let mut link = LinkSyntax {
         span,
         image,
@@ -83,7 +81,6 @@ pub fn classify(text: &str, span: Span, image: bool, url: String, in_heading: bo
         text: span,
         label: None,
         destination: None,
-        url,
         has_title: false,
         in_heading,
     };
@@ -421,7 +418,7 @@ mod tests {
         let kinds: Vec<LinkKind> =
             [(0, 11, false), (12, 18, false), (19, 24, false), (25, 28, false), (29, 42, false), (43, 50, true)]
                 .iter()
-                .map(|&(s, e, image)| classify(text, Span::new(s, e), image, String::new(), false).kind)
+                .map(|&(s, e, image)| classify(text, Span::new(s, e), image, false).kind)
                 .collect();
         assert_eq!(
             kinds,
@@ -434,7 +431,7 @@ mod tests {
                 LinkKind::Inline
             ]
         );
-        let inline = classify(text, Span::new(0, 11), false, String::new(), false);
+        let inline = classify(text, Span::new(0, 11), false, false);
         assert_eq!(inline.destination.map(|d| &text[d.start..d.end]), Some("#b"));
         assert!(inline.has_title);
     }

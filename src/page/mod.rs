@@ -822,13 +822,7 @@ impl<'p, 's> Outline<'p, 's> {
                 if let NodeValue::Link(link) = &node.data().value {
                     let span = self.span(node);
                     self.page.links.push((span, link.url.clone()));
-                    let syntax = links::classify(
-                        &self.page.source.text,
-                        span,
-                        false,
-                        link.url.clone(),
-                        self.context.heading_level > 0,
-                    );
+                    let syntax = links::classify(&self.page.source.text, span, false, self.context.heading_level > 0);
                     let autolink = matches!(syntax.kind, links::LinkKind::Autolink | links::LinkKind::Literal);
                     self.autolink_syntax_depth += usize::from(autolink);
                     self.open_links.push(autolink);
@@ -851,11 +845,9 @@ impl<'p, 's> Outline<'p, 's> {
             Shallow::Image => {
                 let span = self.span(node);
                 self.page.images.push((span, node.first_child().is_none()));
-                if let NodeValue::Image(image) = &node.data().value {
-                    let in_heading = self.context.heading_level > 0;
-                    let syntax = links::classify(&self.page.source.text, span, true, image.url.clone(), in_heading);
-                    self.page.link_model.links.push(syntax);
-                }
+                let in_heading = self.context.heading_level > 0;
+                let syntax = links::classify(&self.page.source.text, span, true, in_heading);
+                self.page.link_model.links.push(syntax);
                 self.image_depth += 1;
             }
             Shallow::Other => match &node.data().value {

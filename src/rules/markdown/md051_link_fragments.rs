@@ -7,7 +7,7 @@ use crate::page::links::LinkKind;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
 pub static META: RuleMeta = RuleMeta {
@@ -63,12 +63,22 @@ pub struct LinkFragments;
 
 /// GitHub's heading anchor (`#…`, percent-encoded) for a heading's text.
 pub fn heading_fragment(text: &str) -> String {
-    static REMOVE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[^\p{Letter}\p{Mark}\p{Number}\p{Connector_Punctuation}\- ]").expect("valid"));
-    let lower = text.to_lowercase();
-    let kept = REMOVE.replace_all(&lower, "");
-    let mut out = String::from("#");
-    encode_uri_component(&kept.replace(' ', "-"), &mut out);
+    static KEEP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[\p{Letter}\p{Mark}\p{Number}\p{Connector_Punctuation}]$").expect("valid"));
+    let mut out = String::with_capacity(text.len() + 1);
+    out.push('#');
+    let mut buffer = [0u8; 4];
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            ' ' | '-' => out.push('-'),
+            'a'..='z' | '0'..='9' | '_' => out.push(c),
+            c if c.is_ascii() => {}
+            c if KEEP.is_match(c.encode_utf8(&mut buffer)) => {
+                encode_uri_component(c.encode_utf8(&mut buffer), &mut out)
+            }
+            _ => {}
+        }
+    }
     out
 }
 
@@ -108,17 +118,33 @@ fn unescape(text: &str) -> String {
 /// which spelling a case-insensitive match suggests).
 #[derive(Default)]
 struct Fragments {
-    order: Vec<String>,
-    set: HashSet<String>,
-    counts: std::collections::HashMap<String, usize>,
+    /// Fragment → (markdownlint's count for repeated headings, order of first insertion).
+    map: HashMap<String, (usize, usize)>,
 }
 
 impl Fragments {
     fn set(&mut self, key: String, count: usize) {
-        if self.set.insert(key.clone()) {
-            self.order.push(key.clone());
+        let order = self.map.len();
+        self.map.entry(key).and_modify(|e| e.0 = count).or_insert((count, order));
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    fn count(&self, key: &str) -> usize {
+        self.map.get(key).map_or(0, |e| e.0)
+    }
+
+    /// Lowercased fragment → the first fragment (in insertion order) that lowercases to it.
+    fn by_lowercase(&self) -> HashMap<String, String> {
+        let mut keys: Vec<(&String, usize)> = self.map.iter().map(|(k, e)| (k, e.1)).collect();
+        keys.sort_by_key(|k| k.1);
+        let mut map = HashMap::new();
+        for (key, _) in keys {
+            map.entry(key.to_lowercase()).or_insert_with(|| key.clone());
         }
-        self.counts.insert(key, count);
+        map
     }
 }
 
@@ -141,6 +167,10 @@ fn ignored_pattern(pattern: &str) -> Option<Regex> {
 
 /// The `id` (any tag) or `name` (`<a>`) of an opening HTML tag.
 fn tag_anchor(tag: &str) -> Option<&str> {
+    let lower_has = |needle: &[u8]| tag.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+    if !lower_has(b"id") && !lower_has(b"name") {
+        return None;
+    }
     static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)\sid\s*=\s*['"]?([^'"\s>]*)"#).expect("valid"));
     static NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)\sname\s*=\s*['"]?([^'"\s>]*)"#).expect("valid"));
     let rest = tag.strip_prefix('<')?;
@@ -198,6 +228,27 @@ fn block_tags(html: &str, mut each: impl FnMut(&str)) {
     }
 }
 
+/// Adds the `id` and `name` anchors of the page's HTML, in document order.
+fn add_html_anchors(page: &Page<'_>, fragments: &mut Fragments) {
+    let text = page.source.text.as_str();
+    let mut anchor = |tag: &str| {
+        if let Some(name) = tag_anchor(tag) {
+            fragments.set(format!("#{name}"), 0);
+        }
+    };
+    let mut html: Vec<(Span, bool)> = page.html_inline.iter().map(|s| (*s, false)).collect();
+    html.extend(page.html_blocks.iter().map(|s| (*s, true)));
+    html.sort_by_key(|(s, _)| s.start);
+    for (span, block) in html {
+        let source = &text[span.start..span.end];
+        if block {
+            block_tags(source, &mut anchor);
+        } else {
+            anchor(source);
+        }
+    }
+}
+
 impl Rule for LinkFragments {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -251,49 +302,45 @@ impl Rule for LinkFragments {
             if fragment == "#" {
                 continue;
             }
-            let count = fragments.counts.get(&fragment).copied().unwrap_or(0);
+            let count = fragments.count(&fragment);
             if count > 0 {
                 fragments.set(format!("{fragment}-{count}"), 0);
             }
             fragments.set(fragment, count + 1);
+            if !text[heading.span.start..heading.span.end].contains("{#") {
+                continue;
+            }
             let span = heading_text_span(page, heading);
-            for capture in CUSTOM_ANCHOR.captures_iter(&text[span.start..span.end]) {
+            let heading_source = &text[span.start..span.end];
+            for capture in CUSTOM_ANCHOR.captures_iter(heading_source) {
                 if let Some(anchor) = capture.get(1)
-                    && !fragments.set.contains(anchor.as_str())
+                    && !fragments.has(anchor.as_str())
                 {
                     fragments.set(anchor.as_str().to_string(), 1);
                 }
             }
         }
-        let mut anchor = |tag: &str| {
-            if let Some(name) = tag_anchor(tag) {
-                fragments.set(format!("#{name}"), 0);
-            }
-        };
-        let mut html: Vec<(Span, bool)> = page.html_inline.iter().map(|s| (*s, false)).collect();
-        html.extend(page.html_blocks.iter().map(|s| (*s, true)));
-        html.sort_by_key(|(s, _)| s.start);
-        for (span, block) in html {
-            let source = &text[span.start..span.end];
-            if block {
-                block_tags(source, &mut anchor);
-            } else {
-                anchor(source);
-            }
-        }
-
+        // HTML anchors come after the headings (the order decides which spelling a case
+        // mismatch suggests); they are only collected when a fragment matches no heading.
+        let mut anchors_added = false;
+        let mut lowercase: Option<HashMap<String, String>> = None;
         for (span, destination, target) in targets {
             let rest = &target[1..];
             let mut encoded = String::from("#");
             encode_uri_component(rest, &mut encoded);
-            if fragments.set.contains(&encoded)
+            if !anchors_added && !fragments.has(&encoded) {
+                anchors_added = true;
+                add_html_anchors(page, &mut fragments);
+            }
+            if fragments.has(&encoded)
                 || LINE_FRAGMENT.is_match(&encoded)
                 || ignored.as_ref().is_some_and(|re| re.is_match(rest))
             {
                 continue;
             }
-            let lower = target.to_lowercase();
-            match fragments.order.iter().find(|key| key.to_lowercase() == lower) {
+            // The first fragment, in the order they were added, that matches without case.
+            let by_lowercase = lowercase.get_or_insert_with(|| fragments.by_lowercase());
+            match by_lowercase.get(&target.to_lowercase()) {
                 Some(key) if ignore_case || *key == target => {}
                 Some(key) => {
                     let diagnostic = out

@@ -1,8 +1,10 @@
 //! MD052 reference-links-images.
 
-use super::references::{normalize_label, reference_data};
+use super::references::{Unresolved, definition_entries, normalize_label, undefined_groups};
 use crate::page::Page;
+use crate::page::links::LinkKind;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD052",
@@ -51,29 +53,39 @@ impl Rule for ReferenceLinksImages {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        if page.link_model.inline_blocks.is_empty() && page.headings.is_empty() {
+        let shortcut_syntax = out.option_bool("shortcut_syntax", false);
+        // comrak resolved every reference that has a definition: only the bracket groups it
+        // left as text can be missing theirs.
+        // Without shortcuts, only `[text][label]` and `[label][]` count: both need a `][`.
+        static ADJACENT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"]["));
+        let body = &page.source.text.as_bytes()[page.body_start.min(page.source.text.len())..];
+        if !shortcut_syntax && ADJACENT.find(body).is_none() {
             return;
         }
-        let shortcut_syntax = out.option_bool("shortcut_syntax", false);
+        let groups = undefined_groups(page, if shortcut_syntax { Unresolved::All } else { Unresolved::References });
+        if groups.is_empty() {
+            return;
+        }
         let ignored: Vec<String> = match out.option("ignored_labels").and_then(|v| v.as_array()) {
             Some(labels) => labels.iter().filter_map(|l| l.as_str()).map(normalize_label).collect(),
             None => vec!["x".to_string()],
         };
-        let data = reference_data(page);
-        let mut groups: Vec<_> = data.references.iter().collect();
-        if shortcut_syntax {
-            groups.extend(data.shortcuts.iter());
-        }
-        for (label, references) in groups {
-            if data.defines(label) || ignored.contains(label) {
+        let defined: Vec<String> = definition_entries(page).into_iter().map(|d| d.label).collect();
+        let text = page.source.text.as_str();
+        for group in groups {
+            if group.kind == LinkKind::Shortcut && !shortcut_syntax {
                 continue;
             }
-            for reference in references {
-                let source = page.slice(reference.span);
-                let first_line = source.lines().next().unwrap_or(source);
-                out.report(reference.span, format!("'{first_line}' uses the label '{label}', which is not defined"))
-                    .help(format!("add a definition '[{label}]: <url>' to the page, or fix the label"));
+            let label = normalize_label(&text[group.label.start..group.label.end]);
+            if defined.contains(&label) || ignored.contains(&label) {
+                continue;
             }
+            let span = Span::new(group.start, group.end);
+            let source = page.slice(span);
+            let first_line = source.lines().next().unwrap_or(source);
+            out.report(span, format!("'{first_line}' uses the label '{label}', which is not defined"))
+                .help(format!("add a definition '[{label}]: <url>' to the page, or fix the label"));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! MD053 link-image-reference-definitions.
 
-use super::references::{normalize_label, reference_data};
+use super::references::{ReferenceData, Unresolved, normalize_label, reference_data};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
@@ -63,10 +63,18 @@ impl Rule for LinkImageReferenceDefinitions {
             Some(labels) => labels.iter().filter_map(|l| l.as_str()).map(normalize_label).collect(),
             None => vec!["//".to_string()],
         };
-        let data = reference_data(page);
+        let unused = |data: &ReferenceData, label: &String| {
+            !ignored.contains(label) && !data.references.contains_key(label) && !data.shortcuts.contains_key(label)
+        };
+        // The links comrak resolved use most definitions; the bracket groups it left as text
+        // (which markdownlint may still read as references) are only scanned when needed.
+        let mut data = reference_data(page, Unresolved::Skip);
+        if data.definitions.iter().any(|d| unused(&data, &d.label)) {
+            data = reference_data(page, Unresolved::All);
+        }
         for definition in &data.definitions {
             let label = &definition.label;
-            if ignored.contains(label) || data.references.contains_key(label) || data.shortcuts.contains_key(label) {
+            if !unused(&data, label) {
                 continue;
             }
             let diagnostic = out

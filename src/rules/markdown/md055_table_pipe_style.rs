@@ -68,13 +68,14 @@ impl Rule for TablePipeStyle {
             _ => None,
         };
         let mut current_table = usize::MAX;
+        let bytes = page.source.text.as_bytes();
         for row in table_rows(page) {
             if per_table && row.table != current_table {
                 expected = None;
                 current_table = row.table;
             }
-            let leading = row.leading_pipe();
-            let trailing = row.trailing_pipe();
+            let leading = row.leading_pipe(bytes);
+            let trailing = row.trailing_pipe(bytes);
             let (want_leading, want_trailing) = *expected.get_or_insert((leading, trailing));
             let want = style_name(want_leading, want_trailing);
             let actual = style_name(leading, trailing);
@@ -92,12 +93,7 @@ impl Rule for TablePipeStyle {
             }
             if trailing != want_trailing {
                 let what = if want_trailing { "missing" } else { "unexpected" };
-                let last = row
-                    .tokens
-                    .iter()
-                    .rev()
-                    .find(|t| t.kind != super::tables::Piece::Whitespace)
-                    .map_or(row.end, |t| t.end);
+                let last = row.start + bytes[row.start..row.end].trim_ascii_end().len();
                 out.report(
                     Span::new(floor_char_boundary(&page.source.text, last.saturating_sub(1)).max(row.start), last),
                     format!("{what} trailing pipe: the row is {actual}, expected {want}"),

@@ -51,13 +51,13 @@ impl Rule for TableColumnCount {
         }
         let mut expected = 0;
         let mut current_table = usize::MAX;
+        let bytes = page.source.text.as_bytes();
         for row in table_rows(page) {
             if row.table != current_table {
                 expected = 0;
                 current_table = row.table;
             }
-            let cells = row.cells();
-            let actual = cells.len();
+            let actual = row.cell_count(bytes);
             if expected == 0 {
                 expected = actual;
             }
@@ -73,7 +73,7 @@ impl Rule for TableColumnCount {
                 )
                 .help("add the missing cells, empty ones if need be ('| |')");
             } else if actual > expected {
-                let first_extra = row.tokens[cells[expected].start].start;
+                let first_extra = row.cell_start(bytes, expected);
                 out.report(
                     Span::new(first_extra, row.end),
                     format!("row has {actual} cells, the header has {expected}: the extra cells will not be shown"),

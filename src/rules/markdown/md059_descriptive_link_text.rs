@@ -78,17 +78,28 @@ impl Rule for DescriptiveLinkText {
             }
             let label = &text[link.text.start..link.text.end];
             // Cheap exit: normalizing never keeps more letters and digits than the text has.
-            if label.bytes().filter(u8::is_ascii_alphanumeric).count() > longest {
+            let mut alphanumeric = label.bytes().filter(u8::is_ascii_alphanumeric);
+            if alphanumeric.nth(longest).is_some() {
                 continue;
             }
             if !prohibited.contains(&normalize(label)) {
                 continue;
             }
-            // Code or HTML directly in the link text (not inside emphasis) exempts it.
-            let emphasis: Vec<Span> = page.emphasis.iter().map(|(s, _)| *s).filter(|s| within(s, &link.text)).collect();
-            let direct = |span: &Span| within(span, &link.text) && !emphasis.iter().any(|e| within(span, e));
-            if page.code_spans.iter().chain(&page.html_inline).any(direct) {
-                continue;
+            // Code or HTML directly in the link text (not inside emphasis) exempts it. The span
+            // lists are in document order: look only at the ones inside the link text.
+            let inside = |spans: &'_ [Span]| {
+                let from = spans.partition_point(|s| s.start < link.text.start);
+                let to = spans.partition_point(|s| s.start < link.text.end);
+                spans[from..to.max(from)].iter().filter(|s| s.end <= link.text.end).copied().collect::<Vec<Span>>()
+            };
+            let mut marked = inside(&page.code_spans);
+            marked.extend(inside(&page.html_inline));
+            if !marked.is_empty() {
+                let emphasis: Vec<Span> =
+                    page.emphasis.iter().map(|(s, _)| *s).filter(|s| within(s, &link.text)).collect();
+                if marked.iter().any(|m| !emphasis.iter().any(|e| within(m, e))) {
+                    continue;
+                }
             }
             out.report(link.text, format!("link text '{label}' does not say where the link goes"))
                 .help("use text that names the destination, such as the page's title");

@@ -1,6 +1,6 @@
 //! MD060 table-column-style.
 
-use super::tables::{Piece, Row, table_rows};
+use super::tables::{Piece, Row, Token, table_rows};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
@@ -65,27 +65,37 @@ fn width(text: &str) -> usize {
     text.split(char::is_control).map(UnicodeWidthStr::width).sum()
 }
 
+/// A row and its pieces.
+struct Split<'t> {
+    row: &'t Row,
+    tokens: &'t [Token],
+}
+
 /// The display column of each divider of a row, counted from the start of its line.
-fn divider_columns(page: &Page<'_>, row: &Row) -> Vec<(usize, usize)> {
+fn divider_columns(page: &Page<'_>, row: &Split<'_>, out: &mut Vec<(usize, usize)>) {
     let text = page.source.text.as_str();
-    let mut at = page.lines.line_start(page.lines.line_of(row.start));
+    let mut at = page.lines.line_start(page.lines.line_of(row.row.start));
     let mut column = 0;
-    let mut out = Vec::new();
+    out.clear();
     for token in row.tokens.iter().filter(|t| t.kind == Piece::Divider) {
         column += width(&text[at..token.start]);
         at = token.start;
         out.push((token.start, column));
     }
-    out
 }
 
 /// Pipes of `rows[1..]` that are not in a column of the header's (`rows[0]`) pipes.
-fn misaligned(page: &Page<'_>, rows: &[&Row], message: &'static str, out: &mut Vec<Problem>) {
+fn misaligned(page: &Page<'_>, rows: &[Split<'_>], message: &'static str, out: &mut Vec<Problem>) {
     let Some((header, rest)) = rows.split_first() else { return };
-    let header_columns: Vec<usize> = divider_columns(page, header).into_iter().map(|(_, c)| c).collect();
+    let mut columns = Vec::new();
+    divider_columns(page, header, &mut columns);
+    let header_columns: Vec<usize> = columns.iter().map(|(_, c)| *c).collect();
+    let mut remaining = Vec::with_capacity(header_columns.len());
     for row in rest {
-        let mut remaining = header_columns.clone();
-        for (at, column) in divider_columns(page, row) {
+        remaining.clear();
+        remaining.extend_from_slice(&header_columns);
+        divider_columns(page, row, &mut columns);
+        for &(at, column) in &columns {
             if remaining.is_empty() {
                 break;
             }
@@ -116,10 +126,10 @@ fn insert_space(page: &Page<'_>, at: usize) -> Option<Edit> {
 }
 
 /// The spacing problems of a row for the compact and the tight styles.
-fn spacing(page: &Page<'_>, row: &Row, compact: &mut Vec<Problem>, tight: &mut Vec<Problem>) {
+fn spacing(page: &Page<'_>, split: &Split<'_>, compact: &mut Vec<Problem>, tight: &mut Vec<Problem>) {
     const COMPACT: &str = "put exactly one space between the pipe and the cell text";
     const TIGHT: &str = "remove the spaces around the pipe";
-    let tokens = &row.tokens;
+    let (row, tokens) = (split.row, split.tokens);
     for (i, token) in tokens.iter().enumerate() {
         if token.kind != Piece::Divider {
             continue;
@@ -201,11 +211,24 @@ impl Rule for TableColumnStyle {
         let tight_allowed = matches!(style, "any" | "tight");
         let aligned_delimiter = out.option_bool("aligned_delimiter", false);
         let rows = table_rows(page);
+        let bytes = page.source.text.as_bytes();
+        let mut tokens: Vec<Token> = Vec::new();
         let mut first = 0;
         while first < rows.len() {
             let table = rows[first].table;
             let last = rows[first..].iter().position(|r| r.table != table).map_or(rows.len(), |p| first + p);
-            let table_rows: Vec<&Row> = rows[first..last].iter().collect();
+            tokens.clear();
+            let mut bounds = Vec::with_capacity(last - first);
+            for row in &rows[first..last] {
+                let from = tokens.len();
+                row.tokenize(bytes, &mut tokens);
+                bounds.push(from..tokens.len());
+            }
+            let table_rows: Vec<Split<'_>> = rows[first..last]
+                .iter()
+                .zip(bounds)
+                .map(|(row, range)| Split { row, tokens: &tokens[range] })
+                .collect();
             first = last;
 
             let mut if_aligned = Vec::new();

@@ -69,16 +69,28 @@ impl ReferenceData {
     }
 }
 
+/// Which bracket groups that make no link to look for (they are what costs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unresolved {
+    /// None: only the links comrak resolved.
+    Skip,
+    /// Full and collapsed references only (a `][` must be in the block).
+    References,
+    /// Shortcuts too.
+    All,
+}
+
 /// A bracket group markdownlint's shim records: start, end, kind and the label's source.
-struct Group {
-    start: usize,
-    end: usize,
-    kind: LinkKind,
-    label: Span,
+pub struct Group {
+    pub start: usize,
+    pub end: usize,
+    /// `Full`, `Collapsed` or `Shortcut`.
+    pub kind: LinkKind,
+    pub label: Span,
 }
 
 /// Collects the references and definitions of a page.
-pub fn reference_data(page: &Page<'_>) -> ReferenceData {
+pub fn reference_data(page: &Page<'_>, unresolved: Unresolved) -> ReferenceData {
     let text = page.source.text.as_str();
     let model = &page.link_model;
     let mut data = ReferenceData::default();
@@ -98,11 +110,26 @@ pub fn reference_data(page: &Page<'_>) -> ReferenceData {
     for (span, name) in &model.footnote_refs {
         add(&mut data, normalize_label(&format!("^{name}")), Reference { span: *span, undefined: false }, true);
     }
-    for group in undefined_groups(page) {
+    let groups = if unresolved == Unresolved::Skip { Vec::new() } else { undefined_groups(page, unresolved) };
+    for group in groups {
         let label = normalize_label(&text[group.label.start..group.label.end]);
         let reference = Reference { span: Span::new(group.start, group.end), undefined: true };
         add(&mut data, label, reference, group.kind == LinkKind::Shortcut);
     }
+    for entry in definition_entries(page) {
+        if data.defines(&entry.label) {
+            data.duplicates.push(entry);
+        } else {
+            data.definitions.push(entry);
+        }
+    }
+    data
+}
+
+/// Every link reference and footnote definition of the page, in order, keyed like markdownlint.
+pub fn definition_entries(page: &Page<'_>) -> Vec<DefinitionEntry> {
+    let text = page.source.text.as_str();
+    let model = &page.link_model;
     let mut entries: Vec<DefinitionEntry> = model
         .definitions
         .iter()
@@ -123,21 +150,36 @@ pub fn reference_data(page: &Page<'_>) -> ReferenceData {
         }
     }));
     entries.sort_by_key(|d| d.span.start);
-    for entry in entries {
-        if data.defines(&entry.label) {
-            data.duplicates.push(entry);
-        } else {
-            data.definitions.push(entry);
-        }
-    }
-    data
+    entries
+}
+
+/// Whether `bytes` holds `][` (faster than a substring search on many short blocks).
+pub fn has_adjacent_brackets(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b']', bytes).any(|i| bytes.get(i + 1) == Some(&b'['))
 }
 
 /// The bracket groups that make no link, as markdownlint's shim records them, in order.
-fn undefined_groups(page: &Page<'_>) -> Vec<Group> {
+pub fn undefined_groups(page: &Page<'_>, unresolved: Unresolved) -> Vec<Group> {
     let text = page.source.text.as_str();
     let bytes = text.as_bytes();
     let model = &page.link_model;
+    // The blocks worth scanning come first: most pages have none, and then nothing else is built.
+    let wanted = |block: &Span| {
+        let end = block.end.min(bytes.len());
+        let source = &bytes[block.start.min(end)..end];
+        match unresolved {
+            Unresolved::References => has_adjacent_brackets(source),
+            _ => memchr::memchr(b']', source).is_some(),
+        }
+    };
+    let mut blocks: Vec<Span> = model.inline_blocks.iter().copied().filter(wanted).collect();
+    blocks.extend(
+        page.headings.iter().map(|h| super::heading_text_span(page, h)).filter(|s| s.end > s.start && wanted(s)),
+    );
+    if blocks.is_empty() {
+        return Vec::new();
+    }
+    blocks.sort_by_key(|s| s.start);
     // Code spans, inline HTML, autolinks and footnote references hide their brackets.
     let mut masks: Vec<Span> = page.code_spans.iter().chain(&page.html_inline).copied().collect();
     masks.extend(
@@ -152,18 +194,11 @@ fn undefined_groups(page: &Page<'_>) -> Vec<Group> {
         .map(|l| (l.text.start, l))
         .collect();
     let mut groups: Vec<Group> = Vec::new();
-    let mut headings: Vec<Span> = page.headings.iter().map(|h| super::heading_text_span(page, h)).collect();
-    headings.retain(|s| s.end > s.start);
-    let mut blocks: Vec<Span> = model.inline_blocks.iter().chain(&headings).copied().collect();
-    blocks.sort_by_key(|s| s.start);
     let mut mask_at = 0;
     // Open brackets: position of the `[` (or `!`) and whether it opens an image.
     let mut starts: Vec<(usize, bool)> = Vec::new();
     for block in blocks {
         let end = block.end.min(bytes.len());
-        if block.start >= end || memchr::memchr2(b'[', b']', &bytes[block.start..end]).is_none() {
-            continue;
-        }
         starts.clear();
         while mask_at < masks.len() && masks[mask_at].end <= block.start {
             mask_at += 1;

@@ -22,81 +22,97 @@ pub struct Token {
 }
 
 /// One row of a table, the delimiter row included.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Row {
     /// Index into `Page::tables`.
     pub table: usize,
     /// From the row's first character to the end of its line (trailing whitespace included).
     pub start: usize,
     pub end: usize,
-    pub tokens: Vec<Token>,
+}
+
+/// Whether the pipe at `at` is escaped (an odd run of backslashes before it).
+fn escaped(bytes: &[u8], from: usize, at: usize) -> bool {
+    bytes[from..at].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
 }
 
 impl Row {
-    /// The cells, as ranges of token indices: a divider opens a cell, except the trailing one,
-    /// which closes the last cell.
-    pub fn cells(&self) -> Vec<std::ops::Range<usize>> {
-        let trailing = self.trailing_divider();
-        let mut cells: Vec<std::ops::Range<usize>> = Vec::new();
-        for (i, token) in self.tokens.iter().enumerate() {
-            let opens = token.kind == Piece::Divider && Some(i) != trailing;
-            match cells.last_mut() {
-                Some(cell) if !opens => cell.end = i + 1,
-                _ => cells.push(i..i + 1),
-            }
-        }
-        cells
-    }
-
-    /// The index of the last divider when only whitespace follows it.
-    pub fn trailing_divider(&self) -> Option<usize> {
-        let last = self.tokens.iter().rposition(|t| t.kind != Piece::Whitespace)?;
-        (self.tokens[last].kind == Piece::Divider && last > 0).then_some(last)
+    /// Whether the row starts with a pipe.
+    pub fn leading_pipe(&self, bytes: &[u8]) -> bool {
+        bytes.get(self.start) == Some(&b'|') && self.start < self.end
     }
 
     /// Whether the row ends with a pipe (a lone pipe both starts and ends its row).
-    pub fn trailing_pipe(&self) -> bool {
-        self.tokens.iter().rfind(|t| t.kind != Piece::Whitespace).is_some_and(|t| t.kind == Piece::Divider)
+    pub fn trailing_pipe(&self, bytes: &[u8]) -> bool {
+        let row = &bytes[self.start..self.end];
+        match row.iter().rposition(|b| !matches!(b, b' ' | b'\t')) {
+            Some(last) => row[last] == b'|' && !escaped(bytes, self.start, self.start + last),
+            None => false,
+        }
     }
 
-    /// Whether the row starts with a pipe.
-    pub fn leading_pipe(&self) -> bool {
-        self.tokens.iter().find(|t| t.kind != Piece::Whitespace).is_some_and(|t| t.kind == Piece::Divider)
+    /// The number of cells: a divider opens a cell, except the trailing one, which closes the
+    /// last cell; a row that does not start with a pipe opens one with its first content.
+    pub fn cell_count(&self, bytes: &[u8]) -> usize {
+        let row = &bytes[self.start..self.end];
+        let dividers = memchr::memchr_iter(b'|', row).filter(|&i| !escaped(bytes, self.start, self.start + i)).count();
+        let leading = self.leading_pipe(bytes);
+        let trailing = self.trailing_pipe(bytes) && !(leading && dividers == 1);
+        dividers - usize::from(trailing) + usize::from(!leading && self.start < self.end)
     }
-}
 
-/// Splits the text of a row (`start..end` in `text`) into pieces.
-fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
-    let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut i = start;
-    while i < end {
-        let kind = match bytes[i] {
-            b' ' | b'\t' => Piece::Whitespace,
-            b'|' => Piece::Divider,
-            _ => Piece::Content,
-        };
-        let from = i;
-        match kind {
-            Piece::Divider => i += 1,
-            Piece::Whitespace => {
-                while i < end && matches!(bytes[i], b' ' | b'\t') {
+    /// Splits the row into pieces, appending them to `out`.
+    pub fn tokenize(&self, bytes: &[u8], out: &mut Vec<Token>) {
+        let (start, end) = (self.start, self.end);
+        let mut i = start;
+        while i < end {
+            let from = i;
+            let kind = match bytes[i] {
+                b' ' | b'\t' => {
+                    while i < end && matches!(bytes[i], b' ' | b'\t') {
+                        i += 1;
+                    }
+                    Piece::Whitespace
+                }
+                b'|' => {
                     i += 1;
+                    Piece::Divider
                 }
-            }
-            Piece::Content => {
-                // Content runs to the next unescaped pipe; its trailing whitespace is a piece of its own.
-                while i < end && bytes[i] != b'|' {
-                    i += if bytes[i] == b'\\' && i + 1 < end { 2 } else { 1 };
+                _ => {
+                    // Content runs to the next unescaped pipe, without its trailing whitespace.
+                    while i < end && bytes[i] != b'|' {
+                        i += if bytes[i] == b'\\' && i + 1 < end { 2 } else { 1 };
+                    }
+                    while i > from && matches!(bytes[i - 1], b' ' | b'\t') {
+                        i -= 1;
+                    }
+                    Piece::Content
                 }
-                while i > from && matches!(bytes[i - 1], b' ' | b'\t') {
-                    i -= 1;
+            };
+            out.push(Token { kind, start: from, end: i.min(end) });
+        }
+    }
+
+    /// Where the cell after the first `count` cells starts (for a row with too many cells).
+    pub fn cell_start(&self, bytes: &[u8], count: usize) -> usize {
+        let mut tokens = Vec::new();
+        self.tokenize(bytes, &mut tokens);
+        let trailing = tokens
+            .iter()
+            .rposition(|t| t.kind != Piece::Whitespace)
+            .filter(|&i| i > 0 && tokens[i].kind == Piece::Divider);
+        let mut cells = 0;
+        for (i, token) in tokens.iter().enumerate() {
+            let opens = (token.kind == Piece::Divider && Some(i) != trailing) || i == 0;
+            if opens {
+                if cells == count {
+                    return token.start;
                 }
+                cells += 1;
             }
         }
-        tokens.push(Token { kind, start: from, end: i.min(end) });
+        self.end
     }
-    tokens
 }
 
 /// Every row of every table of the page, in order; the delimiter row follows the header row.
@@ -119,22 +135,20 @@ pub fn table_rows(page: &Page<'_>) -> Vec<Row> {
         Some((start, end))
     };
     for (i, row) in page.table_rows.iter().enumerate() {
-        let tokens = tokenize(text, row.span.start, row.span.end);
-        rows.push(Row { table: row.table, start: row.span.start, end: row.span.end, tokens });
-        let line = page.lines.line_of(row.span.start);
+        rows.push(Row { table: row.table, start: row.span.start, end: row.span.end });
         if row.header {
             // A delimiter row holds only `|`, `-`, `:` and spaces: no marker to confuse with.
-            if let Some((start, end)) = next_line(line) {
-                rows.push(Row { table: row.table, start, end, tokens: tokenize(text, start, end) });
+            if let Some((start, end)) = next_line(page.lines.line_of(row.span.start)) {
+                rows.push(Row { table: row.table, start, end });
             }
         } else if page.table_rows.get(i + 1).is_none_or(|next| next.table != row.table) {
             // comrak ends a table at a line holding a lone pipe; micromark reads it as a last row.
-            let mut line = line;
+            let mut line = page.lines.line_of(row.span.start);
             while let Some((start, end)) = next_line(line)
                 && text[start..end].trim() == "|"
             {
                 let start = start + (text[start..end].len() - text[start..end].trim_start().len());
-                rows.push(Row { table: row.table, start, end, tokens: tokenize(text, start, end) });
+                rows.push(Row { table: row.table, start, end });
                 line += 1;
             }
         }
@@ -147,7 +161,7 @@ mod tests {
     use super::*;
 
     fn cells(row: &str) -> usize {
-        Row { table: 0, start: 0, end: row.len(), tokens: tokenize(row, 0, row.len()) }.cells().len()
+        Row { table: 0, start: 0, end: row.len() }.cell_count(row.as_bytes())
     }
 
     #[test]
@@ -158,5 +172,9 @@ mod tests {
         assert_eq!(cells("a | b"), 2);
         assert_eq!(cells("| `a|b` | \\| c |"), 3);
         assert_eq!(cells("a |"), 1);
+        assert_eq!(cells("|"), 1);
+        assert_eq!(cells("| a \\\\|"), 1);
+        let row = "| a | b | c |";
+        assert_eq!(Row { table: 0, start: 0, end: row.len() }.cell_start(row.as_bytes(), 2), 8);
     }
 }
