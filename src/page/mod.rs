@@ -522,38 +522,41 @@ impl<'p, 's> Outline<'p, 's> {
     /// Finds the link reference definitions comrak consumed with the whole paragraph they made
     /// up: they sit on lines no block covers.
     fn find_uncovered_definitions(&mut self) {
-        let text = self.page.source.text.as_str();
-        let body = &text.as_bytes()[self.page.body_start.min(text.len())..];
-        if memchr::memmem::find(body, b"]:").is_none() {
-            return;
-        }
-        let line_count = self.page.lines.line_count();
-        let mut covered = vec![false; line_count + 1];
         let page = &*self.page;
-        let leaves = self
-            .page
+        let text = page.source.text.as_str();
+        let bytes = text.as_bytes();
+        let line_count = page.lines.line_count();
+        // The line ranges leaf blocks cover, in order; the gaps between them are blank lines,
+        // container markers, and the definitions comrak dropped.
+        let mut covered: Vec<(usize, usize)> = page
             .paragraphs
             .iter()
             .chain(page.headings.iter().map(|h| &h.span))
             .chain(page.code_blocks.iter().map(|c| &c.span))
             .chain(&page.html_blocks)
             .chain(&page.tables)
-            .chain(&page.thematic_breaks);
-        for span in leaves {
-            let first = page.lines.line_of(span.start);
-            let last = page.lines.line_of(span.end.saturating_sub(1).max(span.start));
-            for flag in &mut covered[first..=last.min(line_count)] {
-                *flag = true;
-            }
-        }
-        let bytes = text.as_bytes();
+            .chain(&page.thematic_breaks)
+            .map(|span| {
+                (page.lines.line_of(span.start), page.lines.line_of(span.end.saturating_sub(1).max(span.start)))
+            })
+            .collect();
+        covered.sort_unstable();
+        let mut next_block = 0;
         let mut line = self.body_first_line;
         let mut found = Vec::new();
         while line < line_count {
-            let start = page.lines.line_start(line);
-            if covered[line] || start >= bytes.len() {
-                line += 1;
+            while next_block < covered.len() && covered[next_block].1 < line {
+                next_block += 1;
+            }
+            if let Some(&(first, last)) = covered.get(next_block)
+                && first <= line
+            {
+                line = last + 1;
                 continue;
+            }
+            let start = page.lines.line_start(line);
+            if start >= bytes.len() {
+                break;
             }
             let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
             let at = links::content_start(bytes, start, end);
@@ -567,6 +570,9 @@ impl<'p, 's> Outline<'p, 's> {
                 }
                 None => line += 1,
             }
+        }
+        if found.is_empty() {
+            return;
         }
         let definitions = &mut self.page.link_model.definitions;
         definitions.extend(found);
