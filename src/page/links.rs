@@ -34,10 +34,6 @@ pub struct LinkSyntax {
     pub text: Span,
     /// The label of a full reference (`[text][label]`), between its brackets.
     pub label: Option<Span>,
-    /// The destination of an inline link as written (without `<` `>`); `None` when empty.
-    pub destination: Option<Span>,
-    /// An inline link with a title (`[a](b "title")`).
-    pub has_title: bool,
     /// Whether the link sits in a heading.
     pub in_heading: bool,
 }
@@ -72,18 +68,22 @@ pub struct LinkModel {
     pub heading_fragments: Vec<String>,
 }
 
+impl LinkSyntax {
+    /// The destination of an inline link as written (without `<` `>`; `None` when empty or not
+    /// an inline link), and whether a title follows it. Read on demand: few rules need it.
+    pub fn destination(&self, text: &str) -> (Option<Span>, bool) {
+        if self.kind != LinkKind::Inline {
+            return (None, false);
+        }
+        let Some(bytes) = text.as_bytes().get(self.span.start..self.span.end) else { return (None, false) };
+        let (destination, has_title) = inline_destination(bytes, self.text.end + 2 - self.span.start);
+        (destination.map(|(s, e)| Span::new(self.span.start + s, self.span.start + e)), has_title)
+    }
+}
+
 /// Describes how the link or image at `span` is written.
 pub fn classify(text: &str, span: Span, image: bool, in_heading: bool) -> LinkSyntax {
-    let mut link = LinkSyntax {
-        span,
-        image,
-        kind: LinkKind::Literal,
-        text: span,
-        label: None,
-        destination: None,
-        has_title: false,
-        in_heading,
-    };
+    let mut link = LinkSyntax { span, image, kind: LinkKind::Literal, text: span, label: None, in_heading };
     // A span comrak misplaced (it happens around escapes in table cells) is left unclassified.
     let Some(src) = text.get(span.start..span.end) else {
         link.text = Span::new(span.start, span.start);
@@ -106,12 +106,7 @@ pub fn classify(text: &str, span: Span, image: bool, in_heading: bool) -> LinkSy
     };
     link.text = Span::new(span.start + open + 1, span.start + close);
     match bytes.get(close + 1) {
-        Some(b'(') => {
-            link.kind = LinkKind::Inline;
-            let (destination, has_title) = inline_destination(bytes, close + 2);
-            link.destination = destination.map(|(s, e)| Span::new(span.start + s, span.start + e));
-            link.has_title = has_title;
-        }
+        Some(b'(') => link.kind = LinkKind::Inline,
         Some(b'[') if bytes.get(close + 2) == Some(&b']') => link.kind = LinkKind::Collapsed,
         Some(b'[') => {
             link.kind = LinkKind::Full;
@@ -432,7 +427,8 @@ mod tests {
             ]
         );
         let inline = classify(text, Span::new(0, 11), false, false);
-        assert_eq!(inline.destination.map(|d| &text[d.start..d.end]), Some("#b"));
-        assert!(inline.has_title);
+        let (destination, has_title) = inline.destination(text);
+        assert_eq!(destination.map(|d| &text[d.start..d.end]), Some("#b"));
+        assert!(has_title);
     }
 }

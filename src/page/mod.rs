@@ -447,6 +447,9 @@ struct Outline<'p, 's> {
     /// Lines of link reference definitions comrak dropped from the start of the open paragraph:
     /// it reports the paragraph's inlines that many lines too early.
     line_shift: usize,
+    /// The line after the last line a leaf block covered, and the uncovered line ranges before it.
+    covered_until: usize,
+    gaps: Vec<(usize, usize)>,
 }
 
 impl<'p, 's> Outline<'p, 's> {
@@ -470,6 +473,8 @@ impl<'p, 's> Outline<'p, 's> {
             autolink_syntax_depth: 0,
             open_links: Vec::new(),
             line_shift: 0,
+            covered_until: 0,
+            gaps: Vec::new(),
         }
     }
 
@@ -526,49 +531,27 @@ impl<'p, 's> Outline<'p, 's> {
         let text = page.source.text.as_str();
         let bytes = text.as_bytes();
         let line_count = page.lines.line_count();
-        // The line ranges leaf blocks cover, in order; the gaps between them are blank lines,
-        // container markers, and the definitions comrak dropped.
-        let mut covered: Vec<(usize, usize)> = page
-            .paragraphs
-            .iter()
-            .chain(page.headings.iter().map(|h| &h.span))
-            .chain(page.code_blocks.iter().map(|c| &c.span))
-            .chain(&page.html_blocks)
-            .chain(&page.tables)
-            .chain(&page.thematic_breaks)
-            .map(|span| {
-                (page.lines.line_of(span.start), page.lines.line_of(span.end.saturating_sub(1).max(span.start)))
-            })
-            .collect();
-        covered.sort_unstable();
-        let mut next_block = 0;
-        let mut line = self.body_first_line;
+        let tail = (self.covered_until.max(self.body_first_line), line_count);
         let mut found = Vec::new();
-        while line < line_count {
-            while next_block < covered.len() && covered[next_block].1 < line {
-                next_block += 1;
-            }
-            if let Some(&(first, last)) = covered.get(next_block)
-                && first <= line
-            {
-                line = last + 1;
-                continue;
-            }
-            let start = page.lines.line_start(line);
-            if start >= bytes.len() {
-                break;
-            }
-            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
-            let at = links::content_start(bytes, start, end);
-            match links::parse_definition(text, at) {
-                Some((definition, next)) => {
-                    found.push(definition);
-                    line = page.lines.line_of(next.max(start + 1)).max(line + 1);
-                    if next >= bytes.len() {
-                        break;
-                    }
+        for &(from, to) in self.gaps.iter().chain(std::iter::once(&tail)) {
+            let mut line = from.max(self.body_first_line);
+            while line < to {
+                let start = page.lines.line_start(line);
+                if start >= bytes.len() {
+                    break;
                 }
-                None => line += 1,
+                let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+                let at = links::content_start(bytes, start, end);
+                match links::parse_definition(text, at) {
+                    Some((definition, next)) => {
+                        found.push(definition);
+                        line = page.lines.line_of(next.max(start + 1)).max(line + 1);
+                        if next >= bytes.len() {
+                            break;
+                        }
+                    }
+                    None => line += 1,
+                }
             }
         }
         if found.is_empty() {
@@ -577,6 +560,18 @@ impl<'p, 's> Outline<'p, 's> {
         let definitions = &mut self.page.link_model.definitions;
         definitions.extend(found);
         definitions.sort_by_key(|d| d.span.start);
+    }
+
+    /// Records that a leaf block covers `span`'s lines; the lines skipped since the last leaf
+    /// block are a gap where comrak may have dropped link reference definitions. Leaf blocks
+    /// arrive in document order.
+    fn cover(&mut self, span: Span) {
+        let first = self.page.lines.line_of(span.start);
+        let last = self.page.lines.line_of(span.end.saturating_sub(1).max(span.start));
+        if first > self.covered_until {
+            self.gaps.push((self.covered_until, first));
+        }
+        self.covered_until = self.covered_until.max(last + 1);
     }
 
     /// Reads the link reference definitions at the start of a paragraph: comrak keeps the
@@ -652,6 +647,7 @@ impl<'p, 's> Outline<'p, 's> {
         match value {
             Shallow::Heading(level, setext) => {
                 let span = self.span(node);
+                self.cover(span);
                 let index = self.page.headings.len();
                 let block = document_child.then(|| self.push_block(BlockKind::Heading(index), span));
                 self.page.headings.push(Heading {
@@ -669,6 +665,7 @@ impl<'p, 's> Outline<'p, 's> {
             }
             Shallow::Paragraph => {
                 let span = self.span(node);
+                self.cover(span);
                 self.page.paragraphs.push(span);
                 // markdownlint's parser knows no task lists: the `[x]` is paragraph text.
                 if node.previous_sibling().is_none()
@@ -752,6 +749,9 @@ impl<'p, 's> Outline<'p, 's> {
             }
             Shallow::Leaf(kind) => {
                 let span = self.span(node);
+                if kind != BlockKind::Other {
+                    self.cover(span);
+                }
                 if document_child {
                     self.push_block(kind, span);
                 }

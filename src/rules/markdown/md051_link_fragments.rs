@@ -267,7 +267,12 @@ impl Rule for LinkFragments {
             if link.image || link.kind != LinkKind::Inline {
                 continue;
             }
-            let Some(destination) = link.destination else { continue };
+            // Most destinations are URLs: look for the `#` before reading the destination.
+            let after = text.as_bytes().get(link.text.end + 2..link.span.end).unwrap_or_default().trim_ascii_start();
+            if !after.starts_with(b"#") && !after.starts_with(b"<#") {
+                continue;
+            }
+            let Some(destination) = link.destination(text).0 else { continue };
             let raw = &text[destination.start..destination.end];
             if !raw.starts_with('#') || (link.in_heading && raw.starts_with("#tab/")) {
                 continue;

@@ -117,12 +117,13 @@ impl Rule for LinkImageStyle {
             let (style, destination, error) = match link.kind {
                 LinkKind::Literal => continue,
                 LinkKind::Autolink => ("autolink", label, !autolink && !label.is_empty()),
-                LinkKind::Inline if link.destination.is_some() => {
-                    let destination = link.destination.map_or("", |d| &text[d.start..d.end]);
+                LinkKind::Inline if link.destination(text).0.is_some() => {
+                    let (destination, has_title) = link.destination(text);
+                    let destination = destination.map_or("", |d| &text[d.start..d.end]);
                     let url_as_text = !url_inline
                         && autolink
                         && !link.image
-                        && !link.has_title
+                        && !has_title
                         && label == destination
                         && autolink_able(destination);
                     (if url_as_text { "url_inline" } else { "inline" }, destination, !inline || url_as_text)
