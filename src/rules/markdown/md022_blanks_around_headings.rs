@@ -39,7 +39,7 @@ Text under the heading.
 ```
 "#,
     severity: Severity::Warning,
-    fix: false,
+    fix: true,
 };
 
 /// Headings glued to other lines.
@@ -66,7 +66,8 @@ impl Rule for BlanksAroundHeadings {
                         if above == 1 { "" } else { "s" }
                     ),
                 )
-                .help("add a blank line before the heading");
+                .help("add a blank line before the heading")
+                .fix(vec![super::insert_blank_lines(page, lines, start, start, above - blank_above)]);
             }
             let blank_below = (1..=below).take_while(|i| is_blank_at(lines, end + i)).count();
             if blank_below < below {
@@ -77,7 +78,8 @@ impl Rule for BlanksAroundHeadings {
                         if below == 1 { "" } else { "s" }
                     ),
                 )
-                .help("add a blank line after the heading");
+                .help("add a blank line after the heading")
+                .fix(vec![super::insert_blank_lines(page, lines, end + 1, end, below - blank_below)]);
             }
         }
     }

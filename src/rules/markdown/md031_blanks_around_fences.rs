@@ -38,7 +38,7 @@ git status
 ````
 "#,
     severity: Severity::Warning,
-    fix: false,
+    fix: true,
 };
 
 /// Fences glued to other lines.
@@ -57,11 +57,13 @@ impl Rule for BlanksAroundFences {
             let line_span = |number: usize| line_span(page, lines, number);
             if start > first && !is_blank_at(lines, start - 1) {
                 out.report(line_span(start), "no blank line before the code fence")
-                    .help("add a blank line before the fence");
+                    .help("add a blank line before the fence")
+                    .fix(vec![super::insert_blank_lines(page, lines, start, start, 1)]);
             }
             if !is_blank_at(lines, end + 1) && !is_blank_at(lines, end) {
                 out.report(line_span(end), "no blank line after the code fence")
-                    .help("add a blank line after the fence");
+                    .help("add a blank line after the fence")
+                    .fix(vec![super::insert_blank_lines(page, lines, end + 1, end, 1)]);
             }
         }
     }

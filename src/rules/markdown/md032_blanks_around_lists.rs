@@ -43,7 +43,7 @@ Text after the list.
 ```
 "#,
     severity: Severity::Warning,
-    fix: false,
+    fix: true,
 };
 
 /// Lists glued to other blocks.
@@ -77,10 +77,14 @@ impl Rule for BlanksAroundLists {
                 continues = text_of(end + 1).is_some_and(starts_list_item);
             }
             if !is_blank_at(lines, start - 1) {
-                out.report(line_span(start), "no blank line before the list").help("add a blank line before the list");
+                out.report(line_span(start), "no blank line before the list")
+                    .help("add a blank line before the list")
+                    .fix(vec![super::insert_blank_lines(page, lines, start, start, 1)]);
             }
             if !continues && !is_blank_at(lines, end + 1) {
-                out.report(line_span(end), "no blank line after the list").help("add a blank line after the list");
+                out.report(line_span(end), "no blank line after the list")
+                    .help("add a blank line after the list")
+                    .fix(vec![super::insert_blank_lines(page, lines, end + 1, end, 1)]);
             }
         }
     }

@@ -37,7 +37,7 @@ Grades:
 ```
 "#,
     severity: Severity::Warning,
-    fix: false,
+    fix: true,
 };
 
 /// Tables glued to other blocks.
@@ -63,11 +63,13 @@ impl Rule for BlanksAroundTables {
             let (first, last) = line_range(page, *table);
             if !is_blank(first.checked_sub(1).and_then(text_of)) {
                 out.report(super::line_span(page, lines, first), "no blank line before the table")
-                    .help("add a blank line before the table");
+                    .help("add a blank line before the table")
+                    .fix(vec![super::insert_blank_lines(page, lines, first, first, 1)]);
             }
             if !is_blank(text_of(last + 1)) {
                 out.report(super::line_span(page, lines, last), "no blank line after the table")
-                    .help("add a blank line after the table");
+                    .help("add a blank line after the table")
+                    .fix(vec![super::insert_blank_lines(page, lines, last + 1, last, 1)]);
             }
         }
     }
