@@ -241,7 +241,10 @@ impl Rule for LineLength {
             }
             if !strict && !stern {
                 // The last word may cross the limit when it starts within it.
-                let last_word = original.len() - original.trim_end_matches(|c: char| !c.is_whitespace()).len();
+                // markdownlint's `\S*$` is RE2's: only ASCII whitespace ends the run, so a
+                // no-break space (U+00A0) is part of the last word.
+                let ascii_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r');
+                let last_word = original.len() - original.trim_end_matches(|c: char| !ascii_space(c)).len();
                 if js_len(&original[..original.len() - last_word]) < max {
                     continue;
                 }
