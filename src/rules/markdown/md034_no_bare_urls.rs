@@ -15,8 +15,8 @@ extension links it, CommonMark does not), outside code, HTML blocks and inline H
 The fix wraps it in angle brackets.
 
 **Differences from markdownlint.** markdownlint-cli2 parses `$…$` as inline math (micromark's math
-extension); hblint reads dollar amounts such as "$5k … $10k" as text. Two URLs in the GitLab
-handbook sit inside such "math" and markdownlint reports them.
+extension); hblint reads dollar amounts such as "$5k … $10k" as text. One line of the GitLab
+handbook differs for that reason ("$1.3B … [$3B by 2025](…)").
 
 ## Why is this bad?
 Whether a bare URL becomes a link depends on the renderer; `<…>` or `[text](…)` always does.

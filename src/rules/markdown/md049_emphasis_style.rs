@@ -13,7 +13,7 @@ markdownlint's MD049: emphasis written with another marker than `style`: `consis
 first emphasis's, the default), `asterisk` or `underscore`. The fix rewrites both markers.
 
 **Differences from markdownlint.** Emphasis nested in strong emphasis (`***x***`) and emphasis
-inside footnotes are split differently by comrak and micromark (5 lines in the GitLab handbook).
+inside footnotes are split differently by comrak and micromark (2 lines in the GitLab handbook).
 
 ## Why is this bad?
 `*a*` and `_a_` render alike; mixing them is noise in the source.
