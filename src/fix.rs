@@ -31,19 +31,19 @@ pub fn apply(text: &str, diagnostics: &[Located]) -> (String, usize) {
     let mut edits: Vec<&Edit> = Vec::new();
     let mut applied = 0;
     for fix in fixes {
-        let overlaps =
-            fix.iter().any(|e| taken.iter().any(|&(s, t)| e.span.start < t && s < e.span.end.max(e.span.start + 1)));
+        let overlaps = fix.iter().any(|e| taken.iter().any(|&(s, t)| conflict((s, t), (e.span.start, e.span.end))));
         let valid = fix.iter().all(|e| {
             e.span.end <= text.len() && text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end)
         });
         if overlaps || !valid {
             continue;
         }
-        taken.extend(fix.iter().map(|e| (e.span.start, e.span.end.max(e.span.start + 1))));
+        taken.extend(fix.iter().map(|e| (e.span.start, e.span.end)));
         edits.extend(fix.iter());
         applied += 1;
     }
-    edits.sort_by_key(|e| e.span.start);
+    // An insertion goes before a replacement that starts where it is.
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for edit in edits {
@@ -53,6 +53,19 @@ pub fn apply(text: &str, diagnostics: &[Located]) -> (String, usize) {
     }
     out.push_str(&text[at..]);
     (out, applied)
+}
+
+/// Whether two edits (byte ranges; an empty range is an insertion) cannot both apply in one
+/// round. An insertion conflicts with another insertion at the same place and with a
+/// replacement around it, not with one that starts or ends where it is: a blank line inserted
+/// before a list item and that item's bullet rewritten go together, as markdownlint applies them.
+fn conflict(a: (usize, usize), b: (usize, usize)) -> bool {
+    match (a.0 == a.1, b.0 == b.1) {
+        (true, true) => a.0 == b.0,
+        (true, false) => b.0 < a.0 && a.0 < b.1,
+        (false, true) => a.0 < b.0 && b.0 < a.1,
+        (false, false) => a.0 < b.1 && b.0 < a.1,
+    }
 }
 
 /// Lints and fixes `source` until no fixable diagnostic is left (or the rounds run out).

@@ -67,7 +67,13 @@ impl Rule for BlanksAroundHeadings {
                     ),
                 )
                 .help("add a blank line before the heading")
-                .fix(vec![super::insert_blank_lines(page, lines, start, start, above - blank_above)]);
+                .fix(vec![super::insert_blank_lines(
+                    page,
+                    lines,
+                    start,
+                    start.saturating_sub(1),
+                    above - blank_above,
+                )]);
             }
             let blank_below = (1..=below).take_while(|i| is_blank_at(lines, end + i)).count();
             if blank_below < below {
@@ -79,7 +85,13 @@ impl Rule for BlanksAroundHeadings {
                     ),
                 )
                 .help("add a blank line after the heading")
-                .fix(vec![super::insert_blank_lines(page, lines, end + 1, end, below - blank_below)]);
+                .fix(vec![super::insert_blank_lines(
+                    page,
+                    lines,
+                    end + 1,
+                    end + 1,
+                    below - blank_below,
+                )]);
             }
         }
     }
