@@ -333,6 +333,15 @@ fn check(args: CheckArgs) -> u8 {
     {
         return error(err);
     }
+    // Fingerprints cost a hash and three strings per finding: only reports that show them pay.
+    let fingerprinted = |format: Format| matches!(format, Format::Json | Format::Gitlab | Format::Sarif);
+    let needs_fingerprints = (fingerprinted(args.format) && !args.statistics)
+        || reports.iter().any(|r| fingerprinted(r.format))
+        || args.baseline.is_some()
+        || args.write_baseline.is_some();
+    for settings in &mut resolver.settings {
+        settings.linter.set_fingerprints(needs_fingerprints);
+    }
     let fail_on: Vec<Severity> = resolver.settings.iter().map(|s| s.fail_on).collect();
     let file_fail_on: Vec<Severity> = assigned.iter().map(|(_, i)| fail_on[*i]).collect();
     let linters: Vec<&crate::Linter> = resolver.settings.iter().map(|s| &s.linter).collect();

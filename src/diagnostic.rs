@@ -65,6 +65,7 @@ pub struct Located {
     pub end: Position,
     /// Where the finding sits in the page's outline (`Senior Manager > Requirements`): with the
     /// offending text, what identifies it across edits that move it (see `output::fingerprint`).
+    /// This, `snippet` and `fingerprint` are empty when the run needs no fingerprints.
     pub section: String,
     /// The offending text, whitespace folded, at most 200 characters.
     pub snippet: String,
@@ -76,20 +77,19 @@ impl Located {
     pub fn new(diagnostic: Diagnostic, text: &str, lines: &LineIndex) -> Located {
         let (line, column) = lines.position(text, diagnostic.span.start);
         let (end_line, end_column) = lines.position(text, diagnostic.span.end);
-        let snippet = snippet_of(text, lines, diagnostic.span);
         Located {
             diagnostic,
             start: Position { line, column },
             end: Position { line: end_line, column: end_column },
             section: String::new(),
-            snippet,
+            snippet: String::new(),
             fingerprint: String::new(),
         }
     }
 }
 
 /// The normalized offending text of a span; an empty span stands for its line.
-fn snippet_of(text: &str, lines: &LineIndex, span: Span) -> String {
+pub fn snippet_of(text: &str, lines: &LineIndex, span: Span) -> String {
     let start = span.start.min(text.len());
     let end = span.end.clamp(start, text.len());
     let raw = if text.get(start..end).is_some_and(|s| !s.trim().is_empty()) {

@@ -31,6 +31,9 @@ pub struct Linter {
     file_candidates: Vec<(&'static dyn Rule, Severity)>,
     /// Codes the markdownlint configuration names: a comment's `default` leaves them alone.
     named_in_config: Vec<&'static str>,
+    /// Whether findings get their section, snippet and fingerprint (machine reports and
+    /// baselines need them; a run that only shows findings to people skips the cost).
+    fingerprints: bool,
 }
 
 impl Linter {
@@ -52,7 +55,7 @@ impl Linter {
     /// A linter with explicit severities per rule.
     pub fn with_severities(rules: Vec<(&'static dyn Rule, Severity)>) -> Linter {
         let file_candidates = rules.iter().copied().filter(|(r, _)| r.meta().group == rules::Group::Markdown).collect();
-        Linter { rules, options: Default::default(), file_candidates, named_in_config: Vec::new() }
+        Linter { rules, options: Default::default(), file_candidates, named_in_config: Vec::new(), fingerprints: true }
     }
 
     /// Sets what a page's `markdownlint-configure-file` comment may change: the markdownlint
@@ -110,6 +113,11 @@ impl Linter {
         out
     }
 
+    /// Whether findings get fingerprints (on by default).
+    pub fn set_fingerprints(&mut self, on: bool) {
+        self.fingerprints = on;
+    }
+
     /// Sets the parameters of a rule.
     pub fn set_options(&mut self, code: &'static str, options: serde_json::Value) {
         self.options.insert(code, options);
@@ -157,8 +165,13 @@ pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
             &b.diagnostic.message,
         ))
     });
-    set_sections(&page, &mut diagnostics);
-    output::fingerprint::assign(&output::repo_path(&source.path), &mut diagnostics);
+    if linter.fingerprints {
+        for located in &mut diagnostics {
+            located.snippet = diagnostic::snippet_of(&source.text, &page.lines, located.diagnostic.span);
+        }
+        set_sections(&page, &mut diagnostics);
+        output::fingerprint::assign(&output::repo_path(&source.path), &mut diagnostics);
+    }
     FileReport { diagnostics }
 }
 
