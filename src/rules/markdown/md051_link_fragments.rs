@@ -96,24 +96,6 @@ fn encode_uri_component(text: &str, out: &mut String) {
     }
 }
 
-/// Removes backslash escapes, as markdownlint reads a destination.
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\'
-            && let Some(&next) = chars.peek()
-            && next.is_ascii_punctuation()
-        {
-            out.push(next);
-            chars.next();
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The fragments a page defines, in the order markdownlint adds them (the order matters for
 /// which spelling a case-insensitive match suggests).
 #[derive(Default)]
@@ -277,7 +259,7 @@ impl Rule for LinkFragments {
             if !raw.starts_with('#') || (link.in_heading && raw.starts_with("#tab/")) {
                 continue;
             }
-            targets.push((link.span, destination, unescape(raw)));
+            targets.push((link.span, destination, super::unescape_backslashes(raw)));
         }
         for definition in &model.definitions {
             let raw = &text[definition.destination.start..definition.destination.end];
@@ -287,7 +269,11 @@ impl Rule for LinkFragments {
             };
             if inner.starts_with('#') {
                 let start = definition.destination.start + offset;
-                targets.push((definition.span, Span::new(start, start + inner.len()), unescape(inner)));
+                targets.push((
+                    definition.span,
+                    Span::new(start, start + inner.len()),
+                    super::unescape_backslashes(inner),
+                ));
             }
         }
         targets.retain(|t| t.2.len() > 1);

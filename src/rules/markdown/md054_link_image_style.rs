@@ -68,24 +68,6 @@ fn autolink_able(destination: &str) -> bool {
     !special || !rest.trim_start_matches(['/', '\\']).split(['/', '\\', '?', '#']).next().unwrap_or("").is_empty()
 }
 
-/// Removes backslash escapes.
-fn remove_escapes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\'
-            && let Some(&next) = chars.peek()
-            && next.is_ascii_punctuation()
-        {
-            out.push(next);
-            chars.next();
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
 impl Rule for LinkImageStyle {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -161,7 +143,7 @@ impl Rule for LinkImageStyle {
                 let escaped_destination = destination.replace('(', "\\(").replace(')', "\\)");
                 Some(format!("{}[{escaped_label}]({escaped_destination})", if link.image { "!" } else { "" }))
             } else if can_autolink {
-                Some(format!("<{}>", remove_escapes(destination)))
+                Some(format!("<{}>", super::unescape_backslashes(destination)))
             } else {
                 None
             };

@@ -606,3 +606,21 @@ pub fn is_html_comment_block(html: &str) -> bool {
     let Some(comment) = html.strip_prefix("<!--").and_then(|h| h.strip_suffix("-->")) else { return false };
     !comment.starts_with('>') && !comment.starts_with("->") && !comment.ends_with('-')
 }
+
+/// Removes backslash escapes, as markdownlint reads a destination.
+pub fn unescape_backslashes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && next.is_ascii_punctuation()
+        {
+            out.push(next);
+            chars.next();
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
