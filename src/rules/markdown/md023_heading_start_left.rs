@@ -51,6 +51,10 @@ impl Rule for HeadingStartLeft {
             let line_start = page.lines.line_start(page.lines.line_of(heading.span.start));
             let line = &text[line_start..];
             let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+            if indent == 0 {
+                continue;
+            }
+            // Only indented headings pay for the search of the list item around them.
             let container = item_continuation_column(page, heading.span.start, line_start);
             if indent <= container {
                 continue;
