@@ -1,18 +1,11 @@
 //! `--changed-since` and `--new-only` on a real git repository with two commits.
 
+mod common;
+
 use assert_cmd::Command;
+use common::git;
 use std::path::Path;
 use std::process::Command as Process;
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Process::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?} failed");
-}
 
 fn hblint(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("hblint").expect("binary is built");

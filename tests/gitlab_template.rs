@@ -1,6 +1,9 @@
 //! The GitLab CI template: its jobs have what GitLab needs, and their scripts, run by a shell as
 //! a runner would (with the variables GitLab sets), lint the right files and write both reports.
 
+mod common;
+
+use common::git;
 use std::path::Path;
 use std::process::Command;
 use yaml_rust2::{Yaml, YamlLoader};
@@ -13,16 +16,6 @@ fn template() -> Yaml {
 
 fn script(job: &Yaml) -> Vec<String> {
     job["script"].as_vec().expect("script list").iter().map(|l| l.as_str().expect("string").to_string()).collect()
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
 }
 
 /// Runs a job's script lines in `sh`, stopping at the first failure like a runner; returns the

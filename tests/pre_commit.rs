@@ -3,6 +3,8 @@
 //! diagnostics, a good page accepted, and the fixing hook. Skips (with a message) only when
 //! python3 is missing or PyPI cannot be reached.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -17,12 +19,6 @@ fn run(dir: &Path, program: &Path, args: &[&str], env: &[(&str, &Path)]) -> Outp
 
 fn text(output: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
-}
-
-fn git(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
-    let mut all = vec!["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"];
-    all.extend_from_slice(args);
-    run(dir, Path::new("git"), &all, env)
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -47,10 +43,10 @@ fn hook_repository(into: &Path) -> String {
     for dir in ["src", "rules"] {
         copy_dir(&manifest.join(dir), &into.join(dir));
     }
-    assert!(git(into, &["init", "-q"], &[]).status.success());
-    assert!(git(into, &["add", "."], &[]).status.success());
-    assert!(git(into, &["commit", "-q", "-m", "hblint"], &[]).status.success());
-    let head = git(into, &["rev-parse", "HEAD"], &[]);
+    assert!(common::git_output(into, &["init", "-q"], &[]).status.success());
+    assert!(common::git_output(into, &["add", "."], &[]).status.success());
+    assert!(common::git_output(into, &["commit", "-q", "-m", "hblint"], &[]).status.success());
+    let head = common::git_output(into, &["rev-parse", "HEAD"], &[]);
     String::from_utf8_lossy(&head.stdout).trim().to_string()
 }
 
@@ -96,7 +92,7 @@ fn pre_commit_refuses_a_bad_page_and_accepts_a_good_one() {
 
     let project = work.path().join("handbook");
     std::fs::create_dir(&project).expect("mkdir");
-    assert!(git(&project, &["init", "-q"], &[]).status.success());
+    assert!(common::git_output(&project, &["init", "-q"], &[]).status.success());
     let config = |ids: &[&str]| {
         let hooks_yaml: String = ids.iter().map(|id| format!("      - id: {id}\n")).collect();
         format!("repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n{hooks_yaml}", hooks.display())
@@ -109,12 +105,12 @@ fn pre_commit_refuses_a_bad_page_and_accepts_a_good_one() {
     let env: Vec<(&str, &Path)> = vec![("PRE_COMMIT_HOME", &home), ("CARGO_TARGET_DIR", &target)];
     let installed = run(&project, &pre_commit, &["install"], &env);
     assert!(installed.status.success(), "pre-commit install: {}", text(&installed));
-    assert!(git(&project, &["add", ".pre-commit-config.yaml"], &env).status.success());
-    assert!(git(&project, &["commit", "-q", "--no-verify", "-m", "config"], &env).status.success());
+    assert!(common::git_output(&project, &["add", ".pre-commit-config.yaml"], &env).status.success());
+    assert!(common::git_output(&project, &["commit", "-q", "--no-verify", "-m", "config"], &env).status.success());
 
     std::fs::write(project.join("page.md"), "# Onboarding\n\nNew team members recieve a laptop.\n").expect("write");
-    assert!(git(&project, &["add", "page.md"], &env).status.success());
-    let refused = git(&project, &["commit", "-m", "bad page"], &env);
+    assert!(common::git_output(&project, &["add", "page.md"], &env).status.success());
+    let refused = common::git_output(&project, &["commit", "-m", "bad page"], &env);
     let output = text(&refused);
     assert!(!refused.status.success(), "the commit must be refused:\n{output}");
     assert!(output.contains("hblint") && output.contains("Failed"), "{output}");
@@ -122,22 +118,22 @@ fn pre_commit_refuses_a_bad_page_and_accepts_a_good_one() {
     assert!(output.contains("page.md:3:"), "{output}");
 
     std::fs::write(project.join("page.md"), "# Onboarding\n\nNew team members receive a laptop.\n").expect("write");
-    assert!(git(&project, &["add", "page.md"], &env).status.success());
-    let accepted = git(&project, &["commit", "-m", "good page"], &env);
+    assert!(common::git_output(&project, &["add", "page.md"], &env).status.success());
+    let accepted = common::git_output(&project, &["commit", "-m", "good page"], &env);
     assert!(accepted.status.success(), "the good page must be accepted:\n{}", text(&accepted));
     assert!(text(&accepted).contains("hblint") && text(&accepted).contains("Passed"), "{}", text(&accepted));
 
     // The fixing hook fixes the staged page, and the commit stops so the fix can be reviewed.
     std::fs::write(project.join(".pre-commit-config.yaml"), config(&["hblint-fix"])).expect("write");
-    assert!(git(&project, &["add", ".pre-commit-config.yaml"], &env).status.success());
-    assert!(git(&project, &["commit", "-q", "--no-verify", "-m", "fix hook"], &env).status.success());
+    assert!(common::git_output(&project, &["add", ".pre-commit-config.yaml"], &env).status.success());
+    assert!(common::git_output(&project, &["commit", "-q", "--no-verify", "-m", "fix hook"], &env).status.success());
     std::fs::write(project.join("page.md"), "# Onboarding\n\nThe the team members recieve a laptop.\n").expect("write");
-    assert!(git(&project, &["add", "page.md"], &env).status.success());
-    let fixed = git(&project, &["commit", "-m", "typos"], &env);
+    assert!(common::git_output(&project, &["add", "page.md"], &env).status.success());
+    let fixed = common::git_output(&project, &["commit", "-m", "typos"], &env);
     assert!(!fixed.status.success(), "files were modified: {}", text(&fixed));
     let page = std::fs::read_to_string(project.join("page.md")).expect("read");
     assert_eq!(page, "# Onboarding\n\nThe team members receive a laptop.\n");
-    assert!(git(&project, &["add", "page.md"], &env).status.success());
-    let again = git(&project, &["commit", "-m", "typos fixed"], &env);
+    assert!(common::git_output(&project, &["add", "page.md"], &env).status.success());
+    let again = common::git_output(&project, &["commit", "-m", "typos fixed"], &env);
     assert!(again.status.success(), "{}", text(&again));
 }
