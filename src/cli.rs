@@ -303,18 +303,32 @@ fn check(args: CheckArgs) -> u8 {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let human = args.format == Format::Human && !args.statistics;
-    let filters = Filters { touched, baseline, seen_in_baseline: Default::default() };
-    let render = |source: &crate::source::SourceFile, diagnostics: &mut Vec<crate::diagnostic::Located>| {
-        filters.apply(source, diagnostics);
-        if human { output::human::render_file(source, diagnostics, color) } else { Vec::new() }
-    };
     let mode = if args.fix {
         run::Mode::Fix
     } else if args.diff {
         run::Mode::Diff
     } else {
         run::Mode::Check
+    };
+    let has_stdin = inputs.iter().any(|input| matches!(input, Input::Text(..)));
+    // Human, concise and GitHub output are written file by file while later files are linted; the
+    // other formats, --statistics and a baseline to write need the whole run first, and with --fix
+    // on stdin the output is the fixed text alone.
+    let stream = output::streams(args.format)
+        && !args.statistics
+        && args.write_baseline.is_none()
+        && mode != run::Mode::Diff
+        && !(mode == run::Mode::Fix && has_stdin);
+    // A file's findings outlive it only when something after the run needs them.
+    let keep = mode == run::Mode::Diff
+        || !reports.is_empty()
+        || args.write_baseline.is_some()
+        || (!args.statistics && !output::streams(args.format));
+    let filters = Filters { touched, baseline, seen_in_baseline: Default::default() };
+    let format = args.format;
+    let render = |source: &crate::source::SourceFile, diagnostics: &mut Vec<crate::diagnostic::Located>| {
+        filters.apply(source, diagnostics);
+        if stream { output::render_one(format, source, diagnostics, color) } else { Vec::new() }
     };
     // Each file gets the settings of the nearest hblint.toml above it (cached per directory).
     let mut assigned = Vec::with_capacity(inputs.len());
@@ -337,42 +351,70 @@ fn check(args: CheckArgs) -> u8 {
     let fingerprinted = |format: Format| matches!(format, Format::Json | Format::Gitlab | Format::Sarif);
     let needs_fingerprints = (fingerprinted(args.format) && !args.statistics)
         || reports.iter().any(|r| fingerprinted(r.format))
-        || args.baseline.is_some()
+        || filters.baseline.is_some()
         || args.write_baseline.is_some();
     for settings in &mut resolver.settings {
         settings.linter.set_fingerprints(needs_fingerprints);
     }
-    let fail_on: Vec<Severity> = resolver.settings.iter().map(|s| s.fail_on).collect();
-    let file_fail_on: Vec<Severity> = assigned.iter().map(|(_, i)| fail_on[*i]).collect();
+    let fail_on: Vec<Severity> = assigned.iter().map(|(_, i)| resolver.settings[*i].fail_on).collect();
     let linters: Vec<&crate::Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
-    let outcomes = run::lint_all(assigned, &linters, mode, &render);
-    if mode == run::Mode::Diff {
-        return print_diffs(&outcomes);
-    }
 
-    let mut summary = Summary { files_checked: outcomes.len(), ..Summary::default() };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut written: std::io::Result<()> = Ok(());
+    let mut summary = Summary::default();
     let mut failing = false;
-    let mut reported: Vec<output::FileFindings<'_>> = Vec::new();
-    for (outcome, fail_on) in outcomes.iter().zip(&file_fail_on) {
-        match &outcome.result {
-            Ok(linted) => {
-                if !linted.diagnostics.is_empty() {
-                    summary.files_with_problems += 1;
-                }
-                for d in &linted.diagnostics {
-                    match d.diagnostic.severity {
-                        Severity::Error => summary.errors += 1,
-                        Severity::Warning => summary.warnings += 1,
-                        Severity::Info => summary.infos += 1,
-                    }
-                    failing |= d.diagnostic.severity >= *fail_on;
-                }
-                reported.push(output::FileFindings::new(&outcome.path, &linted.diagnostics));
-            }
-            Err(message) => unreadable.push((outcome.path.clone(), message.clone())),
+    let mut kept: Vec<(PathBuf, run::Linted)> = Vec::new();
+    let mut statistics = Statistics::default();
+    let mut fixed = (0, 0); // (problems, files)
+    let mut fixed_text: Option<String> = None;
+    let mut linted_paths = std::collections::HashSet::new();
+    let mut position = 0;
+    run::lint_all(assigned, &linters, mode, &render, &mut |outcome: run::FileOutcome| {
+        let fail_on = fail_on[position];
+        position += 1;
+        let mut linted = match outcome.result {
+            Ok(linted) => linted,
+            Err(message) => return unreadable.push((outcome.path, message)),
+        };
+        summary.files_checked += 1;
+        if !linted.diagnostics.is_empty() {
+            summary.files_with_problems += 1;
         }
+        for d in &linted.diagnostics {
+            match d.diagnostic.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+            failing |= d.diagnostic.severity >= fail_on;
+        }
+        if args.statistics {
+            statistics.add(&linted.diagnostics);
+        }
+        if linted.fixed > 0 {
+            fixed = (fixed.0 + linted.fixed, fixed.1 + 1);
+        }
+        if filters.baseline.is_some() {
+            linted_paths.insert(output::repo_path(&outcome.path));
+        }
+        if stream && written.is_ok() {
+            written = out.write_all(&linted.rendered);
+        }
+        linted.rendered = Vec::new();
+        if mode == run::Mode::Fix && fixed_text.is_none() {
+            fixed_text = linted.output.take();
+        }
+        if keep {
+            kept.push((outcome.path, linted));
+        }
+    });
+    if mode == run::Mode::Diff {
+        drop(out);
+        return print_diffs(&kept, &unreadable);
     }
-    summary.files_checked -= outcomes.iter().filter(|o| o.result.is_err()).count();
+    let reported: Vec<output::FileFindings<'_>> =
+        kept.iter().map(|(path, linted)| output::FileFindings::new(path, &linted.diagnostics)).collect();
     summary.unreadable = unreadable.len();
     let report_errors = |unreadable: &[(PathBuf, String)]| {
         for (path, message) in unreadable {
@@ -394,6 +436,7 @@ fn check(args: CheckArgs) -> u8 {
             })
             .collect::<Vec<_>>();
         let count = entries.len();
+        drop(out);
         report_errors(&unreadable);
         return match crate::baseline::write(path, entries) {
             Ok(()) => {
@@ -411,16 +454,14 @@ fn check(args: CheckArgs) -> u8 {
         };
     }
     let baselined_gone = filters.baseline.as_ref().map(|baseline| {
-        let linted: std::collections::HashSet<String> = reported.iter().map(|f| f.repo_path.clone()).collect();
         let seen = filters.seen_in_baseline.lock().unwrap_or_else(|e| e.into_inner());
-        baseline.gone(&linted, &seen)
+        baseline.gone(&linted_paths, &seen)
     });
 
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     // With --fix on stdin, stdout is the fixed text and nothing else (an editor pipes it back).
-    if let Some(fixed) = outcomes.iter().find_map(|o| o.result.as_ref().ok().and_then(|l| l.output.as_ref())) {
+    if let Some(fixed) = fixed_text {
         let _ = out.write_all(fixed.as_bytes());
+        drop(out);
         report_errors(&unreadable);
         return exit_code(&unreadable, failing, args.exit_zero);
     }
@@ -430,23 +471,14 @@ fn check(args: CheckArgs) -> u8 {
         rules.dedup_by_key(|m| m.code);
         rules
     };
-    let fixed: usize = outcomes.iter().filter_map(|o| o.result.as_ref().ok()).map(|l| l.fixed).sum();
-    let mut written = if args.statistics {
-        out.write_all(statistics(&reported, args.format).as_bytes())
-    } else if args.format == Format::Human {
-        let mut result = Ok(());
-        for outcome in &outcomes {
-            if let Ok(linted) = &outcome.result {
-                result = result.and(out.write_all(&linted.rendered));
-            }
-        }
-        result
-    } else {
-        out.write_all(output::render(args.format, &reported, &rules).as_bytes())
-    };
+    if args.statistics {
+        written = written.and(out.write_all(statistics.render(args.format).as_bytes()));
+    } else if !stream {
+        written = written.and(out.write_all(output::render(args.format, &reported, &rules).as_bytes()));
+    }
     if (args.format == Format::Human || args.statistics) && !args.quiet {
+        let (fixed, files) = fixed;
         if fixed > 0 {
-            let files = outcomes.iter().filter(|o| o.result.as_ref().is_ok_and(|l| l.fixed > 0)).count();
             written =
                 written.and(writeln!(out, "Fixed {fixed} problem{} in {files} file{}.", plural(fixed), plural(files)));
         }
@@ -498,34 +530,44 @@ fn exit_code(unreadable: &[(PathBuf, String)], failing: bool, exit_zero: bool) -
     }
 }
 
-/// `--statistics`: findings per rule, most frequent first (JSON with `--format json`).
-fn statistics(files: &[output::FileFindings<'_>], format: Format) -> String {
-    let mut counts: std::collections::BTreeMap<&str, (usize, &'static crate::rules::RuleMeta, bool)> =
-        Default::default();
-    for d in files.iter().flat_map(|f| f.diagnostics) {
-        let entry = counts.entry(d.diagnostic.rule.code).or_insert((0, d.diagnostic.rule, false));
-        entry.0 += 1;
-        entry.2 |= d.diagnostic.fix.is_some();
+/// `--statistics`: findings per rule, counted as files finish.
+#[derive(Default)]
+struct Statistics {
+    /// Per rule code: how many findings, the rule, and whether any of them is fixable.
+    counts: std::collections::BTreeMap<&'static str, (usize, &'static crate::rules::RuleMeta, bool)>,
+}
+
+impl Statistics {
+    fn add(&mut self, diagnostics: &[crate::diagnostic::Located]) {
+        for d in diagnostics {
+            let entry = self.counts.entry(d.diagnostic.rule.code).or_insert((0, d.diagnostic.rule, false));
+            entry.0 += 1;
+            entry.2 |= d.diagnostic.fix.is_some();
+        }
     }
-    let mut rows: Vec<_> = counts.into_values().collect();
-    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.code.cmp(b.1.code)));
-    if format == Format::Json {
-        let items: Vec<serde_json::Value> = rows
-            .iter()
+
+    /// Most frequent first (JSON with `--format json`).
+    fn render(&self, format: Format) -> String {
+        let mut rows: Vec<_> = self.counts.values().collect();
+        rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.code.cmp(b.1.code)));
+        if format == Format::Json {
+            let items: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(count, rule, fixable)| {
+                    serde_json::json!({"code": rule.code, "name": rule.name, "count": count, "fixable": fixable})
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
+            text.push('\n');
+            return text;
+        }
+        let width = rows.iter().map(|r| r.0.to_string().len()).max().unwrap_or(1);
+        rows.iter()
             .map(|(count, rule, fixable)| {
-                serde_json::json!({"code": rule.code, "name": rule.name, "count": count, "fixable": fixable})
+                format!("{count:>width$}  {:<6} {:<3} {}\n", rule.code, if *fixable { "[*]" } else { "" }, rule.name)
             })
-            .collect();
-        let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
-        text.push('\n');
-        return text;
+            .collect()
     }
-    let width = rows.iter().map(|r| r.0.to_string().len()).max().unwrap_or(1);
-    rows.iter()
-        .map(|(count, rule, fixable)| {
-            format!("{count:>width$}  {:<6} {:<3} {}\n", rule.code, if *fixable { "[*]" } else { "" }, rule.name)
-        })
-        .collect()
 }
 
 fn parse_shard(text: &str) -> Result<(usize, usize), String> {
@@ -561,26 +603,19 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// `--diff`: print every file's diff; exit 1 when there is something to fix.
-fn print_diffs(outcomes: &[run::FileOutcome]) -> u8 {
-    let mut any = false;
-    let mut errors = false;
+fn print_diffs(linted: &[(PathBuf, run::Linted)], unreadable: &[(PathBuf, String)]) -> u8 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for outcome in outcomes {
-        match &outcome.result {
-            Ok(linted) => {
-                if let Some(diff) = &linted.output {
-                    any = true;
-                    let _ = out.write_all(diff.as_bytes());
-                }
-            }
-            Err(message) => {
-                errors = true;
-                eprintln!("hblint: error: {}: {message}", output::display_path(&outcome.path));
-            }
-        }
+    let mut any = false;
+    for diff in linted.iter().filter_map(|(_, l)| l.output.as_ref()) {
+        any = true;
+        let _ = out.write_all(diff.as_bytes());
     }
-    if errors {
+    drop(out);
+    for (path, message) in unreadable {
+        eprintln!("hblint: error: {}: {message}", output::display_path(path));
+    }
+    if !unreadable.is_empty() {
         EXIT_ERROR
     } else if any {
         EXIT_FINDINGS

@@ -58,47 +58,52 @@ pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Located>) -> Vec<u8> + Sync
 /// Worker threads get a large stack: deeply nested documents recurse in the parser.
 const WORKER_STACK: usize = 256 << 20;
 
-/// Lints every input on all cores, each with the linter at its index; outcomes come back in input order.
+/// Lints every input on all cores, each with the linter at its index, and hands each outcome to
+/// `sink` on the calling thread in input order as soon as it and all before it are done: output
+/// streams while later files are still being linted, and nothing the sink drops is held.
 pub fn lint_all(
     inputs: Vec<(Input, usize)>,
     linters: &[&Linter],
     mode: Mode,
     render: &Renderer<'_>,
-) -> Vec<FileOutcome> {
+    sink: &mut dyn FnMut(FileOutcome),
+) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
     let next = AtomicUsize::new(0);
     let inputs = &inputs;
-    let mut outcomes: Vec<(usize, FileOutcome)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, || {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some((input, which)) = inputs.get(i) else { break };
-                        done.push((i, lint_one(input, linters[*which], mode, render)));
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::channel::<(usize, FileOutcome)>();
+        for _ in 0..threads {
+            let sender = sender.clone();
+            let next = &next;
+            // A worker that cannot start leaves its share to the others (or to the loop below).
+            let _ = std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((input, which)) = inputs.get(i) else { break };
+                    if sender.send((i, lint_one(input, linters[*which], mode, render))).is_err() {
+                        break;
                     }
-                    done
-                })
-            })
-            .collect();
-        let mut all = Vec::new();
-        for worker in workers {
-            if let Ok(Ok(done)) = worker.map(|handle| handle.join()) {
-                all.extend(done);
+                }
+            });
+        }
+        drop(sender);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut emitted = 0;
+        for (i, outcome) in receiver {
+            pending.insert(i, outcome);
+            while let Some(outcome) = pending.remove(&emitted) {
+                sink(outcome);
+                emitted += 1;
             }
         }
-        all
-    });
-    // A worker that could not start (or died) leaves inputs undone: lint those here.
-    let done: std::collections::HashSet<usize> = outcomes.iter().map(|(i, _)| *i).collect();
-    for (i, (input, which)) in inputs.iter().enumerate() {
-        if !done.contains(&i) {
-            outcomes.push((i, lint_one(input, linters[*which], mode, render)));
+        // Every worker has ended; one that died (or never started) left inputs undone: lint those here.
+        while let Some((input, which)) = inputs.get(emitted) {
+            let outcome = pending.remove(&emitted).unwrap_or_else(|| lint_one(input, linters[*which], mode, render));
+            sink(outcome);
+            emitted += 1;
         }
-    }
-    outcomes.sort_by_key(|(i, _)| *i);
-    outcomes.into_iter().map(|(_, o)| o).collect()
+    });
 }
 
 fn lint_one(input: &Input, linter: &Linter, mode: Mode, render: &Renderer<'_>) -> FileOutcome {

@@ -192,3 +192,45 @@ fn colors_follow_the_flag() {
     // Not a terminal: no colors by default.
     hblint().arg(&seed).assert().stdout(predicate::str::contains("\u{1b}[").not());
 }
+
+/// Output is written file by file while later files are still linted: the order must still be
+/// the walk's, the same as linting each file alone one after another.
+#[test]
+fn streamed_output_keeps_the_walk_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut names = Vec::new();
+    for i in 0..40 {
+        let name = format!("page-{i:02}.md");
+        let body = "Ability to manager/prioritize work.\n".repeat(i % 3 + 1);
+        std::fs::write(dir.path().join(&name), format!("# Page {i}\n\n{body}")).expect("write");
+        names.push(name);
+    }
+    for format in ["human", "concise", "github"] {
+        let run = |paths: &[&str]| {
+            let output = hblint()
+                .current_dir(dir.path())
+                .args(["check", "--quiet", "--color", "never", "--format", format])
+                .args(paths)
+                .output()
+                .expect("runs");
+            String::from_utf8(output.stdout).expect("UTF-8")
+        };
+        let whole = run(&["."]);
+        let one_by_one: String = names.iter().map(|name| run(&[name.as_str()])).collect();
+        assert!(!whole.is_empty());
+        assert_eq!(whole, one_by_one, "format {format}");
+    }
+}
+
+#[test]
+fn diff_reports_unreadable_paths_and_still_prints_the_others() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.md"), "# Title\n\nSome text.   \n").expect("write");
+    hblint()
+        .current_dir(dir.path())
+        .args(["check", "--select", "MD009", "--diff", "a.md", "missing.md"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("+Some text."))
+        .stderr(predicate::str::contains("missing.md: no such file or directory"));
+}

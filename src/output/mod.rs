@@ -11,6 +11,7 @@ pub mod sarif;
 
 use crate::diagnostic::Located;
 use crate::rules::RuleMeta;
+use crate::source::SourceFile;
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -78,6 +79,25 @@ pub fn render(format: Format, files: &[FileFindings<'_>], rules: &[&'static Rule
         Format::Gitlab => gitlab::render(files),
         Format::Junit => junit::render(files),
         Format::Sarif => sarif::render(files, rules),
+    }
+}
+
+/// Whether a format is one file's text after another's, so it can be written as files finish.
+pub fn streams(format: Format) -> bool {
+    matches!(format, Format::Human | Format::Concise | Format::Github)
+}
+
+/// Renders one file's findings in a streaming format (see [`streams`]); empty for the others.
+pub fn render_one(format: Format, source: &SourceFile, diagnostics: &[Located], color: bool) -> Vec<u8> {
+    if diagnostics.is_empty() {
+        return Vec::new();
+    }
+    let file = || FileFindings::new(&source.path, diagnostics);
+    match format {
+        Format::Human => human::render_file(source, diagnostics, color),
+        Format::Concise => concise::render(&[file()]).into_bytes(),
+        Format::Github => github::render(&[file()]).into_bytes(),
+        Format::Json | Format::Gitlab | Format::Junit | Format::Sarif => Vec::new(),
     }
 }
 
