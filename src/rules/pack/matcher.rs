@@ -248,7 +248,7 @@ impl Matcher {
             }
             Matcher::Dictionary { preserve_case, allowed } => {
                 // Lowercase words of the page, built only if a capitalized word needs it.
-                let mut page_words: Option<std::collections::HashSet<String>> = None;
+                let mut page_words: Option<rustc_hash::FxHashSet<u64>> = None;
                 for segment in scope.segments(page) {
                     let seg = &text[segment.start..segment.end];
                     for (start, end) in ascii_words(seg) {
@@ -275,7 +275,7 @@ impl Matcher {
                         if word.starts_with(|c: char| c.is_uppercase()) && !starts_sentence(text, segment.start + start)
                         {
                             let words = page_words.get_or_insert_with(|| page_word_set(page));
-                            if !corrections.iter().any(|c| words.contains(&c.to_lowercase())) {
+                            if !corrections.iter().any(|c| words.contains(&fold_hash(c))) {
                                 continue;
                             }
                         }
@@ -490,7 +490,7 @@ fn fold_hash(word: &str) -> u64 {
 /// A cheap first test against typos-dict: almost every word of prose is not in it, and hashing
 /// it once with FNV is several times cheaper than the dictionary's case-insensitive lookup.
 fn maybe_misspelled(word: &str) -> bool {
-    static KEYS: LazyLock<std::collections::HashSet<u64>> =
+    static KEYS: LazyLock<rustc_hash::FxHashSet<u64>> =
         LazyLock::new(|| typos_dict::WORD.map.keys().map(|k| fold_hash(k.into_inner())).collect());
     KEYS.contains(&fold_hash(word))
 }
@@ -509,24 +509,25 @@ fn starts_sentence(text: &str, at: usize) -> bool {
     }
 }
 
-/// The lowercase words of a page's prose, with the corrections of its misspellings: fixing
-/// "responsibilites" must not change the verdict on "Responsbilities" in the next round.
-fn page_word_set(page: &Page<'_>) -> std::collections::HashSet<String> {
+/// The words of a page's prose (as `fold_hash`es, so case does not matter and nothing is
+/// allocated a word), with the corrections of its misspellings: fixing "responsibilites" must
+/// not change the verdict on "Responsbilities" in the next round.
+fn page_word_set(page: &Page<'_>) -> rustc_hash::FxHashSet<u64> {
     let text = page.source.text.as_str();
-    let mut words = std::collections::HashSet::new();
+    let mut words = rustc_hash::FxHashSet::default();
     for word in page.prose.iter().flat_map(|run| text[run.span.start..run.span.end].split(|c: char| !c.is_alphabetic()))
     {
         if word.len() < 4 {
             continue;
         }
-        let lower = word.to_lowercase();
         // Lowercase misspellings are always reported and fixed, so their corrections count.
-        if lower == word
-            && let Some(corrections) = typos_dict::WORD.find(&unicase::UniCase::new(lower.as_str()))
+        if !word.chars().any(char::is_uppercase)
+            && maybe_misspelled(word)
+            && let Some(corrections) = typos_dict::WORD.find(&unicase::UniCase::new(word))
         {
-            words.extend(corrections.iter().map(|c| c.to_lowercase()));
+            words.extend(corrections.iter().map(|c| fold_hash(c)));
         }
-        words.insert(lower);
+        words.insert(fold_hash(word));
     }
     words
 }
