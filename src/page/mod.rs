@@ -798,7 +798,7 @@ impl<'p, 's> Outline<'p, 's> {
                     {
                         self.page.paragraph_text.push(span);
                     }
-                    if self.url_link_depth == 0 && literal.contains(['*', '_']) {
+                    if self.url_link_depth == 0 && memchr::memchr2(b'*', b'_', literal.as_bytes()).is_some() {
                         self.bare_emphasis_markers(node, span);
                     }
                     exact = self.locate_literal(&mut span, literal);
@@ -1127,7 +1127,9 @@ impl<'p, 's> Outline<'p, 's> {
         }
         match &only.data().value {
             // Brackets, escapes and entities are separate tokens to markdownlint: not plain text.
-            NodeValue::Text(t) if !t.contains(['[', ']']) && !paragraph_source_has_escape(only) => {
+            NodeValue::Text(t)
+                if memchr::memchr2(b'[', b']', t.as_bytes()).is_none() && !paragraph_source_has_escape(only) =>
+            {
                 Some((emphasis, t.to_string()))
             }
             _ => None,

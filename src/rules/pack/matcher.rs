@@ -255,14 +255,13 @@ impl Matcher {
                         let word = &seg[start..end];
                         // Lowercase or Capitalized words only: "GitLab", "SFDC" are names; a word
                         // glued to a non-ASCII letter ("Zürich") is not an English word.
+                        // Cheapest first: nearly every word fails the dictionary prefilter.
                         if word.len() < 4
                             || word[1..].bytes().any(|b| b.is_ascii_uppercase())
+                            || !maybe_misspelled(word)
                             || is_embedded(seg, start, end)
                             || after_apostrophe(seg, start)
                         {
-                            continue;
-                        }
-                        if !maybe_misspelled(word) {
                             continue;
                         }
                         let Some(corrections) = typos_dict::WORD.find(&unicase::UniCase::new(word)) else { continue };
@@ -306,6 +305,17 @@ impl Matcher {
                     }
                     for (i, pair) in words.windows(2).enumerate() {
                         let (a, b) = (pair[0], pair[1]);
+                        // Nearly every pair differs in its first letter: settle those before any
+                        // case folding (exact: an ASCII letter lowercases to one ASCII letter).
+                        // (An empty match of a pack's word pattern is no word.)
+                        let (Some(&first_a), Some(&first_b)) =
+                            (a.as_str().as_bytes().first(), b.as_str().as_bytes().first())
+                        else {
+                            continue;
+                        };
+                        if first_a.is_ascii() && first_b.is_ascii() && !first_a.eq_ignore_ascii_case(&first_b) {
+                            continue;
+                        }
                         let gap = &seg[a.end()..b.start()];
                         let same = if *ignorecase {
                             same_ignoring_case(a.as_str(), b.as_str())
@@ -540,14 +550,20 @@ fn scoped_matches<'t>(regex: &Regex, text: &'t str, segments: &[Span]) -> Vec<(S
     }
     let from = segments[0].start;
     let to = segments[segments.len() - 1].end;
+    let haystack = &text[..to];
     let mut out = Vec::new();
-    for caps in regex.captures_iter(&text[..to]) {
-        let Some(m) = caps.get(0) else { continue };
+    // Many matches lie outside prose (a name in a URL or code span): find them with the fast
+    // engines and resolve capture groups only for the ones kept. Searching again from a kept
+    // match's start finds that same match (leftmost-first, with the whole text as context).
+    for m in regex.find_iter(haystack) {
         if m.start() < from {
             continue;
         }
         let i = segments.partition_point(|s| s.start <= m.start());
-        if i > 0 && segments[i - 1].end >= m.end() {
+        if i > 0
+            && segments[i - 1].end >= m.end()
+            && let Some(caps) = regex.captures_at(haystack, m.start())
+        {
             out.push((segments[i - 1], caps));
         }
     }
@@ -595,6 +611,17 @@ fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The ASCII bytes that continue a word: letters, digits and the apostrophe.
+const WORD_BYTE: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// Words: a letter followed by letters, digits and apostrophes, as byte ranges.
 fn letter_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     // Bytes first: prose is mostly ASCII, and decoding every character is what made this slow.
@@ -620,7 +647,7 @@ fn letter_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let start = i;
         while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
-                if !(b.is_ascii_alphanumeric() || b == b'\'') {
+                if !WORD_BYTE[usize::from(b)] {
                     break;
                 }
                 i += 1;
