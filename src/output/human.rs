@@ -16,7 +16,8 @@ pub fn render_file(source: &SourceFile, diagnostics: &[Located], color: bool) ->
     let name = super::display_path(&source.path);
     let text = source.text.as_str();
     let lines = LineIndex::new(text);
-    let file = SimpleFile::new(name.as_str(), text);
+    // codespan's file indexes its lines when made: only findings that need codespan pay for it.
+    let mut file = None;
     let mut out = Vec::new();
     for located in diagnostics {
         // Most findings are one plain label on one line; writing those directly is several times
@@ -27,7 +28,8 @@ pub fn render_file(source: &SourceFile, diagnostics: &[Located], color: bool) ->
         }
         out.truncate(mark);
         let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
-        emit_with_codespan(&mut buffer, &file, &name, located);
+        let file = file.get_or_insert_with(|| SimpleFile::new(name.as_str(), text));
+        emit_with_codespan(&mut buffer, file, &name, located);
         out.extend_from_slice(buffer.as_slice());
     }
     out
@@ -88,10 +90,13 @@ fn write_single_line(out: &mut Vec<u8>, name: &str, text: &str, lines: &LineInde
     let line_start = lines.line_start(line);
     let line_end = if line + 1 < lines.line_count() { lines.line_start(line + 1) } else { text.len() };
     let source = text[line_start..line_end].trim_end_matches(['\n', '\r', '\0']);
-    let number = (line + 1).to_string();
-    let gutter = number.len() + 1;
+    let number = line + 1;
+    let gutter = decimal_digits(number) + 1;
     let label_start = start - line_start;
     let label_end = (end - line_start).max(label_start + 1);
+    // Room for all of it at once: a column is at most 4 bytes wide (a tab), a caret line no
+    // longer than the source line's columns.
+    out.reserve(d.message.len() + name.len() + d.help.as_ref().map_or(0, String::len) + 8 * source.len() + 128);
 
     // warning[MD013]: message
     out.extend_from_slice(match d.severity {
@@ -111,14 +116,21 @@ fn write_single_line(out: &mut Vec<u8>, name: &str, text: &str, lines: &LineInde
     //    │
     let column = text[line_start..start].chars().count() + 1;
     spaces(out, gutter);
-    out.extend_from_slice(format!("┌─ {name}:{number}:{column}\n").as_bytes());
+    out.extend_from_slice("┌─ ".as_bytes());
+    out.extend_from_slice(name.as_bytes());
+    out.push(b':');
+    push_decimal(out, number);
+    out.push(b':');
+    push_decimal(out, column);
+    out.push(b'\n');
     spaces(out, gutter);
     out.extend_from_slice("│\n".as_bytes());
     // 14 │ source line
     //    │     ^^^^ rule-name
-    out.extend_from_slice(number.as_bytes());
+    push_decimal(out, number);
     out.extend_from_slice(" │ ".as_bytes());
-    let printable_ascii = source.bytes().all(|b| (b' '..=b'~').contains(&b));
+    // No early exit, so the test runs over whole words at a time.
+    let printable_ascii = source.bytes().fold(true, |all, b| all & (b' '..=b'~').contains(&b));
     if printable_ascii {
         out.extend_from_slice(source.as_bytes());
     } else {
@@ -162,15 +174,40 @@ fn write_single_line(out: &mut Vec<u8>, name: &str, text: &str, lines: &LineInde
     if let Some(help) = &d.help {
         spaces(out, gutter);
         out.extend_from_slice("│\n".as_bytes());
-        for (i, note_line) in format!("help: {help}").lines().enumerate() {
+        // codespan writes a note a line at a time (`str::lines`), each under the first.
+        let mut note_lines = help.lines();
+        spaces(out, gutter);
+        out.extend_from_slice(b"= help: ");
+        out.extend_from_slice(note_lines.next().unwrap_or("").as_bytes());
+        out.push(b'\n');
+        for note_line in note_lines {
             spaces(out, gutter);
-            out.extend_from_slice(if i == 0 { b"= " } else { b"  " });
+            out.extend_from_slice(b"  ");
             out.extend_from_slice(note_line.as_bytes());
             out.push(b'\n');
         }
     }
     out.push(b'\n');
     true
+}
+
+fn decimal_digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
+}
+
+fn push_decimal(out: &mut Vec<u8>, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 fn spaces(out: &mut Vec<u8>, n: usize) {
@@ -290,7 +327,8 @@ mod tests {
             let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             for &start in &boundaries {
                 for &end in boundaries.iter().filter(|&&end| end >= start) {
-                    for help in [None, Some("do this"), Some("two\nlines")] {
+                    for help in [None, Some("do this"), Some("two\nlines"), Some(""), Some("\nlead"), Some("trail\r\n")]
+                    {
                         let finding = located(text, start, end, Severity::Warning, help);
                         let mut direct = Vec::new();
                         if write_single_line(&mut direct, "dir/page.md", text, &lines, &finding) {
