@@ -115,9 +115,9 @@ pub fn line_range(page: &Page<'_>, span: Span) -> (usize, usize) {
 pub fn html_comments(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(open) = text[from..].find("<!--") {
+    while let Some(open) = memchr::memmem::find(&text.as_bytes()[from..], b"<!--") {
         let start = from + open;
-        let Some(close) = text[start + 4..].find("-->") else { break };
+        let Some(close) = memchr::memmem::find(&text.as_bytes()[start + 4..], b"-->") else { break };
         let end = start + 4 + close + 3;
         out.push(Span::new(start, end));
         from = end;
@@ -178,6 +178,10 @@ pub fn heading_text(page: &Page<'_>, heading: &crate::page::Heading) -> String {
 
 /// markdownlint's blank line: whitespace, `>` and HTML comments only.
 pub fn is_blank(line: &str) -> bool {
+    // Most lines hold no comment: then only `>` and whitespace make a blank line.
+    if !line.contains("<!--") && !line.contains("-->") {
+        return line.chars().all(|c| c == '>' || c.is_whitespace());
+    }
     let mut rest = line.to_string();
     while let Some(start) = rest.find("<!--") {
         match rest[start..].find("-->") {
