@@ -60,7 +60,7 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
-    /// Run only these rules: codes, code prefixes, names or groups, comma-separated.
+    /// Run only these rules: codes, code prefixes, names, groups or ALL, comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
     /// Skip these rules: codes, code prefixes, names or groups, comma-separated.
@@ -375,7 +375,10 @@ fn check(args: CheckArgs) -> u8 {
         position += 1;
         let mut linted = match outcome.result {
             Ok(linted) => linted,
-            Err(message) => return unreadable.push((outcome.path, message)),
+            Err(message) => {
+                unreadable.push((outcome.path, message));
+                return run::Flow::Continue;
+            }
         };
         summary.files_checked += 1;
         if !linted.diagnostics.is_empty() {
@@ -408,6 +411,9 @@ fn check(args: CheckArgs) -> u8 {
         if keep {
             kept.push((outcome.path, linted));
         }
+        // Nobody reads the output any more (`hblint check | head`): linting on is wasted work
+        // (fixing is not: --fix goes on writing files).
+        if written.is_err() && mode == run::Mode::Check { run::Flow::Stop } else { run::Flow::Continue }
     });
     if mode == run::Mode::Diff {
         drop(out);

@@ -58,6 +58,14 @@ pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Located>) -> Vec<u8> + Sync
 /// Worker threads get a large stack: deeply nested documents recurse in the parser.
 const WORKER_STACK: usize = 256 << 20;
 
+/// What the sink wants after an outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    /// Lint nothing more (the reader of the output went away: `hblint check | head`).
+    Stop,
+}
+
 /// Lints every input on all cores, each with the linter at its index, and hands each outcome to
 /// `sink` on the calling thread in input order as soon as it and all before it are done: output
 /// streams while later files are still being linted, and nothing the sink drops is held.
@@ -66,7 +74,7 @@ pub fn lint_all(
     linters: &[&Linter],
     mode: Mode,
     render: &Renderer<'_>,
-    sink: &mut dyn FnMut(FileOutcome),
+    sink: &mut dyn FnMut(FileOutcome) -> Flow,
 ) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
     let next = AtomicUsize::new(0);
@@ -90,18 +98,25 @@ pub fn lint_all(
         drop(sender);
         let mut pending = std::collections::BTreeMap::new();
         let mut emitted = 0;
-        for (i, outcome) in receiver {
+        for (i, outcome) in receiver.iter() {
             pending.insert(i, outcome);
             while let Some(outcome) = pending.remove(&emitted) {
-                sink(outcome);
                 emitted += 1;
+                if sink(outcome) == Flow::Stop {
+                    // Workers take no new input and their next send fails: they end, and the
+                    // scope joins them.
+                    next.store(inputs.len(), Ordering::Relaxed);
+                    return;
+                }
             }
         }
         // Every worker has ended; one that died (or never started) left inputs undone: lint those here.
         while let Some((input, which)) = inputs.get(emitted) {
             let outcome = pending.remove(&emitted).unwrap_or_else(|| lint_one(input, linters[*which], mode, render));
-            sink(outcome);
             emitted += 1;
+            if sink(outcome) == Flow::Stop {
+                return;
+            }
         }
     });
 }

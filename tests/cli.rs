@@ -234,3 +234,28 @@ fn diff_reports_unreadable_paths_and_still_prints_the_others() {
         .stdout(predicate::str::contains("+Some text."))
         .stderr(predicate::str::contains("missing.md: no such file or directory"));
 }
+
+/// `hblint check | head`: when the reader goes away, hblint stops quietly (no error, no exit 2).
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..300 {
+        let body = "Ability to manager/prioritize work.\n".repeat(20);
+        std::fs::write(dir.path().join(format!("page-{i:03}.md")), format!("# Page {i}\n\n{body}")).expect("write");
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hblint"))
+        .current_dir(dir.path())
+        .args(["check", "--color", "never", "."])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut first = [0u8; 64];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+    // Dropping our end closes the pipe, as `head` does after its lines.
+    let output = child.wait_with_output().expect("ends");
+    assert!(first.starts_with(b"warning[PR001]"), "{}", String::from_utf8_lossy(&first));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(output.status.code(), Some(1));
+}

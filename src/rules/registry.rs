@@ -117,10 +117,14 @@ impl Registry {
         self.rules.iter().copied().find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key)
     }
 
-    /// Resolves a selector: a code ("JF002"), a code prefix ("JF"), a name or a group name
-    /// ("job-family"). Returns the matching rules, or an error naming the unknown selector.
+    /// Resolves a selector: a code ("JF002"), a code prefix ("JF"), a name, a group name
+    /// ("job-family") or `ALL` (every rule, markdownlint's included, as in ruff). Returns the
+    /// matching rules, or an error naming the unknown selector.
     pub fn select(&self, selector: &str) -> Result<Vec<&'static dyn Rule>, String> {
         let key = selector.trim();
+        if key.eq_ignore_ascii_case("all") {
+            return Ok(self.rules.clone());
+        }
         let upper = key.to_ascii_uppercase();
         let matched: Vec<&'static dyn Rule> = self
             .rules
@@ -172,5 +176,9 @@ mod tests {
         assert_eq!(select("slash-typo").unwrap()[0].meta().code, "PR001");
         assert!(select("prose").unwrap().len() >= 4);
         assert!(select("XX9").is_err());
+        let every = Registry::builtin().rules().len();
+        assert_eq!(select("ALL").unwrap().len(), every);
+        assert_eq!(select("all").unwrap().len(), every);
+        assert!(select("MD").unwrap().len() < every);
     }
 }
