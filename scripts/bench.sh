@@ -11,7 +11,18 @@ cargo build --release --quiet --bin hblint --example parse_baseline
 hyperfine --warmup 2 --runs 15 --ignore-failure \
   --command-name "comrak parse only (baseline)" "target/release/examples/parse_baseline $dir" \
   --command-name "hblint check" "target/release/hblint check $dir" \
+  --command-name "hblint check --select ALL" "target/release/hblint check --select ALL $dir" \
   --command-name "hblint check --format json" "target/release/hblint check --format json $dir"
+# Other linters on the same folder, when installed (rumdl: cargo install rumdl;
+# markdownlint-cli2: npm install markdownlint-cli2, slow: about a minute a run).
+if command -v rumdl >/dev/null; then
+  hyperfine --warmup 1 --runs 5 --ignore-failure --command-name "rumdl check --no-config --no-cache" \
+    "rumdl check --no-config --no-cache $dir"
+fi
+if command -v markdownlint-cli2 >/dev/null; then
+  (cd "$dir" && hyperfine --runs 3 --ignore-failure --command-name "markdownlint-cli2 (default rules)" \
+    "markdownlint-cli2 '**/*.md'")
+fi
 if [ -x /usr/bin/time ]; then
   /usr/bin/time -f "hblint check peak RSS: %M KiB, wall %e s" target/release/hblint check "$dir" >/dev/null || true
 fi
