@@ -81,44 +81,68 @@ pub fn lint_all(
     let inputs = &inputs;
     std::thread::scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::channel::<(usize, FileOutcome)>();
-        for _ in 0..threads {
-            let sender = sender.clone();
-            let next = &next;
-            // A worker that cannot start leaves its share to the others (or to the loop below).
-            let _ = std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((input, which)) = inputs.get(i) else { break };
-                    if sender.send((i, lint_one(input, linters[*which], mode, render))).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
+        let workers: Vec<_> = (0..threads)
+            .filter_map(|_| {
+                let sender = sender.clone();
+                let next = &next;
+                // A worker that cannot start leaves its share to the others (or to the loop below).
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, move || {
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some((input, which)) = inputs.get(i) else { break };
+                            if sender.send((i, lint_one(input, linters[*which], mode, render))).is_err() {
+                                break;
+                            }
+                        }
+                    })
+                    .ok()
+            })
+            .collect();
         drop(sender);
-        let mut pending = std::collections::BTreeMap::new();
-        let mut emitted = 0;
-        for (i, outcome) in receiver.iter() {
-            pending.insert(i, outcome);
-            while let Some(outcome) = pending.remove(&emitted) {
-                emitted += 1;
-                if sink(outcome) == Flow::Stop {
-                    // Workers take no new input and their next send fails: they end, and the
-                    // scope joins them.
-                    next.store(inputs.len(), Ordering::Relaxed);
-                    return;
-                }
-            }
+        let stopped =
+            emit_in_order(receiver, inputs, sink, |input, which| lint_one(input, linters[which], mode, render));
+        if stopped {
+            // Workers take no new input and end after the file in hand.
+            next.store(inputs.len(), Ordering::Relaxed);
         }
-        // Every worker has ended; one that died (or never started) left inputs undone: lint those here.
-        while let Some((input, which)) = inputs.get(emitted) {
-            let outcome = pending.remove(&emitted).unwrap_or_else(|| lint_one(input, linters[*which], mode, render));
-            emitted += 1;
-            if sink(outcome) == Flow::Stop {
-                return;
-            }
+        // Joined here, a worker that panicked outside a file's own guard costs its files (linted
+        // again above), not the run: an unjoined panicked thread would make the scope panic.
+        for worker in workers {
+            let _ = worker.join();
         }
     });
+}
+
+/// Hands outcomes to `sink` in input order as they arrive; once every worker has ended, lints
+/// here the inputs a worker left undone (one that died or never started). True when the sink
+/// asked to stop.
+fn emit_in_order(
+    receiver: std::sync::mpsc::Receiver<(usize, FileOutcome)>,
+    inputs: &[(Input, usize)],
+    sink: &mut dyn FnMut(FileOutcome) -> Flow,
+    lint_here: impl Fn(&Input, usize) -> FileOutcome,
+) -> bool {
+    let mut pending = std::collections::BTreeMap::new();
+    let mut emitted = 0;
+    for (i, outcome) in receiver.iter() {
+        pending.insert(i, outcome);
+        while let Some(outcome) = pending.remove(&emitted) {
+            emitted += 1;
+            if sink(outcome) == Flow::Stop {
+                return true;
+            }
+        }
+    }
+    while let Some((input, which)) = inputs.get(emitted) {
+        let outcome = pending.remove(&emitted).unwrap_or_else(|| lint_here(input, *which));
+        emitted += 1;
+        if sink(outcome) == Flow::Stop {
+            return true;
+        }
+    }
+    false
 }
 
 fn lint_one(input: &Input, linter: &Linter, mode: Mode, render: &Renderer<'_>) -> FileOutcome {
