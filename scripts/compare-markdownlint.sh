@@ -44,8 +44,7 @@ ref = defaultdict(set)
 line_re = re.compile(r"^(.+?):(\d+)(?::\d+)? (error |warning )?(MD\d{3})/")
 for line in open(mdl_path, encoding="utf-8", errors="replace"):
     m = line_re.match(line)
-    # hblint's walk skips hidden folders (.gitlab/); compare the files both lint.
-    if m and not any(part.startswith(".") for part in m.group(1).split("/")):
+    if m:
         path = os.path.normpath(os.path.join(root, m.group(1)))
         ref[m.group(4)].add((path, int(m.group(2))))
 ours = defaultdict(set)

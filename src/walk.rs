@@ -1,5 +1,6 @@
 //! Finding the files to lint: explicit paths always, directories walked in parallel with `ignore`
-//! (respecting .gitignore, .ignore and hidden files), results sorted by path.
+//! (respecting .gitignore and .ignore; hidden folders are walked, version-control ones are not),
+//! results sorted by path.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -37,6 +38,13 @@ pub fn collect(paths: &[PathBuf]) -> Walked {
         }
         // .gitignore applies even outside a git checkout: handbooks are often linted from an export.
         builder.require_git(false);
+        // Hidden folders hold real pages (`.gitlab/issue_templates/`, `.github/`), which
+        // markdownlint-cli2 lints too; only version-control folders are skipped.
+        builder.hidden(false);
+        builder.filter_entry(|entry| {
+            !(entry.file_type().is_some_and(|t| t.is_dir())
+                && matches!(entry.file_name().to_str(), Some(".git" | ".hg" | ".svn" | ".jj")))
+        });
         let found = Mutex::new(Vec::new());
         let errors = Mutex::new(Vec::new());
         builder.build_parallel().run(|| {

@@ -259,3 +259,20 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     assert_eq!(output.status.code(), Some(1));
 }
+
+/// Pages in hidden folders (`.gitlab/issue_templates/`) are linted, as markdownlint-cli2 does;
+/// version-control folders are not walked.
+#[test]
+fn hidden_folders_are_walked_but_not_version_control() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = "# Template\n\nAbility to manager/prioritize work.\n";
+    for file in [".gitlab/issue_templates/bug.md", ".git/notes.md", ".hg/notes.md", "docs/.hidden.md"] {
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, page).expect("write");
+    }
+    let output = hblint().current_dir(dir.path()).args(["check", "--format", "concise", "."]).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let files: Vec<&str> = stdout.lines().filter_map(|l| l.split(':').next()).collect();
+    assert_eq!(files, [".gitlab/issue_templates/bug.md", "docs/.hidden.md"], "{stdout}");
+}

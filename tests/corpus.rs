@@ -151,16 +151,16 @@ fn handbook_with_every_rule_never_crashes_and_md_rules_match_markdownlints_count
     // handbook with its default parameters, for rules where `scripts/compare-markdownlint.sh`
     // found the same pairs on both sides; a parser or rule change that moves them fails here.
     const MARKDOWNLINT: &[(&str, usize)] = &[
-        ("MD001", 792),
-        ("MD004", 20_241),
-        ("MD007", 7_382),
-        ("MD024", 2_045),
+        ("MD001", 795),
+        ("MD004", 20_259),
+        ("MD007", 7_395),
+        ("MD024", 2_046),
         ("MD025", 712),
-        ("MD030", 1_777),
+        ("MD030", 1_778),
         ("MD040", 431),
-        ("MD051", 108),
+        ("MD051", 111),
         ("MD056", 108),
-        ("MD060", 13_263),
+        ("MD060", 13_339),
     ];
     let Some(corpus) = corpus() else { return };
     let root = corpus.join("handbook");
