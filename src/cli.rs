@@ -336,8 +336,7 @@ fn check(args: CheckArgs) -> u8 {
         let path = match &input {
             run::Input::File(p) | run::Input::Text(p, _) => p.clone(),
         };
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        match resolver.for_dir(&dir) {
+        match resolver.for_file(&path) {
             Ok(index) => assigned.push((input, index)),
             Err(err) => return error(err),
         }

@@ -113,6 +113,18 @@ impl Linter {
         out
     }
 
+    /// The same linter without markdownlint's rules, for a file markdownlint's configuration
+    /// leaves out: no MD rule runs, and no `markdownlint-configure-file` comment turns one on.
+    pub fn without_markdownlint(&self) -> Linter {
+        Linter {
+            rules: self.rules.iter().copied().filter(|(r, _)| r.meta().group != rules::Group::Markdown).collect(),
+            options: self.options.clone(),
+            file_candidates: Vec::new(),
+            named_in_config: self.named_in_config.clone(),
+            fingerprints: self.fingerprints,
+        }
+    }
+
     /// Whether findings get fingerprints (on by default).
     pub fn set_fingerprints(&mut self, on: bool) {
         self.fingerprints = on;

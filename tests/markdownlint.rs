@@ -59,6 +59,89 @@ fn gitlabs_own_markdownlint_cli2_config_loads_and_changes_results() {
     // GitLab turns off no-trailing-spaces (MD009) and adds the full-width question mark to
     // MD026's punctuation; everything else keeps markdownlint's defaults ("default": true).
     assert_eq!(found, ["MD001:5", "MD026:7"]);
+    // Its `ignores` leave out the legal agreements, among others: markdownlint's rules skip
+    // them, hblint's own rules do not.
+    let legal = dir.path().join("content/handbook/legal/legacy");
+    std::fs::create_dir_all(&legal).expect("mkdir");
+    std::fs::write(legal.join("terms.md"), format!("{PAGE}\nAbility to manager/prioritize work.\n")).expect("write");
+    let found = codes(&legal, &[]);
+    assert_eq!(found, ["PR001:9"]);
+}
+
+/// What `hblint check --format concise` reports in `dir`, as `path CODE` (run from `cwd`).
+fn findings_by_file(cwd: &Path, target: &str) -> Vec<String> {
+    let output = Command::cargo_bin("hblint")
+        .expect("binary")
+        .current_dir(cwd)
+        .args(["check", "--format", "concise", target])
+        .output()
+        .expect("runs");
+    assert_ne!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut found: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| {
+            let (path, rest) = line.split_once(':')?;
+            let code = rest.split_whitespace().nth(1)?;
+            Some(format!("{path} {code}"))
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn markdownlint_cli2_ignores_leave_files_to_hblints_own_rules() {
+    let parent = tempfile::tempdir().expect("tempdir");
+    let dir = parent.path().join("handbook");
+    let long_line = "This line runs on well past the eighty characters that markdownlint's line-length allows.";
+    let page = format!("# Title\n\n{long_line}\n\nAbility to manager/prioritize work.\n");
+    for file in ["page.md", "legal/terms.md", "CONTRIBUTING.md", "sub/CONTRIBUTING.md", "notes-1.md", "sub/notes-1.md"]
+    {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, &page).expect("write");
+    }
+    std::fs::write(
+        dir.join(".markdownlint-cli2.jsonc"),
+        r#"{
+  // markdownlint-cli2's globs are relative to this file; `*` stays within a folder.
+  "config": { "default": false, "line-length": true },
+  "ignores": ["legal/**", "CONTRIBUTING.md", "./notes-*.md"]
+}"#,
+    )
+    .expect("write");
+    let expected = |prefix: &str| -> Vec<String> {
+        let mut all = vec![
+            format!("{prefix}CONTRIBUTING.md PR001"),
+            format!("{prefix}legal/terms.md PR001"),
+            format!("{prefix}notes-1.md PR001"),
+            format!("{prefix}page.md MD013"),
+            format!("{prefix}page.md PR001"),
+            format!("{prefix}sub/CONTRIBUTING.md MD013"),
+            format!("{prefix}sub/CONTRIBUTING.md PR001"),
+            format!("{prefix}sub/notes-1.md MD013"),
+            format!("{prefix}sub/notes-1.md PR001"),
+        ];
+        all.sort();
+        all
+    };
+    // The same files are left out whether hblint runs in the folder or above it.
+    assert_eq!(findings_by_file(&dir, "."), expected(""));
+    assert_eq!(findings_by_file(parent.path(), "handbook"), expected("handbook/"));
+}
+
+#[test]
+fn a_bad_ignores_glob_is_a_config_error_with_its_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("page.md"), PAGE).expect("write");
+    std::fs::write(dir.path().join(".markdownlint-cli2.jsonc"), "{\n  \"ignores\": [\n    \"legal/[\"\n  ]\n}\n")
+        .expect("write");
+    let output =
+        Command::cargo_bin("hblint").expect("binary").current_dir(dir.path()).arg("check").output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(".markdownlint-cli2.jsonc:3:6: invalid glob in 'ignores'"), "{stderr}");
 }
 
 #[test]

@@ -39,6 +39,62 @@ pub enum Setting {
 pub struct MarkdownlintConfig {
     pub path: PathBuf,
     config: Map<String, Value>,
+    /// A `.markdownlint-cli2` file's `ignores`: the files markdownlint-cli2 does not lint.
+    pub ignores: Option<Ignores>,
+}
+
+/// markdownlint-cli2's `ignores`: glob expressions relative to the configuration file's folder
+/// (`*` stays within one folder, `**` crosses folders).
+#[derive(Debug, Clone)]
+pub struct Ignores {
+    base: PathBuf,
+    globs: globset::GlobSet,
+}
+
+impl Ignores {
+    /// Whether the file at `path` (relative to the working directory, or absolute) is ignored.
+    pub fn matches(&self, path: &Path) -> bool {
+        let Ok(absolute) = std::path::absolute(path) else { return false };
+        let absolute = crate::output::lexical_normalize(&absolute);
+        match absolute.strip_prefix(&self.base) {
+            Ok(relative) => self.globs.is_match(relative.to_string_lossy().replace('\\', "/")),
+            Err(_) => false,
+        }
+    }
+}
+
+/// Reads a `.markdownlint-cli2` file's `ignores` array.
+fn read_ignores(path: &Path, text: &str, document: &Value) -> Result<Option<Ignores>, PackError> {
+    let Some(value) = document.get("ignores") else { return Ok(None) };
+    let at = |needle: &str, message: String| {
+        let offset = text.find(needle).unwrap_or(0);
+        let before = &text[..offset];
+        PackError {
+            path: path.to_path_buf(),
+            line: before.matches('\n').count() + 1,
+            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            message,
+        }
+    };
+    let Value::Array(patterns) = value else {
+        return Err(at("ignores", "'ignores' must be an array of glob strings".into()));
+    };
+    let mut builder = globset::GlobSetBuilder::new();
+    for pattern in patterns {
+        let Value::String(pattern) = pattern else {
+            return Err(at("ignores", format!("'ignores' must hold glob strings, not {pattern}")));
+        };
+        let glob = globset::GlobBuilder::new(pattern.trim_start_matches("./"))
+            .literal_separator(true)
+            .build()
+            .map_err(|e| at(pattern, format!("invalid glob in 'ignores': {e}")))?;
+        builder.add(glob);
+    }
+    let globs = builder.build().map_err(|e| at("ignores", format!("invalid 'ignores': {e}")))?;
+    let base = crate::output::lexical_normalize(
+        &std::path::absolute(path.parent().unwrap_or(Path::new("."))).unwrap_or_default(),
+    );
+    Ok(Some(Ignores { base, globs }))
 }
 
 impl MarkdownlintConfig {
@@ -163,10 +219,11 @@ fn load_depth(path: &Path, depth: usize) -> Result<MarkdownlintConfig, PackError
             message: format!("invalid JSON: {e}"),
         })?
     };
-    let config = if name.starts_with(".markdownlint-cli2") {
-        document.get("config").cloned().unwrap_or(Value::Object(Map::new()))
+    let (config, ignores) = if name.starts_with(".markdownlint-cli2") {
+        let ignores = read_ignores(path, &text, &document)?;
+        (document.get("config").cloned().unwrap_or(Value::Object(Map::new())), ignores)
     } else {
-        document
+        (document, None)
     };
     let Value::Object(mut config) = config else {
         return Err(error(path, "the markdownlint configuration is not an object of rule settings".into()));
@@ -178,7 +235,7 @@ fn load_depth(path: &Path, depth: usize) -> Result<MarkdownlintConfig, PackError
         merged.extend(config);
         config = merged;
     }
-    Ok(MarkdownlintConfig { path: path.to_path_buf(), config })
+    Ok(MarkdownlintConfig { path: path.to_path_buf(), config, ignores })
 }
 
 /// Removes `//` and `/* */` comments and trailing commas from JSONC, leaving strings alone.

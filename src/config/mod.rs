@@ -61,6 +61,9 @@ pub struct Settings {
     pub path: Option<PathBuf>,
     pub linter: Linter,
     pub fail_on: Severity,
+    /// The files the markdownlint-cli2 configuration's `ignores` leaves out: they get no
+    /// markdownlint rules (hblint's own still run).
+    pub markdownlint_ignores: Option<markdownlint::Ignores>,
 }
 
 fn error(path: &Path, text: &str, offset: usize, message: String) -> ConfigError {
@@ -188,6 +191,7 @@ pub fn settings_with(
         path: path.map(Path::to_path_buf),
         linter,
         fail_on: overrides.fail_on.or(raw.fail_on).unwrap_or(Severity::Warning),
+        markdownlint_ignores: markdownlint.and_then(|mdl| mdl.ignores.clone()),
     })
 }
 
@@ -247,6 +251,9 @@ pub struct Resolver {
     by_config: HashMap<(Option<PathBuf>, Option<PathBuf>), usize>,
     discovered: HashMap<PathBuf, Option<PathBuf>>,
     discovered_markdownlint: HashMap<PathBuf, Option<PathBuf>>,
+    /// For settings whose markdownlint `ignores` match some file: the index of the same
+    /// settings without markdownlint's rules.
+    without_markdownlint: HashMap<usize, usize>,
     pub settings: Vec<Settings>,
 }
 
@@ -260,8 +267,33 @@ impl Resolver {
             by_config: HashMap::new(),
             discovered: HashMap::new(),
             discovered_markdownlint: HashMap::new(),
+            without_markdownlint: HashMap::new(),
             settings: Vec::new(),
         }
+    }
+
+    /// The index in `settings` of the settings for the file at `path`: its folder's, without
+    /// markdownlint's rules when the markdownlint-cli2 configuration's `ignores` name the file
+    /// (markdownlint-cli2 would not lint it).
+    pub fn for_file(&mut self, path: &Path) -> Result<usize, ConfigError> {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let index = self.for_dir(&dir)?;
+        if !self.settings[index].markdownlint_ignores.as_ref().is_some_and(|ignores| ignores.matches(path)) {
+            return Ok(index);
+        }
+        if let Some(&plain) = self.without_markdownlint.get(&index) {
+            return Ok(plain);
+        }
+        let settings = &self.settings[index];
+        let plain = Settings {
+            path: settings.path.clone(),
+            linter: settings.linter.without_markdownlint(),
+            fail_on: settings.fail_on,
+            markdownlint_ignores: None,
+        };
+        self.settings.push(plain);
+        self.without_markdownlint.insert(index, self.settings.len() - 1);
+        Ok(self.settings.len() - 1)
     }
 
     /// The index in `settings` of the settings for a file in `dir`.

@@ -130,7 +130,7 @@ pub fn repo_path(path: &Path) -> String {
 }
 
 /// `a/./b/../c` → `a/c`, without touching the file system (symlinks are kept as written).
-fn lexical_normalize(path: &Path) -> PathBuf {
+pub(crate) fn lexical_normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
