@@ -274,7 +274,7 @@ impl Matcher {
                         if word.starts_with(|c: char| c.is_uppercase()) && !starts_sentence(text, segment.start + start)
                         {
                             let words = page_words.get_or_insert_with(|| page_word_set(page));
-                            if !corrections.iter().any(|c| words.contains(&fold_hash(c))) {
+                            if !corrections.iter().any(|c| words.contains(&word_key(c))) {
                                 continue;
                             }
                         }
@@ -519,9 +519,9 @@ fn starts_sentence(text: &str, at: usize) -> bool {
     }
 }
 
-/// The words of a page's prose (as `fold_hash`es, so case does not matter and nothing is
-/// allocated a word), with the corrections of its misspellings: fixing "responsibilites" must
-/// not change the verdict on "Responsbilities" in the next round.
+/// The words of a page's prose (as [`word_key`]s, so case does not matter and an ASCII word
+/// costs no allocation), with the corrections of its misspellings: fixing "responsibilites"
+/// must not change the verdict on "Responsbilities" in the next round.
 fn page_word_set(page: &Page<'_>) -> rustc_hash::FxHashSet<u64> {
     let text = page.source.text.as_str();
     let mut words = rustc_hash::FxHashSet::default();
@@ -531,15 +531,23 @@ fn page_word_set(page: &Page<'_>) -> rustc_hash::FxHashSet<u64> {
             continue;
         }
         // Lowercase misspellings are always reported and fixed, so their corrections count.
+        // The hash prefilter folds ASCII only: a non-ASCII word ("adreß") asks the dictionary,
+        // which folds Unicode.
         if !word.chars().any(char::is_uppercase)
-            && maybe_misspelled(word)
+            && (!word.is_ascii() || maybe_misspelled(word))
             && let Some(corrections) = typos_dict::WORD.find(&unicase::UniCase::new(word))
         {
-            words.extend(corrections.iter().map(|c| fold_hash(c)));
+            words.extend(corrections.iter().map(|c| word_key(c)));
         }
-        words.insert(fold_hash(word));
+        words.insert(word_key(word));
     }
     words
+}
+
+/// A case-insensitive hash of a word: `fold_hash` for ASCII, of the lowercased word otherwise
+/// ("CHÂTEAU" and "château" meet).
+fn word_key(word: &str) -> u64 {
+    if word.is_ascii() { fold_hash(word) } else { fold_hash(&word.to_lowercase()) }
 }
 
 /// The matches of `regex` in the whole text that lie inside one of `segments` (sorted), with
@@ -733,6 +741,36 @@ fn title_case(text: &str, exceptions: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// PR101's codes and lines on a page.
+    fn misspellings(text: &str) -> Vec<String> {
+        let source = crate::source::SourceFile::from_text("page.md".into(), text.into(), false);
+        let linter = crate::Linter::with_rules(crate::rules::registry::select("PR101").expect("PR101"));
+        crate::lint_source(&source, &linter)
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{}", d.start.line, d.diagnostic.message))
+            .collect()
+    }
+
+    /// A capitalized misspelling inside a sentence is reported only when the page uses its
+    /// correction, compared without case, non-ASCII words included.
+    #[test]
+    fn a_capitalized_misspelling_needs_its_correction_on_the_page() {
+        assert!(misspellings("# Notes\n\nSend it to the Adress book.\n").is_empty());
+        let with_address = misspellings("# Notes\n\nWrite your address here.\n\nSend it to the Adress book.\n");
+        assert_eq!(with_address, ["5:'Adress' is misspelled; did you mean 'Address'?"]);
+        // "adreß" is a lowercase misspelling of "address" (typos-dict folds ß): its correction
+        // counts as used, though the ASCII hash prefilter cannot see it.
+        let with_eszett = misspellings("# Notes\n\nWrite adreß here.\n\nSend it to the Adress book.\n");
+        assert!(
+            with_eszett.contains(&"5:'Adress' is misspelled; did you mean 'Address'?".to_string()),
+            "{with_eszett:?}"
+        );
+        // Non-ASCII corrections meet the page's words without regard to case.
+        let chateau = misspellings("# Notes\n\nThe CHÂTEAU is old.\n\nWe visited the Chatou yesterday.\n");
+        assert!(chateau.iter().any(|m| m.starts_with("5:'Chatou'")), "{chateau:?}");
+    }
 
     #[test]
     fn case_is_preserved() {
