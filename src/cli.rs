@@ -326,9 +326,16 @@ fn check(args: CheckArgs) -> u8 {
         || (!args.statistics && !output::streams(args.format));
     let filters = Filters { touched, baseline, seen_in_baseline: Default::default() };
     let format = args.format;
+    // Set when stdout's reader goes away (`hblint check | head`): rendering stops, linting goes
+    // on, since the exit code, reports and error messages still need every file.
+    let output_closed = std::sync::atomic::AtomicBool::new(false);
     let render = |source: &crate::source::SourceFile, diagnostics: &mut Vec<crate::diagnostic::Located>| {
         filters.apply(source, diagnostics);
-        if stream { output::render_one(format, source, diagnostics, color) } else { Vec::new() }
+        if stream && !output_closed.load(std::sync::atomic::Ordering::Relaxed) {
+            output::render_one(format, source, diagnostics, color)
+        } else {
+            Vec::new()
+        }
     };
     // Each file gets the settings of the nearest hblint.toml above it (cached per directory).
     let mut assigned = Vec::with_capacity(inputs.len());
@@ -374,10 +381,7 @@ fn check(args: CheckArgs) -> u8 {
         position += 1;
         let mut linted = match outcome.result {
             Ok(linted) => linted,
-            Err(message) => {
-                unreadable.push((outcome.path, message));
-                return run::Flow::Continue;
-            }
+            Err(message) => return unreadable.push((outcome.path, message)),
         };
         summary.files_checked += 1;
         if !linted.diagnostics.is_empty() {
@@ -402,6 +406,9 @@ fn check(args: CheckArgs) -> u8 {
         }
         if stream && written.is_ok() {
             written = out.write_all(&linted.rendered);
+            if written.is_err() {
+                output_closed.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
         }
         linted.rendered = Vec::new();
         if mode == run::Mode::Fix && fixed_text.is_none() {
@@ -410,9 +417,6 @@ fn check(args: CheckArgs) -> u8 {
         if keep {
             kept.push((outcome.path, linted));
         }
-        // Nobody reads the output any more (`hblint check | head`): linting on is wasted work
-        // (fixing is not: --fix goes on writing files).
-        if written.is_err() && mode == run::Mode::Check { run::Flow::Stop } else { run::Flow::Continue }
     });
     if mode == run::Mode::Diff {
         drop(out);

@@ -58,14 +58,6 @@ pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Located>) -> Vec<u8> + Sync
 /// Worker threads get a large stack: deeply nested documents recurse in the parser.
 const WORKER_STACK: usize = 256 << 20;
 
-/// What the sink wants after an outcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flow {
-    Continue,
-    /// Lint nothing more (the reader of the output went away: `hblint check | head`).
-    Stop,
-}
-
 /// Lints every input on all cores, each with the linter at its index, and hands each outcome to
 /// `sink` on the calling thread in input order as soon as it and all before it are done: output
 /// streams while later files are still being linted, and nothing the sink drops is held.
@@ -74,7 +66,7 @@ pub fn lint_all(
     linters: &[&Linter],
     mode: Mode,
     render: &Renderer<'_>,
-    sink: &mut dyn FnMut(FileOutcome) -> Flow,
+    sink: &mut dyn FnMut(FileOutcome),
 ) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
     let next = AtomicUsize::new(0);
@@ -101,12 +93,7 @@ pub fn lint_all(
             })
             .collect();
         drop(sender);
-        let stopped =
-            emit_in_order(receiver, inputs, sink, |input, which| lint_one(input, linters[which], mode, render));
-        if stopped {
-            // Workers take no new input and end after the file in hand.
-            next.store(inputs.len(), Ordering::Relaxed);
-        }
+        emit_in_order(receiver, inputs, sink, |input, which| lint_one(input, linters[which], mode, render));
         // Joined here, a worker that panicked outside a file's own guard costs its files (linted
         // again above), not the run: an unjoined panicked thread would make the scope panic.
         for worker in workers {
@@ -116,33 +103,26 @@ pub fn lint_all(
 }
 
 /// Hands outcomes to `sink` in input order as they arrive; once every worker has ended, lints
-/// here the inputs a worker left undone (one that died or never started). True when the sink
-/// asked to stop.
+/// here the inputs a worker left undone (one that died or never started).
 fn emit_in_order(
     receiver: std::sync::mpsc::Receiver<(usize, FileOutcome)>,
     inputs: &[(Input, usize)],
-    sink: &mut dyn FnMut(FileOutcome) -> Flow,
+    sink: &mut dyn FnMut(FileOutcome),
     lint_here: impl Fn(&Input, usize) -> FileOutcome,
-) -> bool {
+) {
     let mut pending = std::collections::BTreeMap::new();
     let mut emitted = 0;
     for (i, outcome) in receiver.iter() {
         pending.insert(i, outcome);
         while let Some(outcome) = pending.remove(&emitted) {
+            sink(outcome);
             emitted += 1;
-            if sink(outcome) == Flow::Stop {
-                return true;
-            }
         }
     }
     while let Some((input, which)) = inputs.get(emitted) {
-        let outcome = pending.remove(&emitted).unwrap_or_else(|| lint_here(input, *which));
+        sink(pending.remove(&emitted).unwrap_or_else(|| lint_here(input, *which)));
         emitted += 1;
-        if sink(outcome) == Flow::Stop {
-            return true;
-        }
     }
-    false
 }
 
 fn lint_one(input: &Input, linter: &Linter, mode: Mode, render: &Renderer<'_>) -> FileOutcome {

@@ -235,29 +235,49 @@ fn diff_reports_unreadable_paths_and_still_prints_the_others() {
         .stderr(predicate::str::contains("missing.md: no such file or directory"));
 }
 
-/// `hblint check | head`: when the reader goes away, hblint stops quietly (no error, no exit 2).
+/// `hblint check | head`: when the reader goes away, hblint writes nothing more but still
+/// lints every file, so the exit code, the reports and the errors about later files are whole.
 #[test]
-fn a_closed_pipe_ends_the_run_quietly() {
+fn a_closed_pipe_stops_the_output_but_not_the_run() {
     use std::io::Read;
     let dir = tempfile::tempdir().expect("temp dir");
     for i in 0..300 {
         let body = "Ability to manager/prioritize work.\n".repeat(20);
         std::fs::write(dir.path().join(format!("page-{i:03}.md")), format!("# Page {i}\n\n{body}")).expect("write");
     }
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hblint"))
-        .current_dir(dir.path())
-        .args(["check", "--color", "never", "."])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("starts");
-    let mut first = [0u8; 64];
-    child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
-    // Dropping our end closes the pipe, as `head` does after its lines.
-    let output = child.wait_with_output().expect("ends");
-    assert!(first.starts_with(b"warning[PR001]"), "{}", String::from_utf8_lossy(&first));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
-    assert_eq!(output.status.code(), Some(1));
+    // Last in walk order: a broken front matter (an error) and a file that is not UTF-8.
+    std::fs::write(dir.path().join("zz-front-matter.md"), "---\ntitle: [unclosed\n---\n# T\n").expect("write");
+    std::fs::write(dir.path().join("zz-latin1.md"), b"# Caf\xe9\n").expect("write");
+    let run = |args: &[&str]| {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hblint"))
+            .current_dir(dir.path())
+            .args(["check", "--color", "never"])
+            .args(args)
+            .arg(".")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("starts");
+        let mut first = [0u8; 64];
+        child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+        // Dropping our end closes the pipe, as `head` does after its lines.
+        let output = child.wait_with_output().expect("ends");
+        assert!(first.starts_with(b"warning[PR001]"), "{}", String::from_utf8_lossy(&first));
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, stderr) = run(&["--output", "json=report.json"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("hblint: error: zz-latin1.md: invalid UTF-8"), "{stderr}");
+    assert!(!stderr.contains("cannot write output"), "{stderr}");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("report.json")).expect("report")).expect("json");
+    let findings = report.as_array().expect("array");
+    assert_eq!(findings.iter().filter(|f| f["code"] == "PR001").count(), 300 * 20);
+    assert!(findings.iter().any(|f| f["code"] == "FM001"));
+    // Without the unreadable file, the error finding at the end still decides the exit code.
+    std::fs::remove_file(dir.path().join("zz-latin1.md")).expect("remove");
+    let (code, stderr) = run(&["--fail-on", "error"]);
+    assert_eq!((code, stderr.as_str()), (Some(1), ""));
 }
 
 /// Pages in hidden folders (`.gitlab/issue_templates/`) are linted, as markdownlint-cli2 does;
