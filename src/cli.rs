@@ -616,13 +616,20 @@ fn print_diffs(linted: &[(PathBuf, run::Linted)], unreadable: &[(PathBuf, String
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut any = false;
+    let mut written = Ok(());
     for diff in linted.iter().filter_map(|(_, l)| l.output.as_ref()) {
         any = true;
-        let _ = out.write_all(diff.as_bytes());
+        written = written.and_then(|()| out.write_all(diff.as_bytes()));
     }
+    written = written.and_then(|()| out.flush());
     drop(out);
     for (path, message) in unreadable {
         eprintln!("hblint: error: {}: {message}", output::display_path(path));
+    }
+    if let Err(err) = written
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return error(format!("cannot write output: {err}"));
     }
     if !unreadable.is_empty() {
         EXIT_ERROR

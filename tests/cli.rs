@@ -296,3 +296,24 @@ fn hidden_folders_are_walked_but_not_version_control() {
     let files: Vec<&str> = stdout.lines().filter_map(|l| l.split(':').next()).collect();
     assert_eq!(files, [".gitlab/issue_templates/bug.md", "docs/.hidden.md"], "{stdout}");
 }
+
+/// A diff that cannot be written (a full disk) is an error, not a silent success.
+#[test]
+fn diff_write_errors_exit_two() {
+    let dev_full = std::path::Path::new("/dev/full");
+    if !dev_full.exists() {
+        eprintln!("skipping: no /dev/full on this system");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.md"), "# Title\n\nSome text.   \n").expect("write");
+    let full = std::fs::OpenOptions::new().write(true).open(dev_full).expect("open /dev/full");
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("hblint"))
+        .current_dir(dir.path())
+        .args(["check", "--select", "MD009", "--diff", "a.md"])
+        .stdout(full)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write output"));
+}
