@@ -68,7 +68,8 @@ fn is_expected(actual: &str, expected: &str, match_case: bool) -> bool {
         };
         let flags = if match_case { "" } else { "(?i)" };
         return actual_level.len() == expected_level.len()
-            && Regex::new(&format!("{flags}{}", pattern.as_str())).is_ok_and(|re| re.is_match(actual_text.as_str()));
+            && super::parameter_regex(&format!("{flags}{}", pattern.as_str()))
+                .is_some_and(|re| re.is_match(actual_text.as_str()));
     }
     if match_case { actual == expected } else { actual.to_lowercase() == expected.to_lowercase() }
 }

@@ -8,7 +8,7 @@ use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
+use std::sync::LazyLock;
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD051",
@@ -128,23 +128,6 @@ impl Fragments {
         }
         map
     }
-}
-
-/// The last pattern compiled, and its regular expression (`None` when it does not compile).
-type PatternCache = Option<(String, Option<Regex>)>;
-
-/// The `ignored_pattern` regular expression, compiled once per pattern.
-fn ignored_pattern(pattern: &str) -> Option<Regex> {
-    static CACHE: LazyLock<Mutex<PatternCache>> = LazyLock::new(|| Mutex::new(None));
-    let mut cache = CACHE.lock().ok()?;
-    if let Some((cached, regex)) = cache.as_ref()
-        && cached == pattern
-    {
-        return regex.clone();
-    }
-    let regex = Regex::new(pattern).ok();
-    *cache = Some((pattern.to_string(), regex.clone()));
-    regex
 }
 
 /// The `id` (any tag) or `name` (`<a>`) of an opening HTML tag.
@@ -282,7 +265,7 @@ impl Rule for LinkFragments {
         }
         let ignore_case = out.option_bool("ignore_case", false);
         let ignored = match out.option("ignored_pattern").and_then(|v| v.as_str()) {
-            Some(p) if !p.is_empty() => ignored_pattern(p),
+            Some(p) if !p.is_empty() => super::parameter_regex(p),
             _ => None,
         };
 

@@ -385,6 +385,16 @@ pub fn mark_html_lines(page: &Page<'_>, flags: &mut [bool]) {
     }
 }
 
+/// A regular expression from a rule parameter (`front_matter_title`, MD043's `%` headings,
+/// MD051's `ignored_pattern`), compiled once per distinct pattern for the whole run; `None`
+/// when it does not compile (markdownlint then ignores it).
+pub fn parameter_regex(pattern: &str) -> Option<Regex> {
+    static COMPILED: LazyLock<std::sync::Mutex<std::collections::HashMap<String, Option<Regex>>>> =
+        LazyLock::new(Default::default);
+    let mut compiled = COMPILED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    compiled.entry(pattern.to_string()).or_insert_with(|| Regex::new(pattern).ok()).clone()
+}
+
 /// Whether the front matter has a title, as markdownlint decides it (`front_matter_title`).
 pub fn front_matter_has_title(page: &Page<'_>, pattern: Option<&serde_json::Value>) -> bool {
     static DEFAULT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)^\s*"?title"?\s*[:=]"#).expect("valid"));
@@ -393,7 +403,7 @@ pub fn front_matter_has_title(page: &Page<'_>, pattern: Option<&serde_json::Valu
     }
     let custom = match pattern {
         Some(serde_json::Value::String(p)) if p.is_empty() => return false,
-        Some(serde_json::Value::String(p)) => Regex::new(&format!("(?i){p}")).ok(),
+        Some(serde_json::Value::String(p)) => parameter_regex(&format!("(?i){p}")),
         _ => None,
     };
     let re = custom.as_ref().unwrap_or(&DEFAULT);
