@@ -317,3 +317,32 @@ fn diff_write_errors_exit_two() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write output"));
 }
+
+/// Pages that once crashed a rule (review findings): comrak's inline columns drifting inside a
+/// character after escaped pipes, a list number wider than its column, and parameters a page's
+/// configure-file comment sets to absurd widths. Every rule and every fix must survive them.
+#[test]
+fn pages_that_once_crashed_rules_are_linted_and_fixed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pages = [
+        "| a |\n|---|\n| \\|\\|*é*é\\*x |\n",
+        "| a |\n|---|\n| \\|\\|€`x ` |\n",
+        "| a |\n|---|\n| \\|\\|€[x](y) |\n",
+        " 9. a\n10. b\n100. c\n",
+        "<!-- markdownlint-configure-file {\"MD007\": {\"indent\": 9223372036854775807}, \"MD030\": {\"ul_single\": 1e300}, \"MD022\": {\"lines_above\": 1e12}} -->\n# T\n* a\n    * b\n## H\n",
+    ];
+    for (i, page) in pages.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("page-{i}.md")), page).expect("write");
+    }
+    std::fs::write(
+        dir.path().join(".markdownlint.json"),
+        r#"{"MD044": {"names": ["x", "€"]}, "MD054": {"inline": false}}"#,
+    )
+    .expect("write");
+    for args in [&["check", "--select", "ALL", "."][..], &["check", "--select", "ALL", "--fix", "."][..]] {
+        let output = hblint().current_dir(dir.path()).args(args).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(!stderr.contains("internal error"), "{args:?}: {stderr}");
+    }
+}

@@ -11,7 +11,7 @@ pub mod links;
 pub mod scope;
 pub mod suppress;
 
-use crate::source::{LineIndex, SourceFile, Span, ceil_char_boundary};
+use crate::source::{LineIndex, SourceFile, Span, ceil_char_boundary, floor_char_boundary};
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
 use comrak::{Arena, Options, parse_document};
 pub use front_matter::{FrontMatter, FrontMatterProblem};
@@ -489,7 +489,9 @@ impl<'p, 's> Outline<'p, 's> {
             // comrak's end column is inclusive: step past the last character.
             ceil_char_boundary(text, offset + 1)
         } else {
-            offset
+            // comrak's inline columns can drift inside a character (after escaped pipes in a
+            // table cell): a span must start on a character boundary, or slicing it panics.
+            floor_char_boundary(text, offset)
         }
     }
 

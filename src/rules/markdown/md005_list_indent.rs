@@ -79,12 +79,14 @@ impl Rule for ListIndent {
                 let (message, want) = if end_matching {
                     (
                         format!("list item '{marker}' ends at column {actual_end}; expected column {expected_end}"),
-                        expected_end - width,
+                        // A number wider than the column it should end at ("100." under " 9.")
+                        // cannot be moved there: reported, not fixed.
+                        expected_end.checked_sub(width),
                     )
                 } else {
                     (
                         format!("list item '{marker}' at column {}; expected column {}", actual + 1, expected + 1),
-                        expected,
+                        Some(expected),
                     )
                 };
                 let diagnostic = out.report(prefix.marker, message).help(if end_matching {
@@ -92,6 +94,7 @@ impl Rule for ListIndent {
                 } else {
                     "start every item of the list in the column of its first item"
                 });
+                let Some(want) = want else { continue };
                 let at = actual.min(want);
                 let (from, to) = if actual > want { (actual - at, 0) } else { (0, want - at) };
                 if let Some(edit) = reindent(page, prefix.line_start, at, from, to) {

@@ -1,6 +1,6 @@
 //! MD007 ul-indent.
 
-use super::{item_prefix, option_or, parsed_lists, reindent};
+use super::{item_prefix, parsed_lists, reindent};
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
 
@@ -49,13 +49,16 @@ impl Rule for UlIndent {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let indent = option_or(out, "indent", 2) as usize;
-        let start =
-            if out.option_bool("start_indented", false) { option_or(out, "start_indent", indent as u64) } else { 0 };
+        let indent = super::width_or(out, "indent", 2);
+        let start = if out.option_bool("start_indented", false) {
+            super::width_or(out, "start_indent", indent as u64)
+        } else {
+            0
+        };
         let text = page.source.text.as_str();
         for list in parsed_lists(page).filter(|l| l.bullet.is_some()) {
             let Some(nesting) = list.ul_nesting else { continue };
-            let expected = if list.in_footnote { 4 } else { 0 } + start as usize + nesting * indent;
+            let expected = if list.in_footnote { 4 } else { 0 } + start + nesting * indent;
             for item in &list.items {
                 let Some(prefix) = item_prefix(page, list, item) else { continue };
                 // In a block quote the indentation counts from the last `>` on the line (and the

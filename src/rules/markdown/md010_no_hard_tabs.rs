@@ -42,7 +42,7 @@ impl Rule for NoHardTabs {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let spaces = out.option_u64("spaces_per_tab", 1) as usize;
+        let spaces = super::width_option(out, "spaces_per_tab", 1);
         let mut in_code = line_flags(page);
         if !out.option_bool("code_blocks", true) {
             mark_code_lines(page, &mut in_code, false);

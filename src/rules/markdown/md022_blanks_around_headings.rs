@@ -51,8 +51,8 @@ impl Rule for BlanksAroundHeadings {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let above = out.option_u64("lines_above", 1) as usize;
-        let below = out.option_u64("lines_below", 1) as usize;
+        let above = super::width_option(out, "lines_above", 1);
+        let below = super::width_option(out, "lines_below", 1);
         let lines = lines_by_number(page);
         let first = super::first_body_line(page) + 1;
         for heading in &page.headings {

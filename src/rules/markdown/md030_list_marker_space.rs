@@ -1,6 +1,6 @@
 //! MD030 list-marker-space.
 
-use super::{item_prefix, line_range, lines_by_number, option_or, parsed_lists};
+use super::{item_prefix, line_range, lines_by_number, parsed_lists};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
@@ -50,10 +50,10 @@ impl Rule for ListMarkerSpace {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let ul_single = option_or(out, "ul_single", 1) as usize;
-        let ol_single = option_or(out, "ol_single", 1) as usize;
-        let ul_multi = option_or(out, "ul_multi", 1) as usize;
-        let ol_multi = option_or(out, "ol_multi", 1) as usize;
+        let ul_single = super::width_or(out, "ul_single", 1);
+        let ol_single = super::width_or(out, "ol_single", 1);
+        let ul_multi = super::width_or(out, "ul_multi", 1);
+        let ol_multi = super::width_or(out, "ol_multi", 1);
         let lines = lines_by_number(page);
         let html_starts: std::collections::HashSet<usize> =
             page.html_blocks.iter().map(|span| line_range(page, *span).0).collect();

@@ -517,6 +517,21 @@ pub fn reindent(page: &Page<'_>, line_start: usize, at: usize, actual: usize, ex
     }
 }
 
+/// The largest width or count of spaces or blank lines a parameter may ask for. Fixes write that
+/// many characters per finding, and a page's `markdownlint-configure-file` comment can set
+/// parameters: `{"MD007": {"indent": 1e18}}` must not make hblint allocate without end.
+pub const MAX_WIDTH: u64 = 1_000;
+
+/// A width or count parameter (indents, spaces, blank lines), capped at [`MAX_WIDTH`].
+pub fn width_option(out: &crate::rules::Sink<'_>, key: &str, default: u64) -> usize {
+    out.option_u64(key, default).min(MAX_WIDTH) as usize
+}
+
+/// [`option_or`] for a width, capped at [`MAX_WIDTH`].
+pub fn width_or(out: &crate::rules::Sink<'_>, key: &str, default: u64) -> usize {
+    option_or(out, key, default).min(MAX_WIDTH) as usize
+}
+
 /// A positive numeric parameter that markdownlint reads as `Number(value || default)`: zero
 /// and a missing value both mean the default.
 pub fn option_or(out: &crate::rules::Sink<'_>, key: &str, default: u64) -> u64 {
