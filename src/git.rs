@@ -88,13 +88,18 @@ pub fn change_since(rev: &str) -> Result<Change, String> {
 pub fn parse_touched(diff: &str) -> TouchedLines {
     let mut touched = TouchedLines::new();
     let mut current: Option<String> = None;
+    // File headers come between `diff --git` and the first hunk; inside hunks an added line
+    // that starts with "++ " reads "+++ …" and is content, not a header.
+    let mut in_header = false;
     for line in diff.lines() {
-        if let Some(path) = line.strip_prefix("+++ ") {
+        if line.starts_with("diff --git ") {
+            in_header = true;
+        } else if in_header && let Some(path) = line.strip_prefix("+++ ") {
             current = path.strip_prefix("b/").map(str::to_string);
-        } else if let Some(hunk) = line.strip_prefix("@@ ")
-            && let Some(path) = &current
-            && let Some(new) = hunk.split_whitespace().find(|part| part.starts_with('+'))
-        {
+        } else if let Some(hunk) = line.strip_prefix("@@ ") {
+            in_header = false;
+            let Some(path) = &current else { continue };
+            let Some(new) = hunk.split_whitespace().find(|part| part.starts_with('+')) else { continue };
             let new = &new[1..];
             let (start, count) = match new.split_once(',') {
                 Some((s, c)) => (s.parse().unwrap_or(0), c.parse().unwrap_or(0)),
@@ -141,5 +146,15 @@ mod tests {
         let diff = "diff --git a/a.md b/a.md\n--- a/a.md\n+++ b/a.md\n@@ -3 +3,2 @@\n-x\n+y\n+z\n@@ -10,2 +12 @@\n-p\n-q\n+r\n@@ -20 +20,0 @@\n-gone\n";
         let touched = parse_touched(diff);
         assert_eq!(touched["a.md"].iter().copied().collect::<Vec<_>>(), vec![3, 4, 12]);
+    }
+
+    /// An added line that starts with "++ " shows as "+++ …" in the diff: content, not a header.
+    #[test]
+    fn an_added_line_like_a_file_header_stays_content() {
+        let diff = "diff --git a/a.md b/a.md\n--- a/a.md\n+++ b/a.md\n@@ -1 +1,2 @@\n-x\n+++ not a header\n+y\n@@ -9 +10 @@\n-p\n+q\ndiff --git a/b.md b/b.md\n--- a/b.md\n+++ b/b.md\n@@ -1 +1 @@\n-m\n+n\n";
+        let touched = parse_touched(diff);
+        assert_eq!(touched["a.md"].iter().copied().collect::<Vec<_>>(), vec![1, 2, 10]);
+        assert_eq!(touched["b.md"].iter().copied().collect::<Vec<_>>(), vec![1]);
+        assert_eq!(touched.len(), 2);
     }
 }
