@@ -63,6 +63,7 @@ fn moving_a_finding_down_keeps_its_fingerprint() {
     let moved = PAGE.replace("## Senior\n", "Some new introduction.\n\nAnother paragraph.\n\n## Senior\n");
     std::fs::write(dir.path().join("page.md"), moved).expect("write");
     let after = gitlab_issues(dir.path());
+    assert_eq!(after.len(), before.len(), "{after:?}");
     for (b, a) in before.iter().zip(&after) {
         assert_eq!(b["fingerprint"], a["fingerprint"]);
         assert_eq!(b["location"]["lines"]["begin"].as_u64().map(|l| l + 4), a["location"]["lines"]["begin"].as_u64());
@@ -71,6 +72,7 @@ fn moving_a_finding_down_keeps_its_fingerprint() {
     let other = PAGE.replace("## Staff", "## Principal");
     std::fs::write(dir.path().join("page.md"), other).expect("write");
     let renamed = gitlab_issues(dir.path());
+    assert_eq!(renamed.len(), before.len(), "{renamed:?}");
     assert_eq!(before[0]["fingerprint"], renamed[0]["fingerprint"]);
     assert_ne!(before[1]["fingerprint"], renamed[1]["fingerprint"]);
 }

@@ -157,6 +157,9 @@ mod tests {
     fn every_format_name_round_trips() {
         use clap::ValueEnum;
         for format in Format::value_variants() {
+            // name() is what --format accepts (clap's own name for the variant), and back.
+            let accepted = format.to_possible_value().expect("every format is selectable");
+            assert_eq!(accepted.get_name(), format.name());
             assert_eq!(Format::from_name(format.name()), Some(*format));
         }
     }
