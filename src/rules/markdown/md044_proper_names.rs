@@ -53,20 +53,16 @@ We write our tools in JavaScript.
 /// Proper names with the wrong capitals.
 pub struct ProperNames;
 
-/// The names of the last configuration seen, longest first, with their patterns: every page
-/// of a run shares them, so they are compiled once.
+/// A configuration's names, longest first, with their patterns: every page of a run with the
+/// same `names` shares them, so each list is compiled once (folders may have their own lists).
 type Compiled = Arc<(Vec<NamePattern>, Option<Regex>)>;
-/// The names a `Compiled` was built from, and it.
-type CacheEntry = (Vec<String>, Compiled);
-static CACHE: LazyLock<Mutex<Option<CacheEntry>>> = LazyLock::new(|| Mutex::new(None));
+static CACHE: LazyLock<Mutex<std::collections::HashMap<Vec<String>, Compiled>>> = LazyLock::new(Default::default);
 
 /// markdownlint's pattern for a name: word-bounded (ASCII words, as JavaScript's `\b`) unless
 /// the name starts or ends with punctuation, with underscores around it allowed.
 fn compile(names: &[String]) -> Compiled {
     let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some((key, compiled)) = cache.as_ref()
-        && key == names
-    {
+    if let Some(compiled) = cache.get(names) {
         return compiled.clone();
     }
     let mut sorted: Vec<String> = names.to_vec();
@@ -85,7 +81,7 @@ fn compile(names: &[String]) -> Compiled {
     let alternatives: Vec<String> = compiled.iter().map(|p| regex::escape(&p.name)).collect();
     let any = Regex::new(&format!("(?i){}", alternatives.join("|"))).ok();
     let compiled = Arc::new((compiled, any));
-    *cache = Some((names.to_vec(), compiled.clone()));
+    cache.insert(names.to_vec(), compiled.clone());
     compiled
 }
 
