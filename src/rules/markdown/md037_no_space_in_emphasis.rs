@@ -44,13 +44,8 @@ pub struct NoSpaceInEmphasis;
 
 /// The line holding byte `at`: its start and end (without the line ending).
 fn line_bounds(page: &Page<'_>, at: usize) -> (usize, usize) {
-    let text = page.source.text.as_str();
-    let line = page.lines.line_of(at);
-    let start = page.lines.line_start(line);
-    let end = if line + 1 < page.lines.line_count() { page.lines.line_start(line + 1) } else { text.len() };
-    let raw = &text[start..end];
-    let raw = raw.strip_suffix('\n').unwrap_or(raw);
-    (start, start + raw.strip_suffix('\r').unwrap_or(raw).len())
+    let span = super::line_span(page, super::lines_by_number(page), page.lines.line_of(at) + 1);
+    (span.start, span.end)
 }
 
 impl Rule for NoSpaceInEmphasis {

@@ -69,13 +69,9 @@ impl Rule for FirstLineHeading {
         // Link reference definitions leave no block behind, but they are content: look for
         // non-blank lines between blocks too.
         let mut next_line = super::first_body_line(page) + 1;
+        let lines = super::lines_by_number(page);
         let definition_before = |end_line: usize, from: usize| {
-            (from..end_line).find(|&n| {
-                let start = page.lines.line_start(n - 1);
-                let end = page.lines.line_start(n).max(start);
-                let line = if n < page.lines.line_count() { &text[start..end] } else { &text[start..] };
-                !line.trim().is_empty()
-            })
+            (from..end_line).find(|&n| lines.get(n).copied().flatten().is_some_and(|l| !l.trim().is_empty()))
         };
         let mut problem: Option<(usize, String)> = None;
         let mut decided = false;
