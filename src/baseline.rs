@@ -2,6 +2,7 @@
 //! reports only new ones. `--write-baseline FILE` records them; `--baseline FILE` filters them
 //! out and counts the recorded findings that no longer occur.
 
+use crate::error::{LocatedError, describe_io};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -35,16 +36,19 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    pub fn load(path: &Path) -> Result<Baseline, String> {
+    pub fn load(path: &Path) -> Result<Baseline, LocatedError> {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read the baseline: {}", path.display(), crate::walk::describe_io(&e)))?;
-        let file: BaselineFile = serde_json::from_str(&text)
-            .map_err(|e| format!("{}:{}:{}: not an hblint baseline: {e}", path.display(), e.line(), e.column()))?;
+            .map_err(|e| LocatedError::in_file(path, format!("cannot read the baseline: {}", describe_io(&e))))?;
+        let file: BaselineFile = serde_json::from_str(&text).map_err(|e| {
+            LocatedError::at(path, e.line().max(1), e.column().max(1), format!("not an hblint baseline: {e}"))
+        })?;
         if file.version != VERSION {
-            return Err(format!(
-                "{}: baseline version {} is not supported (this hblint writes version {VERSION})",
-                path.display(),
-                file.version
+            let at = text.find("\"version\"").unwrap_or(0);
+            return Err(LocatedError::at_offset(
+                path,
+                &text,
+                at,
+                format!("baseline version {} is not supported (this hblint writes version {VERSION})", file.version),
             ));
         }
         Ok(Baseline { by_fingerprint: file.findings.into_iter().map(|e| (e.fingerprint, e.path)).collect() })
@@ -76,5 +80,5 @@ pub fn write(path: &Path, mut findings: Vec<Entry>) -> Result<(), String> {
         .map_err(|e| format!("cannot serialize the baseline: {e}"))?;
     text.push('\n');
     std::fs::write(path, text)
-        .map_err(|e| format!("{}: cannot write the baseline: {}", path.display(), crate::walk::describe_io(&e)))
+        .map_err(|e| format!("{}: cannot write the baseline: {}", path.display(), describe_io(&e)))
 }

@@ -1,8 +1,8 @@
 //! The command line: `check` (the default), `rules`, `explain`.
 
 use crate::config::{Overrides, Resolver};
+use crate::diagnostic::Severity;
 use crate::output::{self, Format, human::Summary};
-use crate::rules::Severity;
 use crate::rules::registry::Registry;
 use crate::run::{self, Input};
 use crate::walk;
@@ -214,9 +214,9 @@ struct Filters {
 }
 
 impl Filters {
-    fn apply(&self, source: &crate::source::SourceFile, diagnostics: &mut Vec<crate::diagnostic::Located>) {
+    fn apply(&self, source: &crate::source::SourceFile, diagnostics: &mut Vec<crate::diagnostic::Finding>) {
         if let Some(touched) = &self.touched {
-            let lines = touched.get(&output::repo_path(&source.path));
+            let lines = touched.get(&crate::paths::repo_path(&source.path));
             diagnostics.retain(|d| {
                 lines.is_some_and(|l| l.range(d.start.line..=d.end.line.max(d.start.line)).next().is_some())
             });
@@ -291,7 +291,7 @@ fn check(args: CheckArgs) -> u8 {
     }
     if let Some((index, total)) = args.shard {
         inputs.retain(|input| match input {
-            Input::File(path) => walk::in_shard(&output::repo_path(path), index, total),
+            Input::File(path) => walk::in_shard(&crate::paths::repo_path(path), index, total),
             Input::Text(..) => true,
         });
     }
@@ -329,7 +329,7 @@ fn check(args: CheckArgs) -> u8 {
     // Set when stdout's reader goes away (`hblint check | head`): rendering stops, linting goes
     // on, since the exit code, reports and error messages still need every file.
     let output_closed = std::sync::atomic::AtomicBool::new(false);
-    let render = |source: &crate::source::SourceFile, diagnostics: &mut Vec<crate::diagnostic::Located>| {
+    let render = |source: &crate::source::SourceFile, diagnostics: &mut Vec<crate::diagnostic::Finding>| {
         filters.apply(source, diagnostics);
         if stream && !output_closed.load(std::sync::atomic::Ordering::Relaxed) {
             output::render_one(format, source, diagnostics, color)
@@ -363,7 +363,7 @@ fn check(args: CheckArgs) -> u8 {
         settings.linter.set_fingerprints(needs_fingerprints);
     }
     let fail_on: Vec<Severity> = assigned.iter().map(|(_, i)| resolver.settings[*i].fail_on).collect();
-    let linters: Vec<&crate::Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
+    let linters: Vec<&crate::linter::Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -402,7 +402,7 @@ fn check(args: CheckArgs) -> u8 {
             fixed = (fixed.0 + linted.fixed, fixed.1 + 1);
         }
         if filters.baseline.is_some() {
-            linted_paths.insert(output::repo_path(&outcome.path));
+            linted_paths.insert(crate::paths::repo_path(&outcome.path));
         }
         if stream && written.is_ok() {
             written = out.write_all(&linted.rendered);
@@ -427,7 +427,7 @@ fn check(args: CheckArgs) -> u8 {
     summary.unreadable = unreadable.len();
     let report_errors = |unreadable: &[(PathBuf, String)]| {
         for (path, message) in unreadable {
-            eprintln!("hblint: error: {}: {message}", output::display_path(path));
+            eprintln!("hblint: error: {}: {message}", crate::paths::display_path(path));
         }
     };
 
@@ -522,7 +522,7 @@ fn check(args: CheckArgs) -> u8 {
                 "cannot write the {} report {}: {}",
                 report.format.name(),
                 report.path.display(),
-                crate::walk::describe_io(&err)
+                crate::error::describe_io(&err)
             ));
         }
     }
@@ -547,7 +547,7 @@ struct Statistics {
 }
 
 impl Statistics {
-    fn add(&mut self, diagnostics: &[crate::diagnostic::Located]) {
+    fn add(&mut self, diagnostics: &[crate::diagnostic::Finding]) {
         for d in diagnostics {
             let entry = self.counts.entry(d.diagnostic.rule.code).or_insert((0, d.diagnostic.rule, false));
             entry.0 += 1;
@@ -601,7 +601,7 @@ fn init(force: bool) -> u8 {
             EXIT_CLEAN
         }
         Err(err) => {
-            eprintln!("hblint: error: cannot write hblint.toml: {}", crate::walk::describe_io(&err));
+            eprintln!("hblint: error: cannot write hblint.toml: {}", crate::error::describe_io(&err));
             EXIT_ERROR
         }
     }
@@ -624,7 +624,7 @@ fn print_diffs(linted: &[(PathBuf, run::Linted)], unreadable: &[(PathBuf, String
     written = written.and_then(|()| out.flush());
     drop(out);
     for (path, message) in unreadable {
-        eprintln!("hblint: error: {}: {message}", output::display_path(path));
+        eprintln!("hblint: error: {}: {message}", crate::paths::display_path(path));
     }
     if let Err(err) = written
         && err.kind() != std::io::ErrorKind::BrokenPipe

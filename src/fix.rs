@@ -3,9 +3,9 @@
 //! The text being fixed is the decoded text (BOM stripped, line endings as in the file); edits
 //! only ever replace prose, so line endings are untouched, and the BOM is written back.
 
-use crate::diagnostic::{Edit, Located};
+use crate::diagnostic::{Edit, Finding};
+use crate::linter::{Linter, lint_source};
 use crate::source::SourceFile;
-use crate::{Linter, lint_source};
 use std::io::Write;
 use std::path::Path;
 
@@ -19,12 +19,12 @@ pub struct Fixed {
     /// How many diagnostics were fixed.
     pub applied: usize,
     /// What is left after fixing.
-    pub remaining: Vec<Located>,
+    pub remaining: Vec<Finding>,
 }
 
 /// Applies the fixes of `diagnostics` to `text`; an edit that overlaps an earlier one waits for
 /// the next round. Returns the new text and how many diagnostics were fixed.
-pub fn apply(text: &str, diagnostics: &[Located]) -> (String, usize) {
+pub fn apply(text: &str, diagnostics: &[Finding]) -> (String, usize) {
     let mut fixes: Vec<&Vec<Edit>> = diagnostics.iter().filter_map(|d| d.diagnostic.fix.as_ref()).collect();
     fixes.sort_by_key(|edits| edits.iter().map(|e| e.span.start).min().unwrap_or(0));
     let mut taken: Vec<(usize, usize)> = Vec::new();

@@ -27,7 +27,7 @@ fn git(args: &[&str]) -> Result<String, String> {
         .args(["-c", "core.quotepath=false"])
         .args(args)
         .output()
-        .map_err(|e| format!("cannot run git: {} (is git installed?)", crate::walk::describe_io(&e)))?;
+        .map_err(|e| format!("cannot run git: {} (is git installed?)", crate::error::describe_io(&e)))?;
     if output.status.success() {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     } else {

@@ -1,9 +1,9 @@
 //! Linting a set of files in parallel; each file is read, linted and rendered by one worker, and
 //! nothing of it but its diagnostics (and rendered text) outlives that.
 
-use crate::diagnostic::Located;
+use crate::diagnostic::Finding;
+use crate::linter::{Linter, lint_source};
 use crate::source::SourceFile;
-use crate::{Linter, lint_source};
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,7 +17,7 @@ pub struct FileOutcome {
 
 /// A linted file: its diagnostics and, for human output, their rendering.
 pub struct Linted {
-    pub diagnostics: Vec<Located>,
+    pub diagnostics: Vec<Finding>,
     pub rendered: Vec<u8>,
     /// How many diagnostics `--fix` fixed (or `--diff` would fix).
     pub fixed: usize,
@@ -53,7 +53,7 @@ impl Input {
 
 /// Filters one file's diagnostics (`--new-only`, a baseline) and renders what is left while the
 /// source is still in memory.
-pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Located>) -> Vec<u8> + Sync + 'r;
+pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Finding>) -> Vec<u8> + Sync + 'r;
 
 /// Worker threads get a large stack: deeply nested documents recurse in the parser.
 const WORKER_STACK: usize = 256 << 20;
@@ -134,7 +134,7 @@ fn lint_one(input: &Input, linter: &Linter, mode: Mode, render: &Renderer<'_>) -
                 let message = if err.kind() == std::io::ErrorKind::IsADirectory {
                     "is a directory".to_string()
                 } else {
-                    crate::walk::describe_io(&err)
+                    crate::error::describe_io(&err)
                 };
                 return FileOutcome { path, result: Err(message) };
             }
@@ -175,7 +175,7 @@ fn lint_decoded(
     match (mode, input) {
         (Mode::Diff, _) => {
             if changed {
-                let name = crate::output::display_path(&source.path);
+                let name = crate::paths::display_path(&source.path);
                 output = Some(crate::fix::unified_diff(&name, &source.text, &fixed.text));
             }
         }
@@ -183,7 +183,7 @@ fn lint_decoded(
         (_, Input::File(path)) => {
             if changed {
                 crate::fix::write_atomic(path, &fixed.text, source.bom)
-                    .map_err(|e| format!("cannot write the fixed file: {}", crate::walk::describe_io(&e)))?;
+                    .map_err(|e| format!("cannot write the fixed file: {}", crate::error::describe_io(&e)))?;
             }
         }
     }

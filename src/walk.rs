@@ -2,6 +2,7 @@
 //! (respecting .gitignore and .ignore; hidden folders are walked, version-control ones are not),
 //! results sorted by path.
 
+use crate::error::describe_io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -83,15 +84,6 @@ fn walk_error(err: ignore::Error) -> (PathBuf, String) {
         _ => PathBuf::new(),
     };
     (path, err.to_string())
-}
-
-/// A short, human description of an I/O error.
-pub fn describe_io(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => err.to_string(),
-    }
 }
 
 /// Whether a file belongs to shard `index` of `total` (1-based, as GitLab's `CI_NODE_INDEX`):

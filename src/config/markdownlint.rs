@@ -3,7 +3,7 @@
 //! `.markdownlint-cli2.{jsonc,yaml}`, found in the file's folder or above, as markdownlint-cli2
 //! finds them, with `extends` followed.
 
-use crate::rules::pack::PackError;
+use crate::error::LocatedError;
 use crate::rules::{Group, Rule};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -55,7 +55,7 @@ impl Ignores {
     /// Whether the file at `path` (relative to the working directory, or absolute) is ignored.
     pub fn matches(&self, path: &Path) -> bool {
         let Ok(absolute) = std::path::absolute(path) else { return false };
-        let absolute = crate::output::lexical_normalize(&absolute);
+        let absolute = crate::paths::lexical_normalize(&absolute);
         match absolute.strip_prefix(&self.base) {
             Ok(relative) => self.globs.is_match(relative.to_string_lossy().replace('\\', "/")),
             Err(_) => false,
@@ -64,18 +64,10 @@ impl Ignores {
 }
 
 /// Reads a `.markdownlint-cli2` file's `ignores` array.
-fn read_ignores(path: &Path, text: &str, document: &Value) -> Result<Option<Ignores>, PackError> {
+fn read_ignores(path: &Path, text: &str, document: &Value) -> Result<Option<Ignores>, LocatedError> {
     let Some(value) = document.get("ignores") else { return Ok(None) };
-    let at = |needle: &str, message: String| {
-        let offset = text.find(needle).unwrap_or(0);
-        let before = &text[..offset];
-        PackError {
-            path: path.to_path_buf(),
-            line: before.matches('\n').count() + 1,
-            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-            message,
-        }
-    };
+    let at =
+        |needle: &str, message: String| LocatedError::at_offset(path, text, text.find(needle).unwrap_or(0), message);
     let Value::Array(patterns) = value else {
         return Err(at("ignores", "'ignores' must be an array of glob strings".into()));
     };
@@ -91,7 +83,7 @@ fn read_ignores(path: &Path, text: &str, document: &Value) -> Result<Option<Igno
         builder.add(glob);
     }
     let globs = builder.build().map_err(|e| at("ignores", format!("invalid 'ignores': {e}")))?;
-    let base = crate::output::lexical_normalize(
+    let base = crate::paths::lexical_normalize(
         &std::path::absolute(path.parent().unwrap_or(Path::new("."))).unwrap_or_default(),
     );
     Ok(Some(Ignores { base, globs }))
@@ -193,31 +185,27 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
     absolute.ancestors().find_map(|d| FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()))
 }
 
-fn error(path: &Path, message: String) -> PackError {
-    PackError { path: path.to_path_buf(), line: 1, column: 1, message }
+fn error(path: &Path, message: String) -> LocatedError {
+    LocatedError::in_file(path, message)
 }
 
 /// Loads a markdownlint configuration file, following `extends`.
-pub fn load(path: &Path) -> Result<MarkdownlintConfig, PackError> {
+pub fn load(path: &Path) -> Result<MarkdownlintConfig, LocatedError> {
     load_depth(path, 0)
 }
 
-fn load_depth(path: &Path, depth: usize) -> Result<MarkdownlintConfig, PackError> {
+fn load_depth(path: &Path, depth: usize) -> Result<MarkdownlintConfig, LocatedError> {
     if depth > 8 {
         return Err(error(path, "'extends' goes more than 8 files deep (a cycle?)".into()));
     }
     let text = std::fs::read_to_string(path)
-        .map_err(|e| error(path, format!("cannot read markdownlint config: {}", crate::walk::describe_io(&e))))?;
+        .map_err(|e| error(path, format!("cannot read markdownlint config: {}", crate::error::describe_io(&e))))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let document = if name.ends_with(".yaml") || name.ends_with(".yml") {
         parse_yaml(path, &text)?
     } else {
-        serde_json::from_str(&strip_jsonc(&text)).map_err(|e| PackError {
-            path: path.to_path_buf(),
-            line: e.line().max(1),
-            column: e.column().max(1),
-            message: format!("invalid JSON: {e}"),
-        })?
+        serde_json::from_str(&strip_jsonc(&text))
+            .map_err(|e| LocatedError::at(path, e.line().max(1), e.column().max(1), format!("invalid JSON: {e}")))?
     };
     let (config, ignores) = if name.starts_with(".markdownlint-cli2") {
         let ignores = read_ignores(path, &text, &document)?;
@@ -290,12 +278,9 @@ pub fn strip_jsonc(text: &str) -> String {
     TRAILING_COMMA.replace_all(&out, "$1").into_owned()
 }
 
-fn parse_yaml(path: &Path, text: &str) -> Result<Value, PackError> {
-    let docs = yaml_rust2::YamlLoader::load_from_str(text).map_err(|e| PackError {
-        path: path.to_path_buf(),
-        line: e.marker().line().max(1),
-        column: e.marker().col() + 1,
-        message: format!("invalid YAML: {}", e.info()),
+fn parse_yaml(path: &Path, text: &str) -> Result<Value, LocatedError> {
+    let docs = yaml_rust2::YamlLoader::load_from_str(text).map_err(|e| {
+        LocatedError::at(path, e.marker().line().max(1), e.marker().col() + 1, format!("invalid YAML: {}", e.info()))
     })?;
     Ok(docs.first().map(yaml_to_json).unwrap_or(Value::Object(Map::new())))
 }

@@ -6,8 +6,8 @@
 
 pub mod markdownlint;
 
-use crate::Linter;
-use crate::rules::pack::PackError;
+use crate::error::LocatedError;
+use crate::linter::Linter;
 use crate::rules::registry::Registry;
 use crate::rules::{Rule, Severity};
 use serde::Deserialize;
@@ -52,9 +52,6 @@ pub struct Overrides {
     pub fail_on: Option<Severity>,
 }
 
-/// A configuration error: file, line, column and what is wrong.
-pub type ConfigError = PackError;
-
 /// Everything a run needs for the files one config governs.
 pub struct Settings {
     /// The config file, if any.
@@ -66,15 +63,8 @@ pub struct Settings {
     pub markdownlint_ignores: Option<markdownlint::Ignores>,
 }
 
-fn error(path: &Path, text: &str, offset: usize, message: String) -> ConfigError {
-    let before = &text[..crate::source::floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    PackError { path: path.to_path_buf(), line, column, message }
-}
-
 /// Builds settings from a config file's text (or none) and the command line.
-pub fn settings(config: Option<(&Path, &str)>, overrides: &Overrides) -> Result<Settings, ConfigError> {
+pub fn settings(config: Option<(&Path, &str)>, overrides: &Overrides) -> Result<Settings, LocatedError> {
     settings_with(config, None, overrides)
 }
 
@@ -85,19 +75,24 @@ pub fn settings_with(
     config: Option<(&Path, &str)>,
     markdownlint: Option<&markdownlint::MarkdownlintConfig>,
     overrides: &Overrides,
-) -> Result<Settings, ConfigError> {
+) -> Result<Settings, LocatedError> {
     let (raw, path, text) = match config {
         Some((path, text)) => {
             let raw: RawConfig = toml::from_str(text).map_err(|e| {
-                error(path, text, e.span().map_or(0, |s| s.start), e.message().trim().replace('\n', " "))
+                LocatedError::at_offset(
+                    path,
+                    text,
+                    e.span().map_or(0, |s| s.start),
+                    e.message().trim().replace('\n', " "),
+                )
             })?;
             (raw, Some(path), text)
         }
         None => (RawConfig::default(), None, ""),
     };
     let here = |offset: usize, message: String| match path {
-        Some(p) => error(p, text, offset, message),
-        None => PackError { path: PathBuf::from("<command line>"), line: 1, column: 1, message },
+        Some(p) => LocatedError::at_offset(p, text, offset, message),
+        None => LocatedError::in_file(Path::new("<command line>"), message),
     };
     // Packs named in a config are relative to the config's directory.
     let base = path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
@@ -106,7 +101,7 @@ pub fn settings_with(
     let registry = Registry::with_packs(&packs)?;
 
     // Rules named on the command line are reported against the flag, not the config file.
-    let flag = |name: &str, message: String| PackError { path: PathBuf::from(name), line: 0, column: 0, message };
+    let flag = LocatedError::flag;
     let pick = |selector: &str, offset: usize| registry.select(selector).map_err(|e| here(offset, e));
     let mut rules: Vec<&'static dyn Rule> = Vec::new();
     match (&raw.select, overrides.select.is_empty()) {
@@ -196,7 +191,7 @@ pub fn settings_with(
 }
 
 /// Loads a config file and builds its settings.
-pub fn load(path: &Path, overrides: &Overrides) -> Result<Settings, ConfigError> {
+pub fn load(path: &Path, overrides: &Overrides) -> Result<Settings, LocatedError> {
     load_with(path, None, overrides)
 }
 
@@ -204,13 +199,9 @@ fn load_with(
     path: &Path,
     markdownlint: Option<&markdownlint::MarkdownlintConfig>,
     overrides: &Overrides,
-) -> Result<Settings, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| PackError {
-        path: path.to_path_buf(),
-        line: 1,
-        column: 1,
-        message: format!("cannot read config: {}", crate::walk::describe_io(&e)),
-    })?;
+) -> Result<Settings, LocatedError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| LocatedError::in_file(path, format!("cannot read config: {}", crate::error::describe_io(&e))))?;
     settings_with(Some((path, &text)), markdownlint, overrides)
 }
 
@@ -275,7 +266,7 @@ impl Resolver {
     /// The index in `settings` of the settings for the file at `path`: its folder's, without
     /// markdownlint's rules when the markdownlint-cli2 configuration's `ignores` name the file
     /// (markdownlint-cli2 would not lint it).
-    pub fn for_file(&mut self, path: &Path) -> Result<usize, ConfigError> {
+    pub fn for_file(&mut self, path: &Path) -> Result<usize, LocatedError> {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let index = self.for_dir(&dir)?;
         if !self.settings[index].markdownlint_ignores.as_ref().is_some_and(|ignores| ignores.matches(path)) {
@@ -297,7 +288,7 @@ impl Resolver {
     }
 
     /// The index in `settings` of the settings for a file in `dir`.
-    pub fn for_dir(&mut self, dir: &Path) -> Result<usize, ConfigError> {
+    pub fn for_dir(&mut self, dir: &Path) -> Result<usize, LocatedError> {
         if let Some(&i) = self.by_dir.get(dir) {
             return Ok(i);
         }

@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: `::warning file=…,line=…::message` annotations.
 
 use super::FileFindings;
-use crate::rules::Severity;
+use crate::diagnostic::Severity;
 
 /// The escaping GitHub's runner undoes in a command's message.
 fn escape_data(text: &str) -> String {

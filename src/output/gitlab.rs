@@ -4,7 +4,7 @@
 //! the repository root) and `location.lines.begin`.
 
 use super::FileFindings;
-use crate::rules::Severity;
+use crate::diagnostic::Severity;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -1,7 +1,7 @@
 //! Human output: codespan-reporting excerpts with labels and help, then a one-line summary.
 
-use crate::diagnostic::Located;
-use crate::rules::Severity;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
 use crate::source::{LineIndex, SourceFile};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
@@ -9,7 +9,7 @@ use codespan_reporting::term::{self, Config, termcolor::Buffer};
 use unicode_width::UnicodeWidthChar;
 
 /// Renders one file's diagnostics; `color` adds ANSI colors.
-pub fn render_file(source: &SourceFile, diagnostics: &[Located], color: bool) -> Vec<u8> {
+pub fn render_file(source: &SourceFile, diagnostics: &[Finding], color: bool) -> Vec<u8> {
     if diagnostics.is_empty() {
         return Vec::new();
     }
@@ -38,7 +38,7 @@ pub fn render_file(source: &SourceFile, diagnostics: &[Located], color: bool) ->
 }
 
 /// codespan-reporting's rendering of one finding, for every shape of finding.
-fn emit_with_codespan(buffer: &mut Buffer, file: &SimpleFile<&str, &str>, name: &str, located: &Located) {
+fn emit_with_codespan(buffer: &mut Buffer, file: &SimpleFile<&str, &str>, name: &str, located: &Finding) {
     let d = &located.diagnostic;
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,
@@ -72,7 +72,7 @@ const TAB_WIDTH: usize = 4;
 /// Writes a finding whose only label sits on one line exactly as codespan-reporting lays it out
 /// without color (`Config::default()`); returns false, having written something partial, for any
 /// other finding.
-fn write_single_line(out: &mut Vec<u8>, name: &str, text: &str, lines: &LineIndex, located: &Located) -> bool {
+fn write_single_line(out: &mut Vec<u8>, name: &str, text: &str, lines: &LineIndex, located: &Finding) -> bool {
     let d = &located.diagnostic;
     let (start, end) = (d.span.start, d.span.end);
     if !d.labels.is_empty()
@@ -287,7 +287,7 @@ mod tests {
         fix: false,
     };
 
-    fn located(text: &str, start: usize, end: usize, severity: Severity, help: Option<&str>) -> Located {
+    fn located(text: &str, start: usize, end: usize, severity: Severity, help: Option<&str>) -> Finding {
         let diagnostic = Diagnostic {
             rule: &RULE,
             severity,
@@ -297,10 +297,10 @@ mod tests {
             help: help.map(str::to_string),
             fix: None,
         };
-        Located::new(diagnostic, text, &LineIndex::new(text))
+        Finding::new(diagnostic, text, &LineIndex::new(text))
     }
 
-    fn with_codespan(text: &str, located: &Located) -> Vec<u8> {
+    fn with_codespan(text: &str, located: &Finding) -> Vec<u8> {
         let file = SimpleFile::new("dir/page.md", text);
         let mut buffer = Buffer::no_color();
         emit_with_codespan(&mut buffer, &file, "dir/page.md", located);

@@ -1,7 +1,6 @@
-//! Output formats. Each converts `Located` diagnostics at the edge; nothing upstream knows them.
+//! Output formats. Each converts `Finding` diagnostics at the edge; nothing upstream knows them.
 
 pub mod concise;
-pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
 pub mod human;
@@ -9,11 +8,11 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 
-use crate::diagnostic::Located;
-use crate::rules::RuleMeta;
+use crate::diagnostic::Finding;
+use crate::paths::{display_path, repo_path};
+use crate::rules::meta::RuleMeta;
 use crate::source::SourceFile;
-use std::path::{Component, Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
 /// The formats `--format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -61,11 +60,11 @@ pub struct FileFindings<'a> {
     pub path: String,
     /// The path relative to the repository root (what GitLab and SARIF resolve).
     pub repo_path: String,
-    pub diagnostics: &'a [Located],
+    pub diagnostics: &'a [Finding],
 }
 
 impl<'a> FileFindings<'a> {
-    pub fn new(path: &Path, diagnostics: &'a [Located]) -> FileFindings<'a> {
+    pub fn new(path: &Path, diagnostics: &'a [Finding]) -> FileFindings<'a> {
         FileFindings { path: display_path(path), repo_path: repo_path(path), diagnostics }
     }
 }
@@ -88,7 +87,7 @@ pub fn streams(format: Format) -> bool {
 }
 
 /// Renders one file's findings in a streaming format (see [`streams`]); empty for the others.
-pub fn render_one(format: Format, source: &SourceFile, diagnostics: &[Located], color: bool) -> Vec<u8> {
+pub fn render_one(format: Format, source: &SourceFile, diagnostics: &[Finding], color: bool) -> Vec<u8> {
     if diagnostics.is_empty() {
         return Vec::new();
     }
@@ -101,57 +100,9 @@ pub fn render_one(format: Format, source: &SourceFile, diagnostics: &[Located], 
     }
 }
 
-/// Path text as shown in every format: as given or as found by the walk, with `/` separators.
-pub fn display_path(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    let text = text.strip_prefix("./").unwrap_or(&text);
-    text.replace('\\', "/")
-}
-
-/// The working directory and the root of the git repository around it, found once.
-fn cwd_and_root() -> &'static Option<(PathBuf, PathBuf)> {
-    static FOUND: OnceLock<Option<(PathBuf, PathBuf)>> = OnceLock::new();
-    FOUND.get_or_init(|| {
-        let cwd = std::env::current_dir().ok()?;
-        let root = cwd.ancestors().find(|dir| dir.join(".git").exists())?.to_path_buf();
-        Some((cwd, root))
-    })
-}
-
-/// A path relative to the root of the git repository around the working directory, with `/`
-/// separators; paths outside it (or with no repository) are shown as given.
-pub fn repo_path(path: &Path) -> String {
-    let Some((cwd, root)) = cwd_and_root() else { return display_path(path) };
-    let absolute = lexical_normalize(&cwd.join(path));
-    match absolute.strip_prefix(root) {
-        Ok(relative) if !relative.as_os_str().is_empty() => display_path(relative),
-        _ => display_path(path),
-    }
-}
-
-/// `a/./b/../c` → `a/c`, without touching the file system (symlinks are kept as written).
-pub(crate) fn lexical_normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lexical_normalize_drops_dots() {
-        assert_eq!(lexical_normalize(Path::new("/a/./b/../c/d.md")), PathBuf::from("/a/c/d.md"));
-    }
 
     #[test]
     fn every_format_name_round_trips() {

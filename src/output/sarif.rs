@@ -2,7 +2,8 @@
 //! counted in Unicode code points (as hblint counts them).
 
 use super::FileFindings;
-use crate::rules::{RuleMeta, Severity};
+use crate::diagnostic::Severity;
+use crate::rules::meta::RuleMeta;
 use serde_json::{Value, json};
 
 fn level(severity: Severity) -> &'static str {

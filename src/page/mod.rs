@@ -9,7 +9,6 @@ pub mod job_family;
 pub mod levels;
 pub mod links;
 pub mod scope;
-pub mod suppress;
 
 use crate::source::{LineIndex, SourceFile, Span, ceil_char_boundary, floor_char_boundary};
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
@@ -144,11 +143,6 @@ pub struct Page<'s> {
     pub prose: Vec<TextRun>,
     /// The job-family model, when the page is a job-family page.
     pub job: Option<JobFamily>,
-    /// Inline suppression comments (`<!-- hblint-disable … -->`).
-    pub directives: Vec<suppress::Directive>,
-    /// The merged markdownlint configuration of the page's `<!-- markdownlint-configure-file
-    /// { … } -->` comments, if it has any.
-    pub file_config: Option<serde_json::Map<String, serde_json::Value>>,
     /// 0-based line where the Markdown body starts (after front matter).
     pub body_first_line: usize,
     /// Byte offset where the Markdown body starts (after front matter).
@@ -225,8 +219,6 @@ impl<'s> Page<'s> {
             lists: Vec::new(),
             prose: Vec::new(),
             job: None,
-            directives: Vec::new(),
-            file_config: None,
             body_first_line: 0,
             body_start: 0,
             body_line_table: std::cell::OnceCell::new(),
@@ -758,8 +750,6 @@ impl<'p, 's> Outline<'p, 's> {
                     self.push_block(kind, span);
                 }
                 if kind == BlockKind::Html {
-                    suppress::scan(&self.page.source.text, span, &self.page.lines, &mut self.page.directives);
-                    suppress::scan_configure_file(&self.page.source.text, span, &mut self.page.file_config);
                     self.page.html_blocks.push(span);
                 }
                 if let NodeValue::CodeBlock(code) = &node.data().value {
@@ -785,8 +775,6 @@ impl<'p, 's> Outline<'p, 's> {
                 if let NodeValue::HtmlInline(literal) = &node.data().value {
                     self.relocate_inline(node, &mut span, literal);
                 }
-                suppress::scan(&self.page.source.text, span, &self.page.lines, &mut self.page.directives);
-                suppress::scan_configure_file(&self.page.source.text, span, &mut self.page.file_config);
                 self.page.html_inline.push(span);
             }
             Shallow::Text => {

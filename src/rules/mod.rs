@@ -3,84 +3,16 @@
 pub mod front_matter;
 pub mod job_family;
 pub mod markdown;
+pub mod meta;
 pub mod pack;
 pub mod prose;
 pub mod registry;
 
 use crate::diagnostic::Diagnostic;
+pub use crate::diagnostic::Severity;
 use crate::page::Page;
 use crate::source::Span;
-
-/// How serious a finding is. Ordered: `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl std::str::FromStr for Severity {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "info" => Ok(Severity::Info),
-            "warning" => Ok(Severity::Warning),
-            "error" => Ok(Severity::Error),
-            other => Err(format!("unknown severity '{other}' (expected info, warning or error)")),
-        }
-    }
-}
-
-/// The family a rule belongs to; also the code prefix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Group {
-    /// Page-level checks every Markdown file gets (front matter).
-    Page,
-    /// markdownlint's rules, with its IDs, names and parameters; off unless selected or enabled
-    /// by a markdownlint configuration.
-    Markdown,
-    JobFamily,
-    Prose,
-}
-
-impl Group {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Group::Page => "page",
-            Group::Markdown => "markdown",
-            Group::JobFamily => "job-family",
-            Group::Prose => "prose",
-        }
-    }
-}
-
-/// A rule's fixed facts, kept beside its code.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// Stable code, never reused: `FM`, `JF`, `PR` prefixes.
-    pub code: &'static str,
-    /// Kebab-case name of the problem.
-    pub name: &'static str,
-    pub group: Group,
-    /// One line: what the rule finds.
-    pub summary: &'static str,
-    /// Markdown: what it does, why it is bad, an example and what to write instead.
-    pub docs: &'static str,
-    pub severity: Severity,
-    /// Whether the rule offers safe fixes (`hblint check --fix`).
-    pub fix: bool,
-}
+pub use meta::{Group, RuleMeta};
 
 /// A check over a whole page.
 pub trait Rule: Sync + Send {

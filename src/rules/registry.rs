@@ -1,7 +1,8 @@
 //! The rules hblint knows: the built-in table, the packs shipped in the binary, and user packs.
 
-use super::pack::{self, PackError};
+use super::pack;
 use super::{Rule, front_matter, job_family, markdown, prose};
+use crate::error::LocatedError;
 use std::path::PathBuf;
 
 /// Every built-in rule written in Rust, sorted by code.
@@ -84,14 +85,11 @@ impl Registry {
     }
 
     /// The built-in rules plus the rules of the user packs at `paths`.
-    pub fn with_packs(paths: &[PathBuf]) -> Result<Registry, PackError> {
+    pub fn with_packs(paths: &[PathBuf]) -> Result<Registry, LocatedError> {
         let mut registry = Registry::builtin();
         for path in paths {
-            let text = std::fs::read_to_string(path).map_err(|e| PackError {
-                path: path.clone(),
-                line: 1,
-                column: 1,
-                message: format!("cannot read rule pack: {}", crate::walk::describe_io(&e)),
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                LocatedError::in_file(path, format!("cannot read rule pack: {}", crate::error::describe_io(&e)))
             })?;
             let taken: Vec<&'static str> = registry.rules.iter().map(|r| r.meta().code).collect();
             let loaded = pack::parse_with(path, &text, &taken)?;

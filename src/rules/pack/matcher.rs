@@ -745,8 +745,8 @@ mod tests {
     /// PR101's codes and lines on a page.
     fn misspellings(text: &str) -> Vec<String> {
         let source = crate::source::SourceFile::from_text("page.md".into(), text.into(), false);
-        let linter = crate::Linter::with_rules(crate::rules::registry::select("PR101").expect("PR101"));
-        crate::lint_source(&source, &linter)
+        let linter = crate::linter::Linter::with_rules(crate::rules::registry::select("PR101").expect("PR101"));
+        crate::linter::lint_source(&source, &linter)
             .diagnostics
             .iter()
             .map(|d| format!("{}:{}", d.start.line, d.diagnostic.message))

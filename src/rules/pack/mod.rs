@@ -10,32 +10,14 @@
 mod matcher;
 
 use super::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::error::LocatedError;
 use crate::page::Page;
 use crate::page::scope::Scope;
 use matcher::Matcher;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use toml::Spanned;
-
-/// A pack that could not be loaded: where and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PackError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for PackError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line == 0 {
-            // Not in a file: a command-line flag.
-            return write!(f, "{}: {}", self.path.display(), self.message);
-        }
-        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
-    }
-}
 
 /// The kinds of declarative rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -188,26 +170,14 @@ fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
 
-/// Converts a byte offset in `text` to a 1-based line and column.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = crate::source::floor_char_boundary(text, offset);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..offset].chars().count() + 1)
-}
-
 /// Parses a pack's TOML text. `path` is only used in errors.
-pub fn parse(path: &Path, text: &str) -> Result<Pack, PackError> {
+pub fn parse(path: &Path, text: &str) -> Result<Pack, LocatedError> {
     parse_with(path, text, &[])
 }
 
 /// Parses a pack whose codes must not collide with `taken` (the rules already known).
-pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, PackError> {
-    let error = |offset: usize, message: String| {
-        let (line, column) = line_col(text, offset);
-        PackError { path: path.to_path_buf(), line, column, message }
-    };
+pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, LocatedError> {
+    let error = |offset: usize, message: String| LocatedError::at_offset(path, text, offset, message);
     let file: PackFile = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         error(offset, e.message().trim().replace('\n', " "))
@@ -274,12 +244,9 @@ pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, PackE
 }
 
 /// Reads and parses a pack file.
-pub fn load(path: &Path) -> Result<Pack, PackError> {
-    let text = std::fs::read_to_string(path).map_err(|e| PackError {
-        path: path.to_path_buf(),
-        line: 1,
-        column: 1,
-        message: format!("cannot read rule pack: {}", crate::walk::describe_io(&e)),
+pub fn load(path: &Path) -> Result<Pack, LocatedError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        LocatedError::in_file(path, format!("cannot read rule pack: {}", crate::error::describe_io(&e)))
     })?;
     parse(path, &text)
 }

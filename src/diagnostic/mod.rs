@@ -1,7 +1,10 @@
 //! The one diagnostic type every rule produces; formats convert it only at the edge.
 
-use crate::rules::{RuleMeta, Severity};
+pub mod severity;
+
+use crate::rules::meta::RuleMeta;
 use crate::source::{LineIndex, Span};
+pub use severity::Severity;
 
 /// A secondary location, e.g. the first copy of a duplicated bullet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +62,7 @@ pub struct Position {
 
 /// A diagnostic with its span turned into positions, ready for any output format.
 #[derive(Debug, Clone)]
-pub struct Located {
+pub struct Finding {
     pub diagnostic: Diagnostic,
     pub start: Position,
     pub end: Position,
@@ -73,11 +76,11 @@ pub struct Located {
     pub fingerprint: String,
 }
 
-impl Located {
-    pub fn new(diagnostic: Diagnostic, text: &str, lines: &LineIndex) -> Located {
+impl Finding {
+    pub fn new(diagnostic: Diagnostic, text: &str, lines: &LineIndex) -> Finding {
         let (line, column) = lines.position(text, diagnostic.span.start);
         let (end_line, end_column) = lines.position(text, diagnostic.span.end);
-        Located {
+        Finding {
             diagnostic,
             start: Position { line, column },
             end: Position { line: end_line, column: end_column },

@@ -7,21 +7,21 @@
 //! the normalized offending text, plus an occurrence index so repeats of the same text in the
 //! same section stay distinct.
 
-use crate::diagnostic::Located;
+use crate::diagnostic::Finding;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 /// Sets the fingerprint of every diagnostic of one file (sorted by position), 32 hex digits each.
 /// The occurrence index counts over all of the file's findings, so a report filtered afterwards
 /// (`--new-only`, a baseline) keeps the fingerprints a full run gives.
-pub fn assign(repo_path: &str, diagnostics: &mut [Located]) {
+pub fn assign(repo_path: &str, diagnostics: &mut [Finding]) {
     let prints = fingerprints(repo_path, diagnostics);
     for (located, print) in diagnostics.iter_mut().zip(prints) {
         located.fingerprint = print;
     }
 }
 
-fn fingerprints(repo_path: &str, diagnostics: &[Located]) -> Vec<String> {
+fn fingerprints(repo_path: &str, diagnostics: &[Finding]) -> Vec<String> {
     let mut occurrences: HashMap<(&str, &str, &str), usize> = HashMap::new();
     diagnostics
         .iter()

@@ -2,8 +2,13 @@
 //! `<!-- hblint-disable [CODE…] -->` … `<!-- hblint-enable [CODE…] -->`,
 //! `<!-- hblint-disable-line [CODE…] -->`, `<!-- hblint-disable-next-line [CODE…] -->` and
 //! `<!-- hblint-disable-file [CODE…] -->`. Without codes a comment applies to every rule; codes
-//! may be rule codes or names, separated by spaces or commas.
+//! may be rule codes or names, separated by spaces or commas. markdownlint's own comments
+//! (`markdownlint-disable`…, `markdownlint-configure-file`) are read here too.
+//!
+//! The comments are read from the HTML the page model recorded, after the page is built: the
+//! page model knows nothing of configuration, and the findings are filtered after the rules ran.
 
+use crate::page::Page;
 use crate::source::{LineIndex, Span};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -84,6 +89,41 @@ pub fn scan_configure_file(text: &str, span: Span, out: &mut Option<serde_json::
             continue;
         };
         out.get_or_insert_with(serde_json::Map::new).extend(parsed);
+    }
+}
+
+/// What a page's comments say: its suppression directives and its merged
+/// `markdownlint-configure-file` configuration.
+#[derive(Debug, Default)]
+pub struct InlineComments {
+    pub directives: Vec<Directive>,
+    /// The merged markdownlint configuration of the page's `<!-- markdownlint-configure-file
+    /// { … } -->` comments, if it has any.
+    pub file_config: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl InlineComments {
+    /// Reads the comments in the page's HTML blocks and inline HTML, in document order.
+    pub fn of(page: &Page<'_>) -> InlineComments {
+        let mut comments = InlineComments::default();
+        let (blocks, inline) = (&page.html_blocks, &page.html_inline);
+        if blocks.is_empty() && inline.is_empty() {
+            return comments;
+        }
+        // Both lists are in document order: merge them so later comments come later.
+        let (mut b, mut i) = (0, 0);
+        while b < blocks.len() || i < inline.len() {
+            let span = if i >= inline.len() || (b < blocks.len() && blocks[b].start <= inline[i].start) {
+                b += 1;
+                blocks[b - 1]
+            } else {
+                i += 1;
+                inline[i - 1]
+            };
+            scan(&page.source.text, span, &page.lines, &mut comments.directives);
+            scan_configure_file(&page.source.text, span, &mut comments.file_config);
+        }
+        comments
     }
 }
 

@@ -1,0 +1,193 @@
+//! The rules in force for a run, and linting one decoded file with them: one parse, one page
+//! model, every rule, then the page's suppression comments.
+
+use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::page::Page;
+use crate::rules::meta::Group;
+use crate::rules::{Rule, Sink};
+use crate::source::SourceFile;
+use crate::suppression::{InlineComments, Suppressions};
+
+/// The rules in force for a run, with their severities.
+pub struct Linter {
+    rules: Vec<(&'static dyn Rule, Severity)>,
+    /// Rule parameters by code (from a markdownlint configuration).
+    options: std::collections::HashMap<&'static str, serde_json::Value>,
+    /// The markdownlint rules a page's `markdownlint-configure-file` comment may turn on, with
+    /// their severities (by default, the markdownlint rules in force).
+    file_candidates: Vec<(&'static dyn Rule, Severity)>,
+    /// Codes the markdownlint configuration names: a comment's `default` leaves them alone.
+    named_in_config: Vec<&'static str>,
+    /// Whether findings get their section, snippet and fingerprint (machine reports and
+    /// baselines need them; a run that only shows findings to people skips the cost).
+    fingerprints: bool,
+}
+
+impl Linter {
+    /// A linter with every built-in and shipped-pack rule at its default severity.
+    pub fn all() -> Linter {
+        Linter::with_rules(crate::rules::registry::Registry::builtin().default_rules())
+    }
+
+    /// A linter with the given rules at their default severities.
+    pub fn with_rules(rules: Vec<&'static dyn Rule>) -> Linter {
+        Linter::with_severities(rules.into_iter().map(|r| (r, r.meta().severity)).collect())
+    }
+
+    /// The rules in force.
+    pub fn rules(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+        self.rules.iter().map(|(r, _)| *r)
+    }
+
+    /// A linter with explicit severities per rule.
+    pub fn with_severities(rules: Vec<(&'static dyn Rule, Severity)>) -> Linter {
+        let file_candidates = rules.iter().copied().filter(|(r, _)| r.meta().group == Group::Markdown).collect();
+        Linter { rules, options: Default::default(), file_candidates, named_in_config: Vec::new(), fingerprints: true }
+    }
+
+    /// Sets what a page's `markdownlint-configure-file` comment may change: the markdownlint
+    /// rules it may turn on (with their severities), and the codes the markdownlint
+    /// configuration names explicitly.
+    pub fn set_file_config_scope(
+        &mut self,
+        candidates: Vec<(&'static dyn Rule, Severity)>,
+        named_in_config: Vec<&'static str>,
+    ) {
+        self.file_candidates = candidates;
+        self.named_in_config = named_in_config;
+    }
+
+    /// The rules, severities and parameters for a page with a `markdownlint-configure-file`
+    /// configuration: markdownlint merges it over its configuration, so its keys turn rules on
+    /// or off and replace their parameters, and its `default` decides the rules the
+    /// configuration does not name. Other rules are unchanged.
+    fn configured_for(
+        &self,
+        file: &serde_json::Map<String, serde_json::Value>,
+    ) -> Vec<(&'static dyn Rule, Severity, Option<serde_json::Value>)> {
+        use crate::config::markdownlint::{Setting, default_value, rule_value, value_setting};
+        let mut out: Vec<(&'static dyn Rule, Severity, Option<serde_json::Value>)> = self
+            .rules
+            .iter()
+            .filter(|(r, _)| r.meta().group != Group::Markdown)
+            .map(|(r, s)| (*r, *s, self.options.get(r.meta().code).cloned()))
+            .collect();
+        let default = default_value(file);
+        for (rule, severity) in &self.file_candidates {
+            let code = rule.meta().code;
+            let running = self.rules.iter().any(|(r, _)| r.meta().code == code);
+            let setting = match (rule_value(file, *rule), default) {
+                (Some(value), _) => value_setting(value),
+                (None, Some(on)) if !self.named_in_config.contains(&code) => {
+                    if on {
+                        Setting::On(serde_json::Value::Object(Default::default()))
+                    } else {
+                        Setting::Off
+                    }
+                }
+                _ if running => match self.options.get(code) {
+                    Some(params) => Setting::On(params.clone()),
+                    None => Setting::On(serde_json::Value::Object(Default::default())),
+                },
+                _ => Setting::Off,
+            };
+            if let Setting::On(params) = setting {
+                let severity = self.rules.iter().find(|(r, _)| r.meta().code == code).map_or(*severity, |(_, s)| *s);
+                out.push((*rule, severity, Some(params)));
+            }
+        }
+        out.sort_by_key(|(r, _, _)| r.meta().code);
+        out
+    }
+
+    /// The same linter without markdownlint's rules, for a file markdownlint's configuration
+    /// leaves out: no MD rule runs, and no `markdownlint-configure-file` comment turns one on.
+    pub fn without_markdownlint(&self) -> Linter {
+        Linter {
+            rules: self.rules.iter().copied().filter(|(r, _)| r.meta().group != Group::Markdown).collect(),
+            options: self.options.clone(),
+            file_candidates: Vec::new(),
+            named_in_config: self.named_in_config.clone(),
+            fingerprints: self.fingerprints,
+        }
+    }
+
+    /// Whether findings get fingerprints (on by default).
+    pub fn set_fingerprints(&mut self, on: bool) {
+        self.fingerprints = on;
+    }
+
+    /// Sets the parameters of a rule.
+    pub fn set_options(&mut self, code: &'static str, options: serde_json::Value) {
+        self.options.insert(code, options);
+    }
+
+    /// The severity a rule runs at, if it runs.
+    pub fn severity_of(&self, code: &str) -> Option<Severity> {
+        self.rules.iter().find(|(r, _)| r.meta().code == code).map(|(_, s)| *s)
+    }
+}
+
+/// The diagnostics of one file, sorted by position.
+pub struct FileReport {
+    pub diagnostics: Vec<Finding>,
+}
+
+/// Lints one decoded file: one parse, one page model, every rule.
+pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
+    let page = Page::build(source);
+    let comments = InlineComments::of(&page);
+    let mut found: Vec<Diagnostic> = Vec::new();
+    match &comments.file_config {
+        None => {
+            for (rule, severity) in &linter.rules {
+                let mut sink = Sink::new(rule.meta(), *severity, linter.options.get(rule.meta().code), &mut found);
+                rule.check(&page, &mut sink);
+            }
+        }
+        Some(file) => {
+            for (rule, severity, options) in linter.configured_for(file) {
+                let mut sink = Sink::new(rule.meta(), severity, options.as_ref(), &mut found);
+                rule.check(&page, &mut sink);
+            }
+        }
+    }
+    let suppressions = Suppressions::new(&comments.directives);
+    let mut diagnostics: Vec<Finding> = found
+        .into_iter()
+        .map(|d| Finding::new(d, &source.text, &page.lines))
+        .filter(|d| !suppressions.is_suppressed(d.diagnostic.rule.code, d.diagnostic.rule.name, d.start.line))
+        .collect();
+    diagnostics.sort_by(|a, b| {
+        (a.start, a.diagnostic.rule.code, &a.diagnostic.message).cmp(&(
+            b.start,
+            b.diagnostic.rule.code,
+            &b.diagnostic.message,
+        ))
+    });
+    if linter.fingerprints {
+        for located in &mut diagnostics {
+            located.snippet = crate::diagnostic::snippet_of(&source.text, &page.lines, located.diagnostic.span);
+        }
+        set_sections(&page, &mut diagnostics);
+        crate::fingerprint::assign(&crate::paths::repo_path(&source.path), &mut diagnostics);
+    }
+    FileReport { diagnostics }
+}
+
+/// Records each finding's place in the outline: the chain of headings above it.
+fn set_sections(page: &Page<'_>, diagnostics: &mut [Finding]) {
+    for located in diagnostics {
+        let at = located.diagnostic.span.start;
+        let nearest = page.headings.partition_point(|h| h.span.start <= at);
+        let mut chain = Vec::new();
+        let mut next = nearest.checked_sub(1);
+        while let Some(i) = next {
+            let heading = &page.headings[i];
+            chain.push(heading.text.as_str());
+            next = heading.parent;
+        }
+        chain.reverse();
+        located.section = chain.join(" > ");
+    }
+}
