@@ -36,6 +36,11 @@ pub struct LinkSyntax {
     pub label: Option<Span>,
     /// Whether the link sits in a heading.
     pub in_heading: bool,
+    /// A link's destination as comrak resolved it (a reference link's is its definition's);
+    /// empty for images, whose destination no rule reads.
+    pub url: String,
+    /// Nothing between the brackets: for an image, no alt text.
+    pub empty: bool,
 }
 
 /// A link reference definition (`[label]: destination "title"`).
@@ -58,7 +63,7 @@ pub struct LinkModel {
     pub definitions: Vec<Definition>,
     /// Footnote references (`[^name]`): span and name.
     pub footnote_refs: Vec<(Span, String)>,
-    /// Footnote definitions (`[^name]: …`): span and name.
+    /// Footnote definitions (`[^name]: …`), content included: span and name.
     pub footnote_defs: Vec<(Span, String)>,
     /// Where inline content sits (paragraphs after their definitions, table cells): what the
     /// reference rules scan for brackets comrak left as text.
@@ -66,6 +71,18 @@ pub struct LinkModel {
     /// Per heading (same index as `Page::headings`): the text GitHub builds its anchor from, as
     /// markdownlint collects it: text, code and link text, without images, autolinks or HTML.
     pub heading_fragments: Vec<String>,
+}
+
+impl LinkModel {
+    /// The links, images left out, in document order.
+    pub fn hyperlinks(&self) -> impl Iterator<Item = &LinkSyntax> {
+        self.links.iter().filter(|l| !l.image)
+    }
+
+    /// The images, in document order.
+    pub fn images(&self) -> impl Iterator<Item = &LinkSyntax> {
+        self.links.iter().filter(|l| l.image)
+    }
 }
 
 impl LinkSyntax {
@@ -81,9 +98,19 @@ impl LinkSyntax {
     }
 }
 
-/// Describes how the link or image at `span` is written.
+/// Describes how the link or image at `span` is written; `url` and `empty` are left for the
+/// caller, which has the node.
 pub fn classify(text: &str, span: Span, image: bool, in_heading: bool) -> LinkSyntax {
-    let mut link = LinkSyntax { span, image, kind: LinkKind::Literal, text: span, label: None, in_heading };
+    let mut link = LinkSyntax {
+        span,
+        image,
+        kind: LinkKind::Literal,
+        text: span,
+        label: None,
+        in_heading,
+        url: String::new(),
+        empty: false,
+    };
     // A span comrak misplaced (it happens around escapes in table cells) is left unclassified.
     let Some(src) = text.get(span.start..span.end) else {
         link.text = Span::new(span.start, span.start);

@@ -64,7 +64,7 @@ impl Rule for NoReversedLinks {
                     continue;
                 }
                 let span = Span::new(line.start + all.start() + pre.len(), line.start + all.end());
-                if page.code_spans.iter().any(|c| c.start < span.end && span.start < c.end) {
+                if page.markdown.code_spans.iter().any(|c| c.start < span.end && span.start < c.end) {
                     continue;
                 }
                 let fixed = format!("[{}]({})", text.as_str(), dest.as_str());

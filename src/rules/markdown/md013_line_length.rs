@@ -160,12 +160,12 @@ impl Rule for LineLength {
         }
         // markdownlint's parser ends a fenced block left open in a list item at the start of
         // the next item's line, so that line counts as code.
-        let item_lines: std::collections::HashSet<usize> = if page.code_blocks.iter().any(|b| b.unclosed) {
+        let item_lines: std::collections::HashSet<usize> = if page.markdown.code_blocks.iter().any(|b| b.unclosed) {
             page.lists.iter().flat_map(|l| &l.items).map(|i| page.lines.line_of(i.span.start) + 1).collect()
         } else {
             Default::default()
         };
-        for block in &page.code_blocks {
+        for block in &page.markdown.code_blocks {
             mark(page, &mut code, block.span);
             mark(page, &mut covered, block.span);
             let in_item = |b: &crate::page::CodeBlock| {
@@ -182,26 +182,26 @@ impl Rule for LineLength {
                 }
             }
         }
-        for span in &page.tables {
+        for span in &page.markdown.tables {
             mark(page, &mut table, *span);
             mark(page, &mut covered, *span);
         }
-        for span in page.links.iter().map(|(s, _)| s).chain(page.images.iter().map(|(s, _)| s)) {
-            mark(page, &mut link, *span);
+        for span in page.markdown.link_model.links.iter().map(|l| l.span) {
+            mark(page, &mut link, span);
         }
-        for span in &page.paragraph_text {
+        for span in &page.markdown.paragraph_text {
             mark(page, &mut data, *span);
         }
-        for span in page.html_blocks.iter().chain(&page.thematic_breaks).chain(&page.paragraphs) {
+        for span in page.html_blocks.iter().chain(&page.markdown.thematic_breaks).chain(&page.markdown.paragraphs) {
             mark(page, &mut covered, *span);
         }
-        for span in &page.footnote_definitions {
+        for (span, _) in &page.markdown.link_model.footnote_defs {
             mark(page, &mut definition, *span);
         }
         // Link reference definitions: comrak keeps those that open a paragraph in its span and
         // drops paragraphs made only of them, so they are the lines no block covers.
         let text = page.source.text.as_str();
-        for span in &page.paragraphs {
+        for span in &page.markdown.paragraphs {
             let (first, last) = line_range(page, *span);
             let is_definition = |number: usize| {
                 let line_start = if number == first { span.start } else { page.lines.line_start(number - 1) };

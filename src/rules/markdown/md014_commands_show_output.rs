@@ -51,7 +51,7 @@ impl Rule for CommandsShowOutput {
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let lines = lines_by_number(page);
-        'blocks: for block in &page.code_blocks {
+        'blocks: for block in &page.markdown.code_blocks {
             if !block.literal.contains('$') {
                 continue;
             }

@@ -45,7 +45,7 @@ impl Rule for NoBlanksBlockquote {
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let lines = lines_by_number(page);
-        for quote in &page.quotes {
+        for quote in &page.markdown.quotes {
             let Some(before) = quote.after_quote else { continue };
             let (_, previous_end) = line_range(page, before);
             let (start, _) = line_range(page, quote.span);

@@ -58,7 +58,7 @@ impl Rule for ListMarkerSpace {
         let html_starts: std::collections::HashSet<usize> =
             page.html_blocks.iter().map(|span| line_range(page, *span).0).collect();
         let paragraph_ends: std::collections::HashSet<usize> =
-            page.paragraphs.iter().map(|span| line_range(page, *span).1).collect();
+            page.markdown.paragraphs.iter().map(|span| line_range(page, *span).1).collect();
         for list in parsed_lists(page) {
             let (first, mut last) = line_range(page, list.span);
             // The list ends at its last line with content.

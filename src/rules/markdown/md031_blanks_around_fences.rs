@@ -52,7 +52,7 @@ impl Rule for BlanksAroundFences {
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let lines = lines_by_number(page);
         let first = super::first_body_line(page) + 1;
-        for block in page.code_blocks.iter().filter(|b| b.fenced) {
+        for block in page.markdown.code_blocks.iter().filter(|b| b.fenced) {
             let (start, end) = line_range(page, block.span);
             let line_span = |number: usize| line_span(page, lines, number);
             if start > first && !is_blank_at(lines, start - 1) {

@@ -178,7 +178,7 @@ impl Rule for NoInlineHtml {
             if name.as_str().starts_with('/') {
                 continue;
             }
-            let in_table = page.tables.iter().any(|t| t.start <= span.start && span.end <= t.end);
+            let in_table = page.markdown.tables.iter().any(|t| t.start <= span.start && span.end <= t.end);
             found.push((*span, name.as_str().to_string(), in_table));
         }
         for block in &page.html_blocks {

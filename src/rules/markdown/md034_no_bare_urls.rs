@@ -45,7 +45,8 @@ impl Rule for NoBareUrls {
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
-        for (span, url) in &page.links {
+        for link in page.markdown.link_model.hyperlinks() {
+            let (span, url) = (&link.span, &link.url);
             let source = page.slice(*span);
             if source.starts_with(['<', '[']) || source.is_empty() {
                 continue;

@@ -41,7 +41,7 @@ impl Rule for HrStyle {
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let mut style = out.option("style").and_then(|v| v.as_str()).unwrap_or("consistent").trim().to_string();
-        for span in &page.thematic_breaks {
+        for span in &page.markdown.thematic_breaks {
             // markdownlint compares the text from the first marker on, trailing spaces included.
             let text = page.slice(*span).lines().next().unwrap_or("").trim_start().to_string();
             if style == "consistent" {

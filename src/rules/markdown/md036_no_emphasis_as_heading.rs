@@ -48,7 +48,7 @@ impl Rule for NoEmphasisAsHeading {
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let punctuation = super::punctuation_option(out, ".,;:!?。，；：！？");
-        for (span, text) in &page.emphasis_paragraphs {
+        for (span, text) in &page.markdown.emphasis_paragraphs {
             if text.chars().next_back().is_some_and(|c| punctuation.contains(c)) {
                 continue;
             }

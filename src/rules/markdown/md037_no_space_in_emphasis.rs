@@ -54,7 +54,7 @@ impl Rule for NoSpaceInEmphasis {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let markers = &page.bare_emphasis_markers;
+        let markers = &page.markdown.bare_emphasis_markers;
         if markers.len() < 2 {
             return;
         }

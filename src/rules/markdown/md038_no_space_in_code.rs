@@ -62,7 +62,7 @@ impl Rule for NoSpaceInCode {
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
-        for span in &page.code_spans {
+        for span in &page.markdown.code_spans {
             let source = &text[span.start..span.end];
             let fence = source.bytes().take_while(|&b| b == b'`').count();
             if fence == 0 || source.len() < 2 * fence || !source[source.len() - fence..].bytes().all(|b| b == b'`') {

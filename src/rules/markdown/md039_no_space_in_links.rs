@@ -66,7 +66,7 @@ impl Rule for NoSpaceInLinks {
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
-        for (span, _) in &page.links {
+        for span in page.markdown.link_model.hyperlinks().map(|l| &l.span) {
             let Some(label) = label_span(&text[span.start..span.end], span.start) else { continue };
             let inner = &text[label.start..label.end];
             if inner.is_empty() {

@@ -42,7 +42,7 @@ impl Rule for FencedCodeLanguage {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        for block in page.code_blocks.iter().filter(|b| b.fenced && !b.has_info) {
+        for block in page.markdown.code_blocks.iter().filter(|b| b.fenced && !b.has_info) {
             let first_line = page.slice(block.span).lines().next().unwrap_or("");
             let span = Span::new(block.span.start, block.span.start + first_line.len());
             out.report(span, "fenced code block without a language")

@@ -38,8 +38,8 @@ impl Rule for NoEmptyLinks {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        for (span, url) in &page.links {
-            let url = url.trim();
+        for link in page.markdown.link_model.hyperlinks() {
+            let (span, url) = (&link.span, link.url.trim());
             // Inline links and reference links whose definition is empty or "#".
             let source = page.slice(*span);
             if url.is_empty() || url == "#" {

@@ -249,9 +249,9 @@ impl Rule for ProperNames {
 
         // The pieces of source to read, as (span, replacement text of the same length or None).
         // Bare `*`/`_` markers are tokens of their own to markdownlint: they split the text.
-        let markers = &page.bare_emphasis_markers;
-        let mut units: Vec<(Span, Option<String>, Urls)> = Vec::with_capacity(page.text_spans.len());
-        for span in &page.text_spans {
+        let markers = &page.markdown.bare_emphasis_markers;
+        let mut units: Vec<(Span, Option<String>, Urls)> = Vec::with_capacity(page.markdown.text_spans.len());
+        for span in &page.markdown.text_spans {
             let mut start = span.start;
             let first = markers.partition_point(|(m, _)| m.start < span.start);
             for (marker, _) in markers[first..].iter().take_while(|(m, _)| m.end <= span.end) {
@@ -265,13 +265,13 @@ impl Rule for ProperNames {
             }
         }
         if code {
-            for span in &page.code_spans {
+            for span in &page.markdown.code_spans {
                 let fence = text[span.start..span.end].bytes().take_while(|&b| b == b'`').count();
                 if span.end >= span.start + 2 * fence {
                     units.push((Span::new(span.start + fence, span.end - fence), None, Urls::Code));
                 }
             }
-            for block in &page.code_blocks {
+            for block in &page.markdown.code_blocks {
                 let (first, last) = line_range(page, block.span);
                 let (first, last) = if block.fenced { (first + 1, last.saturating_sub(1)) } else { (first, last) };
                 // markdownlint reads each line without the block's indentation.

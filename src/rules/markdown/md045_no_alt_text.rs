@@ -46,9 +46,9 @@ impl Rule for NoAltText {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        for (span, empty) in &page.images {
-            if *empty {
-                out.report(*span, "image without alt text")
+        for image in page.markdown.link_model.images() {
+            if image.empty {
+                out.report(image.span, "image without alt text")
                     .help("describe the image between the brackets: ![description](…)");
             }
         }

@@ -50,7 +50,7 @@ impl Rule for CodeBlockStyle {
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
         let mut style = out.option("style").and_then(|v| v.as_str()).unwrap_or("consistent").to_string();
-        for block in &page.code_blocks {
+        for block in &page.markdown.code_blocks {
             let actual = if block.fenced { "fenced" } else { "indented" };
             if style == "consistent" {
                 style = actual.to_string();

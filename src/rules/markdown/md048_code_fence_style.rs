@@ -58,7 +58,7 @@ impl Rule for CodeFenceStyle {
             _ => None,
         };
         let name = |c: u8| if c == b'~' { "tilde" } else { "backtick" };
-        for block in page.code_blocks.iter().filter(|b| b.fenced) {
+        for block in page.markdown.code_blocks.iter().filter(|b| b.fenced) {
             let opening = &text[block.span.start..];
             let indent = opening.len() - opening.trim_start_matches([' ', '\t']).len();
             let fence_at = block.span.start + indent;

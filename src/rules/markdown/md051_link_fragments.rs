@@ -225,7 +225,7 @@ impl Rule for LinkFragments {
         static LINE_FRAGMENT: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^#(?:L\d+(?:C\d+)?-L\d+(?:C\d+)?|L\d+)$").expect("valid"));
         let text = page.source.text.as_str();
-        let model = &page.link_model;
+        let model = &page.markdown.link_model;
         // The same-page fragments to check: (span reported, destination span, unescaped text).
         let mut targets: Vec<(Span, Span, String)> = Vec::new();
         for link in &model.links {

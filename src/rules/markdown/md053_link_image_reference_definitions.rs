@@ -55,7 +55,7 @@ impl Rule for LinkImageReferenceDefinitions {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let model = &page.link_model;
+        let model = &page.markdown.link_model;
         if model.definitions.is_empty() && model.footnote_defs.is_empty() {
             return;
         }

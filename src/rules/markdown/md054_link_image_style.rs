@@ -84,7 +84,7 @@ impl Rule for LinkImageStyle {
             return;
         }
         let text = page.source.text.as_str();
-        let model = &page.link_model;
+        let model = &page.markdown.link_model;
         // The first definition of each label, and its destination (none when in angle brackets).
         let mut destinations: HashMap<String, &str> = HashMap::new();
         for definition in &model.definitions {

@@ -46,7 +46,7 @@ impl Rule for TableColumnCount {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        if page.tables.is_empty() {
+        if page.markdown.tables.is_empty() {
             return;
         }
         let mut expected = 0;

@@ -54,12 +54,12 @@ impl Rule for BlanksAroundTables {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        if page.tables.is_empty() {
+        if page.markdown.tables.is_empty() {
             return;
         }
         let lines = super::lines_by_number(page);
         let text_of = |n: usize| lines.get(n).copied().flatten();
-        for table in &page.tables {
+        for table in &page.markdown.tables {
             let (first, last) = line_range(page, *table);
             if !is_blank(first.checked_sub(1).and_then(text_of)) {
                 out.report(super::line_span(page, lines, first), "no blank line before the table")

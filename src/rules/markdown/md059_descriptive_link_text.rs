@@ -58,7 +58,7 @@ impl Rule for DescriptiveLinkText {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let links = &page.link_model.links;
+        let links = &page.markdown.link_model.links;
         if links.is_empty() {
             return;
         }
@@ -92,11 +92,11 @@ impl Rule for DescriptiveLinkText {
                 let to = spans.partition_point(|s| s.start < link.text.end);
                 spans[from..to.max(from)].iter().filter(|s| s.end <= link.text.end).copied().collect::<Vec<Span>>()
             };
-            let mut marked = inside(&page.code_spans);
+            let mut marked = inside(&page.markdown.code_spans);
             marked.extend(inside(&page.html_inline));
             if !marked.is_empty() {
                 let emphasis: Vec<Span> =
-                    page.emphasis.iter().map(|(s, _)| *s).filter(|s| within(s, &link.text)).collect();
+                    page.markdown.emphasis.iter().map(|(s, _)| *s).filter(|s| within(s, &link.text)).collect();
                 if marked.iter().any(|m| !emphasis.iter().any(|e| within(m, e))) {
                     continue;
                 }

@@ -202,7 +202,7 @@ impl Rule for TableColumnStyle {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        if page.tables.is_empty() {
+        if page.markdown.tables.is_empty() {
             return;
         }
         let style = out.option("style").and_then(|v| v.as_str()).unwrap_or("any");

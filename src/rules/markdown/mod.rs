@@ -207,7 +207,7 @@ pub fn check_emphasis_style(page: &Page<'_>, out: &mut crate::rules::Sink<'_>, s
         Some("underscore") => Some('_'),
         _ => None,
     };
-    for (span, is_strong) in &page.emphasis {
+    for (span, is_strong) in &page.markdown.emphasis {
         if *is_strong != strong || span.end < span.start + 2 * width {
             continue;
         }
@@ -245,7 +245,7 @@ pub fn check_emphasis_style(page: &Page<'_>, out: &mut crate::rules::Sink<'_>, s
 /// look at the lines around a block as markdownlint does (a missing line counts as blank).
 /// Built once per page and shared by the rules that need it.
 pub fn lines_by_number<'p, 's>(page: &'p Page<'s>) -> &'p [Option<&'s str>] {
-    page.body_line_table.get_or_init(|| {
+    page.markdown.body_line_table.get_or_init(|| {
         let mut out = vec![None; page.lines.line_count() + 2];
         for line in body_lines(page) {
             out[line.number] = Some(line.text);
@@ -321,7 +321,7 @@ pub fn line_flags(page: &Page<'_>) -> Vec<bool> {
 
 /// Marks the lines of code blocks: with `fence_lines`, the fences of fenced blocks too.
 pub fn mark_code_lines(page: &Page<'_>, flags: &mut [bool], fence_lines: bool) {
-    for block in &page.code_blocks {
+    for block in &page.markdown.code_blocks {
         let (mut first, mut last) = line_range(page, block.span);
         if block.fenced && !fence_lines {
             first += 1;
@@ -398,7 +398,7 @@ pub fn parameter_regex(pattern: &str) -> Option<Regex> {
 /// Whether the front matter has a title, as markdownlint decides it (`front_matter_title`).
 pub fn front_matter_has_title(page: &Page<'_>, pattern: Option<&serde_json::Value>) -> bool {
     static DEFAULT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)^\s*"?title"?\s*[:=]"#).expect("valid"));
-    if page.body_first_line == 0 {
+    if page.body_first_line() == 0 {
         return false;
     }
     let custom = match pattern {
@@ -408,7 +408,7 @@ pub fn front_matter_has_title(page: &Page<'_>, pattern: Option<&serde_json::Valu
     };
     let re = custom.as_ref().unwrap_or(&DEFAULT);
     let text = page.source.text.as_str();
-    (0..page.body_first_line).any(|i| {
+    (0..page.body_first_line()).any(|i| {
         let start = page.lines.line_start(i);
         let end = page.lines.line_start(i + 1).min(text.len());
         re.is_match(text[start..end].trim_end_matches(['\n', '\r']))

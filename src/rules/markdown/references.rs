@@ -92,7 +92,7 @@ pub struct Group {
 /// Collects the references and definitions of a page.
 pub fn reference_data(page: &Page<'_>, unresolved: Unresolved) -> ReferenceData {
     let text = page.source.text.as_str();
-    let model = &page.link_model;
+    let model = &page.markdown.link_model;
     let mut data = ReferenceData::default();
     let add = |data: &mut ReferenceData, label: String, reference: Reference, shortcut: bool| {
         let map = if shortcut { &mut data.shortcuts } else { &mut data.references };
@@ -129,7 +129,7 @@ pub fn reference_data(page: &Page<'_>, unresolved: Unresolved) -> ReferenceData 
 /// Every link reference and footnote definition of the page, in order, keyed like markdownlint.
 pub fn definition_entries(page: &Page<'_>) -> Vec<DefinitionEntry> {
     let text = page.source.text.as_str();
-    let model = &page.link_model;
+    let model = &page.markdown.link_model;
     let mut entries: Vec<DefinitionEntry> = model
         .definitions
         .iter()
@@ -162,7 +162,7 @@ pub fn has_adjacent_brackets(bytes: &[u8]) -> bool {
 pub fn undefined_groups(page: &Page<'_>, unresolved: Unresolved) -> Vec<Group> {
     let text = page.source.text.as_str();
     let bytes = text.as_bytes();
-    let model = &page.link_model;
+    let model = &page.markdown.link_model;
     // The blocks worth scanning come first: most pages have none, and then nothing else is built.
     let wanted = |block: &Span| {
         let end = block.end.min(bytes.len());
@@ -181,7 +181,7 @@ pub fn undefined_groups(page: &Page<'_>, unresolved: Unresolved) -> Vec<Group> {
     }
     blocks.sort_by_key(|s| s.start);
     // Code spans, inline HTML, autolinks and footnote references hide their brackets.
-    let mut masks: Vec<Span> = page.code_spans.iter().chain(&page.html_inline).copied().collect();
+    let mut masks: Vec<Span> = page.markdown.code_spans.iter().chain(&page.html_inline).copied().collect();
     masks.extend(
         model.links.iter().filter(|l| matches!(l.kind, LinkKind::Autolink | LinkKind::Literal)).map(|l| l.span),
     );

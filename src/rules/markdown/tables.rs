@@ -24,7 +24,7 @@ pub struct Token {
 /// One row of a table, the delimiter row included.
 #[derive(Debug, Clone, Copy)]
 pub struct Row {
-    /// Index into `Page::tables`.
+    /// Index into `MarkdownFacts::tables`.
     pub table: usize,
     /// From the row's first character to the end of its line (trailing whitespace included).
     pub start: usize,
@@ -119,7 +119,7 @@ impl Row {
 pub fn table_rows(page: &Page<'_>) -> Vec<Row> {
     let text = page.source.text.as_str();
     let bytes = text.as_bytes();
-    let mut rows = Vec::with_capacity(page.table_rows.len() + page.tables.len());
+    let mut rows = Vec::with_capacity(page.markdown.table_rows.len() + page.markdown.tables.len());
     // The line after `line`, past indentation and blockquote markers: (start, end).
     let next_line = |line: usize| {
         let next = line + 1;
@@ -134,14 +134,14 @@ pub fn table_rows(page: &Page<'_>) -> Vec<Row> {
         let start = line_start + bytes[line_start..end].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'>')).count();
         Some((start, end))
     };
-    for (i, row) in page.table_rows.iter().enumerate() {
+    for (i, row) in page.markdown.table_rows.iter().enumerate() {
         rows.push(Row { table: row.table, start: row.span.start, end: row.span.end });
         if row.header {
             // A delimiter row holds only `|`, `-`, `:` and spaces: no marker to confuse with.
             if let Some((start, end)) = next_line(page.lines.line_of(row.span.start)) {
                 rows.push(Row { table: row.table, start, end });
             }
-        } else if page.table_rows.get(i + 1).is_none_or(|next| next.table != row.table) {
+        } else if page.markdown.table_rows.get(i + 1).is_none_or(|next| next.table != row.table) {
             // comrak ends a table at a line holding a lone pipe; micromark reads it as a last row.
             let mut line = page.lines.line_of(row.span.start);
             while let Some((start, end)) = next_line(line)
