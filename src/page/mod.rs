@@ -3,6 +3,10 @@
 //! `Page::build` parses once, records what rules need (headings, document-level blocks, lists and
 //! their items, prose text runs) as plain owned data with byte spans, then drops the AST. The
 //! job-family model is derived from that outline, not from a second walk.
+//!
+//! Every rule sees the outline on `Page`; what only the markdownlint-compatible rules read sits
+//! in `Page::markdown` (`markdown_facts`). The traversal and its position repair are in `build/`;
+//! this file keeps the types, `Page::build`'s entry and the queries rules share.
 
 mod build;
 pub mod front_matter;

@@ -1,12 +1,20 @@
 //! The job-family model: levels, their grades, sections, bullets and inheritance, derived from the
 //! page outline built by `Page::build` (no second parse, no second AST walk).
+//!
+//! This file finds the levels and their sections; `grades` reads what a Job Grade section says,
+//! `inheritance` resolves "All of the above … and:" phrases to the level they point at.
 
-use super::levels::{self, TitleWords};
-use super::{BlockKind, Page};
+mod grades;
+mod inheritance;
+
+use super::levels;
+use super::{BlockKind, Page, normalize_space};
 use crate::source::Span;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+pub use grades::{Grade, GradeSentence, GradeValue};
 
 /// The sections a level owns that hblint understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,53 +69,6 @@ impl SectionKind {
             SectionKind::Requirements => "requirements",
         }
     }
-}
-
-/// A grade number in tenths, so that half grades (9.5) compare exactly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct GradeValue(pub u32);
-
-impl std::fmt::Display for GradeValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.0.is_multiple_of(10) {
-            write!(f, "{}", self.0 / 10)
-        } else {
-            write!(f, "{}.{}", self.0 / 10, self.0 % 10)
-        }
-    }
-}
-
-/// The sentence that states a level's grade.
-#[derive(Debug, Clone)]
-pub struct GradeSentence {
-    pub value: GradeValue,
-    pub number_span: Span,
-    pub sentence_span: Span,
-    /// The sentence's subject without "The" ("Senior Data Analyst"), with its span.
-    pub subject: Option<(String, Span)>,
-}
-
-/// What a level's Job Grade section says.
-#[derive(Debug, Clone)]
-pub enum Grade {
-    /// The level has no Job Grade section.
-    MissingSection,
-    /// The section exists but states no number; `span` is its first line of text, or its heading.
-    NoNumber {
-        span: Span,
-    },
-    /// "is not aligned to a job grade": an explicit absence.
-    NotAligned,
-    /// Several grades in one sentence ("grades: [6, 7, 8]"): no single value to compare.
-    Several,
-    /// No Job Grade section, but a grade sentence sits under the level heading or another sub-heading.
-    Unlabeled {
-        sentence_span: Span,
-    },
-    /// No Job Grade section of its own, but the page states the grade elsewhere: a grade table,
-    /// or a Job Grade section of the whole page or of a heading the level sits under.
-    Elsewhere,
-    Stated(GradeSentence),
 }
 
 /// A list item of a level section, with its comparison key.
@@ -166,7 +127,7 @@ pub struct JobFamily {
 pub fn bullet_key(text: &str) -> String {
     let lower = text.to_lowercase();
     let folded: String = lower.chars().filter(|c| !matches!(c, '*' | '_' | '`')).collect();
-    super::normalize_space(&folded).trim_end_matches(['.', ',', ';', ':', '!', '?', ' ']).to_string()
+    normalize_space(&folded).trim_end_matches(['.', ',', ';', ':', '!', '?', ' ']).to_string()
 }
 
 /// Headings under which a heading with Responsibilities but no Job Grade is a specialty, not a level.
@@ -264,7 +225,8 @@ pub fn derive(page: &Page<'_>) -> Option<JobFamily> {
     let first_graded = grade_owners.iter().map(|o| o.map_or(0, |h| page.headings[h].span.start)).min();
     // A grade table ("| Senior | [Grade 7](…) |") or a grade stated for the whole page covers
     // levels that have no Job Grade section of their own.
-    let grade_table = page.blocks.iter().any(|b| b.kind == BlockKind::Table && GRADE.is_match(page.slice(b.span)));
+    let grade_table =
+        page.blocks.iter().any(|b| b.kind == BlockKind::Table && grades::GRADE.is_match(page.slice(b.span)));
     let page_graded = grade_owners.contains(&None);
     let mut level_titles: HashSet<String> = HashSet::new();
     let mut levels: Vec<Level> = Vec::new();
@@ -308,7 +270,7 @@ pub fn derive(page: &Page<'_>) -> Option<JobFamily> {
         levels.push(build_level(page, owner, children, &kinds, family, missing));
     }
     levels.sort_by_key(|l| l.span.start);
-    resolve_inheritance(page, &mut levels);
+    inheritance::resolve_inheritance(page, &mut levels);
     Some(JobFamily { levels })
 }
 
@@ -417,8 +379,8 @@ fn build_level(
     };
     let grade_heading = children.iter().copied().find(|&c| kinds[c] == Some(SectionKind::JobGrade));
     let grade = match (grade_heading, &missing, owner) {
-        (Some(h), _, _) => read_grade(page, h),
-        (None, Grade::MissingSection, Some(h)) => unlabeled_grade(page, h).unwrap_or(missing),
+        (Some(h), _, _) => grades::read_grade(page, h),
+        (None, Grade::MissingSection, Some(h)) => grades::unlabeled_grade(page, h).unwrap_or(missing),
         (None, _, _) => missing,
     };
     let sections = children
@@ -460,204 +422,6 @@ fn section_bullets(page: &Page<'_>, heading: usize) -> Vec<Bullet> {
     bullets
 }
 
-static GRADE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-        (?P<several>\bgrades?\s*:?\s*\[?\s*\d+(?:\.\d+)?(?:\s*(?:,|and|or|/|-|–)\s*\d+(?:\.\d+)?)+)
-        | \[\s*(?:job\s+)?(?:grade|level)\s*\#?\s*(?P<linked>\d+(?:\.\d+)?)\s*\]
-        | \[\s*(?:job\s+)?grade\s*\]\([^)\s]*\)\s*(?P<after>\d+(?:\.\d+)?)\b
-        | \bis\s+(?:a|an|at)\s+\[\s*(?P<number>\d+(?:\.\d+)?)\s*\]\(
-        | \b(?:job\s+)?grade\s*\#?\s*\[?\s*(?P<bare>\d+(?:\.\d+)?)\b
-        ",
-    )
-    .expect("grade pattern is valid")
-});
-
-static NOT_ALIGNED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnot\s+aligned\s+(?:to|with)\s+(?:a\s+)?(?:job\s+)?\[?grade").expect("valid"));
-
-static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:the\s+)?(?P<subject>.+?)\s+(?:is|are|will\s+be)\s+").expect("valid"));
-
-/// Reads the grade from a Job Grade section's paragraphs (and list items).
-fn read_grade(page: &Page<'_>, heading: usize) -> Grade {
-    let mut first_text: Option<Span> = None;
-    for block in page.heading_body(heading) {
-        let spans: Vec<Span> = match block.kind {
-            BlockKind::Paragraph => vec![block.span],
-            BlockKind::List(list) => page.lists[list].items.iter().map(|i| i.text_span).collect(),
-            BlockKind::Table | BlockKind::BlockQuote | BlockKind::Html => vec![block.span],
-            _ => continue,
-        };
-        for span in spans {
-            let raw = page.slice(span);
-            if first_text.is_none() && !raw.trim().is_empty() {
-                let first_line_end = raw.find('\n').map_or(span.end, |i| span.start + i);
-                first_text = Some(Span::new(span.start, first_line_end));
-            }
-            if NOT_ALIGNED.is_match(raw) {
-                return Grade::NotAligned;
-            }
-            let Some(caps) = GRADE.captures(raw) else { continue };
-            if caps.name("several").is_some() {
-                return Grade::Several;
-            }
-            let Some(number) = ["linked", "after", "number", "bare"].iter().find_map(|n| caps.name(n)) else {
-                continue;
-            };
-            let Some(value) = parse_grade(number.as_str()) else { continue };
-            let number_span = Span::new(span.start + number.start(), span.start + number.end());
-            // The sentence is the line of the paragraph that holds the number.
-            let line_start = raw[..number.start()].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = raw[number.end()..].find('\n').map_or(raw.len(), |i| number.end() + i);
-            let line = &raw[line_start..line_end];
-            let lead = line.len() - line.trim_start().len();
-            let sentence_span = Span::new(span.start + line_start + lead, span.start + line_end);
-            let subject = SUBJECT.captures(&line[..number.start() - line_start]).and_then(|c| {
-                let m = c.name("subject")?;
-                let text = strip_markup(m.as_str());
-                let start = span.start + line_start + m.start();
-                (!text.is_empty()).then(|| (text, Span::new(start, span.start + line_start + m.end())))
-            });
-            return Grade::Stated(GradeSentence { value, number_span, sentence_span, subject });
-        }
-    }
-    Grade::NoNumber { span: first_text.unwrap_or(page.headings[heading].span) }
-}
-
-/// A grade sentence directly under a level heading, or under a sub-heading that is not named
-/// "Job Grade" (`#### Director, X` holding "The Director, X is a grade 10").
-fn unlabeled_grade(page: &Page<'_>, level: usize) -> Option<Grade> {
-    let subheadings = page.descendants(level).filter(|&d| SectionKind::of_heading(&page.headings[d].text).is_none());
-    for h in std::iter::once(level).chain(subheadings) {
-        if let Grade::Stated(sentence) = read_grade(page, h) {
-            return Some(Grade::Unlabeled { sentence_span: sentence.sentence_span });
-        }
-    }
-    None
-}
-
-fn parse_grade(text: &str) -> Option<GradeValue> {
-    let (whole, frac) = text.split_once('.').unwrap_or((text, "0"));
-    let whole: u32 = whole.parse().ok()?;
-    let tenth: u32 = frac.get(..1)?.parse().ok()?;
-    (whole <= 100).then_some(GradeValue(whole * 10 + tenth))
-}
-
-/// Removes link brackets and emphasis from a short inline Markdown fragment.
-fn strip_markup(text: &str) -> String {
-    static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid"));
-    let text = LINK.replace_all(text, "$1");
-    let cleaned: String = text.chars().filter(|c| !matches!(c, '*' | '_' | '[' | ']' | '`')).collect();
-    super::normalize_space(&cleaned)
-}
-
-/// Where an inheritance phrase points.
-#[derive(Debug, Clone, PartialEq)]
-enum InheritTarget {
-    /// "All of the above": the level before this one.
-    Above,
-    /// "Extends the Senior X responsibilities": a level named in the phrase.
-    Named(String),
-}
-
-static INHERIT_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:all|everything)\s+(?:of\s+)?(?:the\s+)?(?:above|previous|preceding)\b").expect("valid")
-});
-static INHERIT_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^\s*(?:extends|in\s+addition\s+to|everything\s+in|all\s+of)\s+(?:the\s+|an?\s+)?
-        (?P<name>.+?)\s+(?:level\s+|role(?:'s)?\s+|position(?:'s)?\s+)?
-        (?:responsibilities|requirements|role|position|level)\b",
-    )
-    .expect("valid")
-});
-static INHERIT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:role|position)\s+extends\s+the\s+(?P<name>.+?)\s+(?:role|position|level)\b").expect("valid")
-});
-
-fn inherit_target(text: &str) -> Option<InheritTarget> {
-    if INHERIT_ABOVE.is_match(text) {
-        return Some(InheritTarget::Above);
-    }
-    let caps = INHERIT_NAMED.captures(text).or_else(|| INHERIT_PROSE.captures(text))?;
-    let name = caps.name("name")?.as_str();
-    if name.trim().eq_ignore_ascii_case("above") {
-        return Some(InheritTarget::Above);
-    }
-    Some(InheritTarget::Named(name.to_string()))
-}
-
-/// The inheritance phrase of a section: a paragraph or a first bullet in its body.
-fn section_phrase(page: &Page<'_>, heading: usize) -> Option<(InheritTarget, Span)> {
-    for block in page.heading_body(heading) {
-        match block.kind {
-            BlockKind::Paragraph => {
-                if let Some(target) = inherit_target(&block.text) {
-                    return Some((target, block.span));
-                }
-            }
-            BlockKind::List(list) => {
-                let item = page.lists[list].items.first()?;
-                return inherit_target(&item.text).map(|t| (t, item.text_span));
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// "The Senior X role extends the [X](#x) role" in a level's own introduction.
-fn level_phrase(page: &Page<'_>, level: &Level) -> Option<(InheritTarget, Span)> {
-    let h = level.heading?;
-    page.heading_body(h).iter().filter(|b| b.kind == BlockKind::Paragraph).find_map(|b| {
-        let caps = INHERIT_PROSE.captures(&b.text)?;
-        Some((InheritTarget::Named(caps.name("name")?.as_str().to_string()), b.span))
-    })
-}
-
-fn resolve_inheritance(page: &Page<'_>, levels: &mut [Level]) {
-    let titles: Vec<TitleWords> = levels.iter().map(|l| levels::analyze(&l.title)).collect();
-    for index in 0..levels.len() {
-        let level_wide = level_phrase(page, &levels[index]);
-        for s in 0..levels[index].sections.len() {
-            let section = &levels[index].sections[s];
-            let phrase = section_phrase(page, section.heading).or_else(|| level_wide.clone());
-            let Some((target, phrase_span)) = phrase else { continue };
-            let kind = section.kind;
-            let from = match target {
-                InheritTarget::Above => {
-                    (index.saturating_sub(64)..index).rev().find(|&i| levels[i].section(kind).is_some())
-                }
-                InheritTarget::Named(name) => find_named(&titles, index, &name),
-            };
-            if let Some(from) = from {
-                levels[index].sections[s].inherits = Some(Inheritance { from, phrase_span });
-                // A phrase that points at the level itself (a bad anchor) inherits nothing.
-                if from == index {
-                    levels[index].sections[s].inherits = None;
-                }
-            }
-        }
-    }
-}
-
-/// The level a phrase names: the same seniority words and a superset of its other words,
-/// preferring the nearest level before `index`.
-fn find_named(titles: &[TitleWords], index: usize, name: &str) -> Option<usize> {
-    let wanted = levels::analyze(&strip_markup(name));
-    let matches = |i: usize| {
-        let t = &titles[i];
-        t.seniority == wanted.seniority && wanted.words.iter().all(|w| t.words.contains(w))
-    };
-    // Ladders are short; looking further than this only costs time on generated pages.
-    const REACH: usize = 64;
-    (index.saturating_sub(REACH)..index)
-        .rev()
-        .find(|&i| matches(i))
-        .or_else(|| (index + 1..titles.len().min(index + 1 + REACH)).find(|&i| matches(i)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -674,26 +438,5 @@ mod tests {
     #[test]
     fn bullet_keys_ignore_case_space_and_final_punctuation() {
         assert_eq!(bullet_key("Ability to  work\u{a0}successfully."), bullet_key("ability to work successfully"));
-    }
-
-    #[test]
-    fn inheritance_phrases() {
-        assert_eq!(inherit_target("All of the above requirements and:"), Some(InheritTarget::Above));
-        assert_eq!(
-            inherit_target("Extends the Senior Data Analyst responsibilities"),
-            Some(InheritTarget::Named("Senior Data Analyst".into()))
-        );
-        assert_eq!(
-            inherit_target("In addition to the Intermediate requirements:"),
-            Some(InheritTarget::Named("Intermediate".into()))
-        );
-        assert_eq!(inherit_target("Maintain the database"), None);
-    }
-
-    #[test]
-    fn grade_values() {
-        assert_eq!(parse_grade("9.5"), Some(GradeValue(95)));
-        assert_eq!(GradeValue(95).to_string(), "9.5");
-        assert_eq!(GradeValue(70).to_string(), "7");
     }
 }
