@@ -7,6 +7,8 @@ use crate::source::{Span, ceil_char_boundary, floor_char_boundary};
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
 
 impl Outline<'_, '_> {
+    /// The byte offset of a comrak position (1-based line and column in the body; an `end`
+    /// position is inclusive), shifted past definitions comrak dropped from the open paragraph.
     pub(super) fn offset(&self, at: LineColumn, end: bool) -> usize {
         let text = &self.page.source.text;
         if at.line == 0 {
@@ -24,6 +26,7 @@ impl Outline<'_, '_> {
         }
     }
 
+    /// The byte span of a node; empty at its start when comrak gives it no end.
     pub(super) fn span(&self, node: &AstNode<'_>) -> Span {
         let pos = node.data().sourcepos;
         let start = self.offset(pos.start, false);
@@ -66,8 +69,8 @@ impl Outline<'_, '_> {
         if text.get(span.start..span.end) == Some(literal) {
             return true;
         }
-        let from = crate::source::floor_char_boundary(text, span.start.saturating_sub(8));
-        let to = crate::source::ceil_char_boundary(text, (span.end + 8).min(text.len()));
+        let from = floor_char_boundary(text, span.start.saturating_sub(8));
+        let to = ceil_char_boundary(text, (span.end + 8).min(text.len()));
         match text[from..to].find(literal) {
             Some(at) if !literal.is_empty() => {
                 *span = Span::new(from + at, from + at + literal.len());
