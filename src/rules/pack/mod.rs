@@ -6,55 +6,24 @@
 //! a missing field or an invalid regex is an error that names the file, line and column. Packs
 //! are loaded once per process and their rules live for the whole run (they are leaked on
 //! purpose: rules are `&'static` like built-in ones).
+//!
+//! This file reads a pack and checks what every rule shares (code, name, fields of its kind);
+//! `kinds/` holds one file per kind, with its fields, compile and check; `words.rs` and `case.rs`
+//! are the word and letter-case helpers the kinds share; `template.rs` fills message templates.
 
-mod matcher;
+mod case;
+mod kinds;
+mod template;
+mod words;
 
-use super::{Group, Rule, RuleMeta, Severity, Sink};
+use super::{Group, Rule, RuleMeta, Sink};
 use crate::error::LocatedError;
 use crate::page::Page;
 use crate::page::scope::Scope;
-use matcher::Matcher;
+use kinds::{Matcher, RawRule};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::Path;
 use toml::Spanned;
-
-/// The kinds of declarative rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Existence,
-    Substitution,
-    Repetition,
-    Occurrence,
-    Consistency,
-    Capitalization,
-}
-
-impl Kind {
-    fn as_str(self) -> &'static str {
-        match self {
-            Kind::Existence => "existence",
-            Kind::Substitution => "substitution",
-            Kind::Repetition => "repetition",
-            Kind::Occurrence => "occurrence",
-            Kind::Consistency => "consistency",
-            Kind::Capitalization => "capitalization",
-        }
-    }
-
-    /// The kind-specific fields this kind reads; any other kind-specific field is an error.
-    fn fields(self) -> &'static [&'static str] {
-        match self {
-            Kind::Existence => &["tokens", "ignorecase", "nonword"],
-            Kind::Substitution => &["swap", "dictionary", "ignorecase", "nonword", "preserve-case", "exceptions"],
-            Kind::Repetition => &["tokens", "ignorecase", "exceptions"],
-            Kind::Occurrence => &["tokens", "ignorecase", "nonword", "max", "min"],
-            Kind::Consistency => &["either", "ignorecase", "nonword"],
-            Kind::Capitalization => &["style", "exceptions"],
-        }
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,69 +40,6 @@ struct PackHeader {
     prefix: Spanned<String>,
     #[serde(default)]
     description: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawRule {
-    code: Spanned<String>,
-    name: Spanned<String>,
-    kind: Kind,
-    severity: Severity,
-    scope: Scope,
-    message: String,
-    #[serde(default)]
-    help: Option<String>,
-    #[serde(default)]
-    summary: Option<String>,
-    #[serde(default)]
-    docs: Option<String>,
-    #[serde(default)]
-    tokens: Option<Vec<Spanned<String>>>,
-    #[serde(default)]
-    ignorecase: Option<bool>,
-    #[serde(default)]
-    nonword: Option<bool>,
-    #[serde(default)]
-    swap: Option<Spanned<BTreeMap<String, String>>>,
-    #[serde(default)]
-    dictionary: Option<Spanned<String>>,
-    #[serde(default)]
-    preserve_case: Option<bool>,
-    #[serde(default)]
-    exceptions: Option<Vec<String>>,
-    #[serde(default)]
-    max: Option<usize>,
-    #[serde(default)]
-    min: Option<usize>,
-    #[serde(default)]
-    either: Option<Vec<Vec<String>>>,
-    #[serde(default)]
-    style: Option<Spanned<String>>,
-}
-
-impl RawRule {
-    /// The kind-specific fields present in the rule, by their TOML names.
-    fn present_fields(&self) -> Vec<&'static str> {
-        let mut present = Vec::new();
-        let mut note = |name: &'static str, is: bool| {
-            if is {
-                present.push(name)
-            }
-        };
-        note("tokens", self.tokens.is_some());
-        note("ignorecase", self.ignorecase.is_some());
-        note("nonword", self.nonword.is_some());
-        note("swap", self.swap.is_some());
-        note("dictionary", self.dictionary.is_some());
-        note("preserve-case", self.preserve_case.is_some());
-        note("exceptions", self.exceptions.is_some());
-        note("max", self.max.is_some());
-        note("min", self.min.is_some());
-        note("either", self.either.is_some());
-        note("style", self.style.is_some());
-        present
-    }
 }
 
 /// A rule loaded from a pack.
@@ -210,10 +116,10 @@ pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, Locat
             return Err(error(raw.name.span().start, format!("rule name '{name}' must be kebab-case (a-z, 0-9, -)")));
         }
         for field in raw.present_fields() {
-            if !raw.kind.fields().contains(&field) {
+            if !raw.kind.fields.contains(&field) {
                 return Err(error(
                     at,
-                    format!("rule '{code}': field '{field}' does not apply to kind '{}'", raw.kind.as_str()),
+                    format!("rule '{code}': field '{field}' does not apply to kind '{}'", raw.kind.name),
                 ));
             }
         }
@@ -221,7 +127,7 @@ pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, Locat
             .map_err(|(offset, message)| error(offset.unwrap_or(at), format!("rule '{code}': {message}")))?;
         codes.push(code.clone());
         let group = if code.starts_with("JF") { Group::JobFamily } else { Group::Prose };
-        let summary = raw.summary.clone().unwrap_or_else(|| matcher::placeholders_elided(&raw.message));
+        let summary = raw.summary.clone().unwrap_or_else(|| template::placeholders_elided(&raw.message));
         let docs = raw.docs.clone().unwrap_or_else(|| generated_docs(&raw, &file.pack.name));
         let meta: &'static RuleMeta = Box::leak(Box::new(RuleMeta {
             code: leak(code),
@@ -254,7 +160,7 @@ pub fn load(path: &Path) -> Result<Pack, LocatedError> {
 fn generated_docs(raw: &RawRule, pack: &str) -> String {
     format!(
         "## What it does\nA `{}` rule from the `{pack}` pack, over the `{}` scope: {}\n",
-        raw.kind.as_str(),
+        raw.kind.name,
         scope_name(raw.scope),
         raw.message
     )
