@@ -5,7 +5,8 @@
 //! A pack is read with serde (`deny_unknown_fields` everywhere); an unknown kind, scope or field,
 //! a missing field or an invalid regex is an error that names the file, line and column. Packs
 //! are loaded once per process and their rules live for the whole run (they are leaked on
-//! purpose: rules are `&'static` like built-in ones).
+//! purpose: rules are `&'static` like built-in ones). The header's `group` (`"prose"` by default,
+//! or `"job-family"`) is every rule's group; rules of a job-family pack read job-family pages only.
 //!
 //! This file reads a pack and checks what every rule shares (code, name, fields of its kind);
 //! `kinds/` holds one file per kind, with its fields, compile and check; `words.rs` and `case.rs`
@@ -40,6 +41,10 @@ struct PackHeader {
     prefix: Spanned<String>,
     #[serde(default)]
     description: Option<String>,
+    /// `"prose"` (the default) or `"job-family"`: rules of a job-family pack read job-family
+    /// pages only, and `hblint rules` lists them in that group.
+    #[serde(default)]
+    group: Option<Spanned<String>>,
 }
 
 /// A rule loaded from a pack.
@@ -92,6 +97,16 @@ pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, Locat
     if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(error(file.pack.prefix.span().start, format!("pack prefix '{prefix}' must be letters and digits")));
     }
+    let group = match &file.pack.group {
+        None => Group::Prose,
+        Some(group) => match group.get_ref().as_str() {
+            "prose" => Group::Prose,
+            "job-family" => Group::JobFamily,
+            other => {
+                return Err(error(group.span().start, format!("pack group '{other}' must be 'prose' or 'job-family'")));
+            }
+        },
+    };
     let mut rules = Vec::new();
     let mut codes: Vec<String> = Vec::new();
     for spanned in file.rules {
@@ -126,7 +141,6 @@ pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, Locat
         let matcher = Matcher::compile(&raw)
             .map_err(|(offset, message)| error(offset.unwrap_or(at), format!("rule '{code}': {message}")))?;
         codes.push(code.clone());
-        let group = if code.starts_with("JF") { Group::JobFamily } else { Group::Prose };
         let summary = raw.summary.clone().unwrap_or_else(|| template::placeholders_elided(&raw.message));
         let docs = raw.docs.clone().unwrap_or_else(|| generated_docs(&raw, &file.pack.name));
         let meta: &'static RuleMeta = Box::leak(Box::new(RuleMeta {
@@ -241,6 +255,42 @@ mod tests {
         let missing = err(&format!("{HEAD}kind = \"existence\"\nscope = \"text\"\n"));
         assert!(missing.contains("kind 'existence' needs 'tokens'"), "{missing}");
         assert!(err("[pack\n").starts_with("p.toml:1:"));
+    }
+
+    #[test]
+    fn an_unknown_group_is_a_located_error() {
+        let text = "[pack]\nname = \"t\"\nprefix = \"XX\"\ngroup = \"jobs\"\n";
+        assert_eq!(err(text), "p.toml:4:9: pack group 'jobs' must be 'prose' or 'job-family'");
+    }
+
+    /// The header's `group`, not the rule code, makes a pack's rules job-family rules.
+    #[test]
+    fn a_job_family_pack_reads_job_family_pages_only() {
+        let pack = |prefix: &str, group: &str| {
+            let text = format!(
+                "[pack]\nname = \"t\"\nprefix = \"{prefix}\"\n{group}\n[[rule]]\ncode = \"{prefix}1\"\nname = \"x\"\n\
+                 kind = \"existence\"\nseverity = \"warning\"\nscope = \"text\"\ntokens = [\"widget\"]\nmessage = \"m\"\n"
+            );
+            let rule: &'static dyn Rule = parse(Path::new("p.toml"), &text).expect("pack loads").rules[0];
+            rule
+        };
+        let job_family = pack("TJ", "group = \"job-family\"");
+        let prose = pack("JF9", "");
+        assert_eq!(job_family.meta().group, Group::JobFamily);
+        assert_eq!(prose.meta().group, Group::Prose);
+        let findings = |rule: &'static dyn Rule, text: &str| {
+            let source = crate::source::SourceFile::from_text("page.md".into(), text.into(), false);
+            let page = Page::build(&source);
+            assert_eq!(page.job.is_some(), text.starts_with("---"), "premise: which page is a job-family page");
+            crate::linter::lint_source(&source, &crate::linter::Linter::with_rules(vec![rule])).diagnostics.len()
+        };
+        let job_page =
+            "---\nlayout: job_family_page\ntitle: Widget Engineer\n---\n\n## Widget Engineer\n\nBuild a widget.\n";
+        let plain_page = "# Notes\n\nBuild a widget.\n";
+        assert_eq!(findings(job_family, job_page), 2, "the heading and the paragraph");
+        assert_eq!(findings(job_family, plain_page), 0);
+        assert_eq!(findings(prose, job_page), 2);
+        assert_eq!(findings(prose, plain_page), 1);
     }
 
     #[test]
