@@ -287,3 +287,26 @@ fn scoped_matches<'t>(regex: &Regex, text: &'t str, segments: &[Span]) -> Vec<(S
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::KINDS;
+
+    /// Every file here that defines a kind is in [`KINDS`], under the name of its file.
+    #[test]
+    fn every_kind_file_is_registered() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/pack/kinds");
+        let mut files = 0;
+        for entry in std::fs::read_dir(dir).expect("kinds folder") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("readable source");
+            if !text.lines().any(|line| line.starts_with("pub static KIND: Kind")) {
+                continue; // mod.rs, dictionary.rs
+            }
+            files += 1;
+            let stem = path.file_stem().and_then(|s| s.to_str()).expect("file name");
+            assert!(KINDS.iter().any(|k| k.name == stem), "{} defines a kind KINDS does not list", path.display());
+        }
+        assert_eq!(files, KINDS.len(), "KINDS lists a kind without its own file");
+    }
+}
