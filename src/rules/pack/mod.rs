@@ -5,56 +5,26 @@
 //! A pack is read with serde (`deny_unknown_fields` everywhere); an unknown kind, scope or field,
 //! a missing field or an invalid regex is an error that names the file, line and column. Packs
 //! are loaded once per process and their rules live for the whole run (they are leaked on
-//! purpose: rules are `&'static` like built-in ones).
+//! purpose: rules are `&'static` like built-in ones). The header's `group` (`"prose"` by default,
+//! or `"job-family"`) is every rule's group; rules of a job-family pack read job-family pages only.
+//!
+//! This file reads a pack and checks what every rule shares (code, name, fields of its kind);
+//! `kinds/` holds one file per kind, with its fields, compile and check; `words.rs` and `case.rs`
+//! are the word and letter-case helpers the kinds share; `template.rs` fills message templates.
 
-mod matcher;
+mod case;
+mod kinds;
+mod template;
+mod words;
 
-use super::{Group, Rule, RuleMeta, Severity, Sink};
+use super::{Group, Rule, RuleMeta, Sink};
 use crate::error::LocatedError;
 use crate::page::Page;
 use crate::page::scope::Scope;
-use matcher::Matcher;
+use kinds::{Matcher, RawRule};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::Path;
 use toml::Spanned;
-
-/// The kinds of declarative rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Existence,
-    Substitution,
-    Repetition,
-    Occurrence,
-    Consistency,
-    Capitalization,
-}
-
-impl Kind {
-    fn as_str(self) -> &'static str {
-        match self {
-            Kind::Existence => "existence",
-            Kind::Substitution => "substitution",
-            Kind::Repetition => "repetition",
-            Kind::Occurrence => "occurrence",
-            Kind::Consistency => "consistency",
-            Kind::Capitalization => "capitalization",
-        }
-    }
-
-    /// The kind-specific fields this kind reads; any other kind-specific field is an error.
-    fn fields(self) -> &'static [&'static str] {
-        match self {
-            Kind::Existence => &["tokens", "ignorecase", "nonword"],
-            Kind::Substitution => &["swap", "dictionary", "ignorecase", "nonword", "preserve-case", "exceptions"],
-            Kind::Repetition => &["tokens", "ignorecase", "exceptions"],
-            Kind::Occurrence => &["tokens", "ignorecase", "nonword", "max", "min"],
-            Kind::Consistency => &["either", "ignorecase", "nonword"],
-            Kind::Capitalization => &["style", "exceptions"],
-        }
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,69 +41,10 @@ struct PackHeader {
     prefix: Spanned<String>,
     #[serde(default)]
     description: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawRule {
-    code: Spanned<String>,
-    name: Spanned<String>,
-    kind: Kind,
-    severity: Severity,
-    scope: Scope,
-    message: String,
+    /// `"prose"` (the default) or `"job-family"`: rules of a job-family pack read job-family
+    /// pages only, and `hblint rules` lists them in that group.
     #[serde(default)]
-    help: Option<String>,
-    #[serde(default)]
-    summary: Option<String>,
-    #[serde(default)]
-    docs: Option<String>,
-    #[serde(default)]
-    tokens: Option<Vec<Spanned<String>>>,
-    #[serde(default)]
-    ignorecase: Option<bool>,
-    #[serde(default)]
-    nonword: Option<bool>,
-    #[serde(default)]
-    swap: Option<Spanned<BTreeMap<String, String>>>,
-    #[serde(default)]
-    dictionary: Option<Spanned<String>>,
-    #[serde(default)]
-    preserve_case: Option<bool>,
-    #[serde(default)]
-    exceptions: Option<Vec<String>>,
-    #[serde(default)]
-    max: Option<usize>,
-    #[serde(default)]
-    min: Option<usize>,
-    #[serde(default)]
-    either: Option<Vec<Vec<String>>>,
-    #[serde(default)]
-    style: Option<Spanned<String>>,
-}
-
-impl RawRule {
-    /// The kind-specific fields present in the rule, by their TOML names.
-    fn present_fields(&self) -> Vec<&'static str> {
-        let mut present = Vec::new();
-        let mut note = |name: &'static str, is: bool| {
-            if is {
-                present.push(name)
-            }
-        };
-        note("tokens", self.tokens.is_some());
-        note("ignorecase", self.ignorecase.is_some());
-        note("nonword", self.nonword.is_some());
-        note("swap", self.swap.is_some());
-        note("dictionary", self.dictionary.is_some());
-        note("preserve-case", self.preserve_case.is_some());
-        note("exceptions", self.exceptions.is_some());
-        note("max", self.max.is_some());
-        note("min", self.min.is_some());
-        note("either", self.either.is_some());
-        note("style", self.style.is_some());
-        present
-    }
+    group: Option<Spanned<String>>,
 }
 
 /// A rule loaded from a pack.
@@ -151,7 +62,7 @@ impl Rule for PackRule {
     }
 
     fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        // Rules of a job-family pack (a JF code) read job-family pages only.
+        // Rules of a job-family pack (`group = "job-family"`) read job-family pages only.
         if self.meta.group == Group::JobFamily && page.job.is_none() {
             return;
         }
@@ -186,6 +97,16 @@ pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, Locat
     if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(error(file.pack.prefix.span().start, format!("pack prefix '{prefix}' must be letters and digits")));
     }
+    let group = match &file.pack.group {
+        None => Group::Prose,
+        Some(group) => match group.get_ref().as_str() {
+            "prose" => Group::Prose,
+            "job-family" => Group::JobFamily,
+            other => {
+                return Err(error(group.span().start, format!("pack group '{other}' must be 'prose' or 'job-family'")));
+            }
+        },
+    };
     let mut rules = Vec::new();
     let mut codes: Vec<String> = Vec::new();
     for spanned in file.rules {
@@ -210,18 +131,17 @@ pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, Locat
             return Err(error(raw.name.span().start, format!("rule name '{name}' must be kebab-case (a-z, 0-9, -)")));
         }
         for field in raw.present_fields() {
-            if !raw.kind.fields().contains(&field) {
+            if !raw.kind.fields.contains(&field) {
                 return Err(error(
                     at,
-                    format!("rule '{code}': field '{field}' does not apply to kind '{}'", raw.kind.as_str()),
+                    format!("rule '{code}': field '{field}' does not apply to kind '{}'", raw.kind.name),
                 ));
             }
         }
         let matcher = Matcher::compile(&raw)
             .map_err(|(offset, message)| error(offset.unwrap_or(at), format!("rule '{code}': {message}")))?;
         codes.push(code.clone());
-        let group = if code.starts_with("JF") { Group::JobFamily } else { Group::Prose };
-        let summary = raw.summary.clone().unwrap_or_else(|| matcher::placeholders_elided(&raw.message));
+        let summary = raw.summary.clone().unwrap_or_else(|| template::placeholders_elided(&raw.message));
         let docs = raw.docs.clone().unwrap_or_else(|| generated_docs(&raw, &file.pack.name));
         let meta: &'static RuleMeta = Box::leak(Box::new(RuleMeta {
             code: leak(code),
@@ -254,7 +174,7 @@ pub fn load(path: &Path) -> Result<Pack, LocatedError> {
 fn generated_docs(raw: &RawRule, pack: &str) -> String {
     format!(
         "## What it does\nA `{}` rule from the `{pack}` pack, over the `{}` scope: {}\n",
-        raw.kind.as_str(),
+        raw.kind.name,
         scope_name(raw.scope),
         raw.message
     )
@@ -335,6 +255,42 @@ mod tests {
         let missing = err(&format!("{HEAD}kind = \"existence\"\nscope = \"text\"\n"));
         assert!(missing.contains("kind 'existence' needs 'tokens'"), "{missing}");
         assert!(err("[pack\n").starts_with("p.toml:1:"));
+    }
+
+    #[test]
+    fn an_unknown_group_is_a_located_error() {
+        let text = "[pack]\nname = \"t\"\nprefix = \"XX\"\ngroup = \"jobs\"\n";
+        assert_eq!(err(text), "p.toml:4:9: pack group 'jobs' must be 'prose' or 'job-family'");
+    }
+
+    /// The header's `group`, not the rule code, makes a pack's rules job-family rules.
+    #[test]
+    fn a_job_family_pack_reads_job_family_pages_only() {
+        let pack = |prefix: &str, group: &str| {
+            let text = format!(
+                "[pack]\nname = \"t\"\nprefix = \"{prefix}\"\n{group}\n[[rule]]\ncode = \"{prefix}1\"\nname = \"x\"\n\
+                 kind = \"existence\"\nseverity = \"warning\"\nscope = \"text\"\ntokens = [\"widget\"]\nmessage = \"m\"\n"
+            );
+            let rule: &'static dyn Rule = parse(Path::new("p.toml"), &text).expect("pack loads").rules[0];
+            rule
+        };
+        let job_family = pack("TJ", "group = \"job-family\"");
+        let prose = pack("JF9", "");
+        assert_eq!(job_family.meta().group, Group::JobFamily);
+        assert_eq!(prose.meta().group, Group::Prose);
+        let findings = |rule: &'static dyn Rule, text: &str| {
+            let source = crate::source::SourceFile::from_text("page.md".into(), text.into(), false);
+            let page = Page::build(&source);
+            assert_eq!(page.job.is_some(), text.starts_with("---"), "premise: which page is a job-family page");
+            crate::linter::lint_source(&source, &crate::linter::Linter::with_rules(vec![rule])).diagnostics.len()
+        };
+        let job_page =
+            "---\nlayout: job_family_page\ntitle: Widget Engineer\n---\n\n## Widget Engineer\n\nBuild a widget.\n";
+        let plain_page = "# Notes\n\nBuild a widget.\n";
+        assert_eq!(findings(job_family, job_page), 2, "the heading and the paragraph");
+        assert_eq!(findings(job_family, plain_page), 0);
+        assert_eq!(findings(prose, job_page), 2);
+        assert_eq!(findings(prose, plain_page), 1);
     }
 
     #[test]

@@ -1,0 +1,156 @@
+//! `substitution` with `dictionary = "typos"`: misspellings from the typos-dict word list (the
+//! list behind the typos spell checker), reported with their corrections.
+
+use super::{KindMatcher, Reporter, shift};
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::page::scope::Scope;
+use crate::rules::pack::case::apply_case;
+use crate::rules::pack::words::{after_apostrophe, ascii_words, is_embedded, starts_sentence};
+use std::sync::LazyLock;
+
+/// Misspellings from typos-dict; `allowed` words (lowercase) are never reported.
+pub struct Dictionary {
+    preserve_case: bool,
+    allowed: Vec<String>,
+}
+
+impl Dictionary {
+    /// The dictionary matcher of a `substitution` rule, with its `exceptions`.
+    pub fn new(preserve_case: bool, exceptions: &Option<Vec<String>>) -> Self {
+        Dictionary { preserve_case, allowed: exceptions.iter().flatten().map(|w| w.to_lowercase()).collect() }
+    }
+}
+
+impl KindMatcher for Dictionary {
+    fn fixes(&self) -> bool {
+        true
+    }
+
+    fn check(&self, page: &Page<'_>, scope: Scope, report: &mut Reporter<'_, '_>) {
+        let text = page.source.text.as_str();
+        // Lowercase words of the page, built only if a capitalized word needs it.
+        let mut page_words: Option<rustc_hash::FxHashSet<u64>> = None;
+        for segment in scope.segments(page) {
+            let seg = &text[segment.start..segment.end];
+            for (start, end) in ascii_words(seg) {
+                let word = &seg[start..end];
+                // Lowercase or Capitalized words only: "GitLab", "SFDC" are names; a word
+                // glued to a non-ASCII letter ("Zürich") is not an English word.
+                // Cheapest first: nearly every word fails the dictionary prefilter.
+                if word.len() < 4
+                    || word[1..].bytes().any(|b| b.is_ascii_uppercase())
+                    || !maybe_misspelled(word)
+                    || is_embedded(seg, start, end)
+                    || after_apostrophe(seg, start)
+                {
+                    continue;
+                }
+                let Some(corrections) = typos_dict::WORD.find(&unicase::UniCase::new(word)) else { continue };
+                if corrections.is_empty() || self.allowed.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+                    continue;
+                }
+                // A capitalized word inside a sentence may be a name ("Pilar Mejia",
+                // "Canva"): report it only when the page also uses the correction
+                // ("Senior Stock Adminstrator" on a page about the Stock Administrator).
+                if word.starts_with(|c: char| c.is_uppercase()) && !starts_sentence(text, segment.start + start) {
+                    let words = page_words.get_or_insert_with(|| page_word_set(page));
+                    if !corrections.iter().any(|c| words.contains(&word_key(c))) {
+                        continue;
+                    }
+                }
+                let cased: Vec<String> = corrections
+                    .iter()
+                    .map(|c| if self.preserve_case { apply_case(word, c) } else { c.to_string() })
+                    .collect();
+                let replacement = cased.join("' or '");
+                let span = shift(segment, start, end);
+                let vars = |k: &str| match k {
+                    "match" => Some(word.to_string()),
+                    "replacement" => Some(replacement.clone()),
+                    _ => None,
+                };
+                let fix = (cased.len() == 1).then(|| vec![Edit { span, replacement: cased[0].clone() }]);
+                report.report(span, &vars, fix);
+            }
+        }
+    }
+}
+
+/// FNV-1a of a word's ASCII-lowercased bytes.
+fn fold_hash(word: &str) -> u64 {
+    word.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A cheap first test against typos-dict: almost every word of prose is not in it, and hashing
+/// it once with FNV is several times cheaper than the dictionary's case-insensitive lookup.
+fn maybe_misspelled(word: &str) -> bool {
+    static KEYS: LazyLock<rustc_hash::FxHashSet<u64>> =
+        LazyLock::new(|| typos_dict::WORD.map.keys().map(|k| fold_hash(k.into_inner())).collect());
+    KEYS.contains(&fold_hash(word))
+}
+
+/// The words of a page's prose (as [`word_key`]s, so case does not matter and an ASCII word
+/// costs no allocation), with the corrections of its misspellings: fixing "responsibilites"
+/// must not change the verdict on "Responsbilities" in the next round.
+fn page_word_set(page: &Page<'_>) -> rustc_hash::FxHashSet<u64> {
+    let text = page.source.text.as_str();
+    let mut words = rustc_hash::FxHashSet::default();
+    for word in page.prose.iter().flat_map(|run| text[run.span.start..run.span.end].split(|c: char| !c.is_alphabetic()))
+    {
+        if word.len() < 4 {
+            continue;
+        }
+        // Lowercase misspellings are always reported and fixed, so their corrections count.
+        // The hash prefilter folds ASCII only: a non-ASCII word ("adreß") asks the dictionary,
+        // which folds Unicode.
+        if !word.chars().any(char::is_uppercase)
+            && (!word.is_ascii() || maybe_misspelled(word))
+            && let Some(corrections) = typos_dict::WORD.find(&unicase::UniCase::new(word))
+        {
+            words.extend(corrections.iter().map(|c| word_key(c)));
+        }
+        words.insert(word_key(word));
+    }
+    words
+}
+
+/// A case-insensitive hash of a word: `fold_hash` for ASCII, of the lowercased word otherwise
+/// ("CHÂTEAU" and "château" meet).
+fn word_key(word: &str) -> u64 {
+    if word.is_ascii() { fold_hash(word) } else { fold_hash(&word.to_lowercase()) }
+}
+
+#[cfg(test)]
+mod tests {
+    /// PR101's codes and lines on a page.
+    fn misspellings(text: &str) -> Vec<String> {
+        let source = crate::source::SourceFile::from_text("page.md".into(), text.into(), false);
+        let linter = crate::linter::Linter::with_rules(crate::rules::registry::select("PR101").expect("PR101"));
+        crate::linter::lint_source(&source, &linter)
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{}", d.start.line, d.diagnostic.message))
+            .collect()
+    }
+
+    /// A capitalized misspelling inside a sentence is reported only when the page uses its
+    /// correction, compared without case, non-ASCII words included.
+    #[test]
+    fn a_capitalized_misspelling_needs_its_correction_on_the_page() {
+        assert!(misspellings("# Notes\n\nSend it to the Adress book.\n").is_empty());
+        let with_address = misspellings("# Notes\n\nWrite your address here.\n\nSend it to the Adress book.\n");
+        assert_eq!(with_address, ["5:'Adress' is misspelled; did you mean 'Address'?"]);
+        // "adreß" is a lowercase misspelling of "address" (typos-dict folds ß): its correction
+        // counts as used, though the ASCII hash prefilter cannot see it.
+        let with_eszett = misspellings("# Notes\n\nWrite adreß here.\n\nSend it to the Adress book.\n");
+        assert!(
+            with_eszett.contains(&"5:'Adress' is misspelled; did you mean 'Address'?".to_string()),
+            "{with_eszett:?}"
+        );
+        // Non-ASCII corrections meet the page's words without regard to case.
+        let chateau = misspellings("# Notes\n\nThe CHÂTEAU is old.\n\nWe visited the Chatou yesterday.\n");
+        assert!(chateau.iter().any(|m| m.starts_with("5:'Chatou'")), "{chateau:?}");
+    }
+}

@@ -1,0 +1,136 @@
+//! README.md's rule tables (`| Code | Name | …`: hblint's rules, and the markdownlint-compatible
+//! ones) say what `hblint rules --format json` says: every rule has one row, every row a rule,
+//! with the same name, group, default severity and fix.
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+
+const README: &str = include_str!("../README.md");
+
+/// A rule as `hblint rules --format json` or a README row describes it.
+#[derive(Debug, Clone, PartialEq)]
+struct Rule {
+    name: String,
+    group: String,
+    /// The default severity; `None` where the table has no Default column.
+    severity: Option<String>,
+    fix: bool,
+}
+
+/// The rules the binary lists, by code.
+fn listed_rules() -> BTreeMap<String, Rule> {
+    // Run outside the repository so no configuration adds packs.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let output = Command::cargo_bin("hblint")
+        .expect("binary is built")
+        .current_dir(dir.path())
+        .args(["rules", "--format", "json"])
+        .output()
+        .expect("hblint runs");
+    assert!(output.status.success(), "hblint rules failed: {}", String::from_utf8_lossy(&output.stderr));
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("rules print JSON");
+    let text = |rule: &serde_json::Value, key: &str| {
+        rule[key].as_str().unwrap_or_else(|| panic!("rule without a string '{key}': {rule}")).to_string()
+    };
+    rules
+        .iter()
+        .map(|rule| {
+            let fix = rule["fix"].as_bool().unwrap_or_else(|| panic!("rule without a boolean 'fix': {rule}"));
+            let meta = Rule {
+                name: text(rule, "name"),
+                group: text(rule, "group"),
+                severity: Some(text(rule, "severity")),
+                fix,
+            };
+            (text(rule, "code"), meta)
+        })
+        .collect()
+}
+
+/// The rows of the README's `| Code | Name | …` tables, by code, in the order they appear. A
+/// table without a Group column is the markdownlint-compatible one: its rules are `markdown`.
+fn readme_rows() -> Vec<(String, Rule)> {
+    let cells = |line: &str| -> Vec<String> {
+        line.trim().trim_matches('|').split('|').map(|cell| cell.trim().to_string()).collect()
+    };
+    let mut rows = Vec::new();
+    let mut lines = README.lines();
+    while let Some(line) = lines.next() {
+        if !line.starts_with("| Code") {
+            continue;
+        }
+        let header = cells(line);
+        let column = |name: &str| header.iter().position(|h| h == name);
+        let (Some(code), Some(name), Some(fix)) = (column("Code"), column("Name"), column("Fix")) else {
+            panic!("a rule table without Code, Name and Fix columns: {line}");
+        };
+        let (group, severity) = (column("Group"), column("Default"));
+        lines.next(); // the |---| line
+        for row in lines.by_ref().take_while(|l| l.starts_with('|')) {
+            let row = cells(row);
+            let cell = |i: usize| row.get(i).cloned().unwrap_or_default();
+            let fix = match cell(fix).as_str() {
+                "yes" => true,
+                "" => false,
+                other => panic!("Fix column says '{other}' (want 'yes' or nothing) for {}", cell(code)),
+            };
+            let meta = Rule {
+                name: cell(name),
+                group: group.map_or_else(|| "markdown".to_string(), cell),
+                severity: severity.map(cell),
+                fix,
+            };
+            rows.push((cell(code), meta));
+        }
+    }
+    rows
+}
+
+#[test]
+fn readme_rule_tables_match_the_rules() {
+    let listed = listed_rules();
+    let rows = readme_rows();
+    // Premises: both tables were found, and the binary lists built-in rules of every group.
+    assert!(rows.iter().any(|(code, _)| code.starts_with("MD")), "no markdownlint table in README.md");
+    assert!(rows.iter().any(|(code, _)| code.starts_with("JF")), "no hblint rule table in README.md");
+    assert!(listed.len() > 60, "only {} rules listed", listed.len());
+
+    let mut problems = Vec::new();
+    let mut seen = BTreeMap::new();
+    for (code, row) in &rows {
+        if seen.insert(code.clone(), ()).is_some() {
+            problems.push(format!("{code}: two README rows"));
+        }
+        match listed.get(code) {
+            None => problems.push(format!("{code}: a README row, but no such rule")),
+            Some(rule) => {
+                // A table without a Default column does not say the severity.
+                let rule = Rule { severity: row.severity.as_ref().and(rule.severity.clone()), ..rule.clone() };
+                if rule != *row {
+                    problems.push(format!("{code}: README says {row:?}, `hblint rules` says {rule:?}"));
+                }
+            }
+        }
+    }
+    for code in listed.keys() {
+        if !seen.contains_key(code) {
+            problems.push(format!("{code}: a rule without a README row"));
+        }
+    }
+    assert!(problems.is_empty(), "README.md's rule tables disagree with `hblint rules`:\n{}", problems.join("\n"));
+}
+
+/// "hblint also implements 53 markdownlint rules": the count is the table's.
+#[test]
+fn readme_counts_the_markdownlint_rules() {
+    let listed = listed_rules();
+    let markdown = listed.values().filter(|rule| rule.group == "markdown").count();
+    // The number between "implements " and " markdownlint rules".
+    let claim = README
+        .split("implements ")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(" markdownlint rules").map(|(before, _)| before))
+        .find(|before| !before.is_empty() && before.chars().all(|c| c.is_ascii_digit()))
+        .expect("README.md says how many markdownlint rules hblint implements");
+    assert_eq!(claim, markdown.to_string(), "README.md's count of markdownlint rules");
+}
