@@ -684,12 +684,7 @@ fn list_rules(registry: &Registry, format: ListFormat) -> u8 {
 fn explain(registry: &Registry, key: &str) -> u8 {
     match registry.find(key) {
         Some(rule) => {
-            let m = rule.meta();
-            println!("# {} ({})\n", m.name, m.code);
-            println!("{}\n", m.summary);
-            let fix = if m.fix { " Fixable with --fix." } else { "" };
-            println!("Group: {}. Default severity: {}.{fix}\n", m.group.as_str(), m.severity.as_str());
-            print!("{}", m.docs);
+            print!("{}", rule.meta().explain());
             EXIT_CLEAN
         }
         None => {

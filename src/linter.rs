@@ -1,18 +1,32 @@
 //! The rules in force for a run, and linting one decoded file with them: one parse, one page
 //! model, every rule, then the page's suppression comments.
+//!
+//! The linter resolves each rule's parameter values once, when its settings are built: the
+//! defaults, then the markdownlint configuration's values, then `hblint.toml`'s. A page with a
+//! `markdownlint-configure-file` comment is a configuration of its own: its rules' values are
+//! resolved for that page.
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::page::Page;
 use crate::rules::meta::Group;
-use crate::rules::{Rule, Sink};
+use crate::rules::{Params, Rule, Sink};
 use crate::source::SourceFile;
 use crate::suppression::{InlineComments, Suppressions};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// The rules in force for a run, with their severities.
 pub struct Linter {
     rules: Vec<(&'static dyn Rule, Severity)>,
-    /// Rule parameters by code (from a markdownlint configuration).
-    options: std::collections::HashMap<&'static str, serde_json::Value>,
+    /// Rule parameters by code as a markdownlint configuration gives them (JSON objects); a
+    /// page's `markdownlint-configure-file` comment replaces a rule's.
+    markdownlint_params: HashMap<&'static str, Value>,
+    /// Rule parameters by code from `hblint.toml`, checked and in markdownlint's form: they win
+    /// over the markdownlint configuration's, per key.
+    hblint_params: HashMap<&'static str, Value>,
+    /// The parameter values of the rules in force, resolved from the two above.
+    params: HashMap<&'static str, Params>,
     /// The markdownlint rules a page's `markdownlint-configure-file` comment may turn on, with
     /// their severities (by default, the markdownlint rules in force).
     file_candidates: Vec<(&'static dyn Rule, Severity)>,
@@ -42,7 +56,16 @@ impl Linter {
     /// A linter with explicit severities per rule.
     pub fn with_severities(rules: Vec<(&'static dyn Rule, Severity)>) -> Linter {
         let file_candidates = rules.iter().copied().filter(|(r, _)| r.meta().group == Group::Markdown).collect();
-        Linter { rules, options: Default::default(), file_candidates, named_in_config: Vec::new(), fingerprints: true }
+        let params = rules.iter().map(|(r, _)| (r.meta().code, Params::defaults(r.meta().params))).collect();
+        Linter {
+            rules,
+            markdownlint_params: HashMap::new(),
+            hblint_params: HashMap::new(),
+            params,
+            file_candidates,
+            named_in_config: Vec::new(),
+            fingerprints: true,
+        }
     }
 
     /// Sets what a page's `markdownlint-configure-file` comment may change: the markdownlint
@@ -61,39 +84,40 @@ impl Linter {
     /// configuration: markdownlint merges it over its configuration, so its keys turn rules on
     /// or off and replace their parameters, and its `default` decides the rules the
     /// configuration does not name. Other rules are unchanged.
+    ///
+    /// `hblint.toml`'s parameters still apply, under the comment's: the comment's values win for
+    /// the keys it sets, as the nearer configuration.
     fn configured_for(
         &self,
-        file: &serde_json::Map<String, serde_json::Value>,
-    ) -> Vec<(&'static dyn Rule, Severity, Option<serde_json::Value>)> {
+        file: &serde_json::Map<String, Value>,
+    ) -> Vec<(&'static dyn Rule, Severity, Cow<'_, Params>)> {
         use crate::config::markdownlint::{Setting, default_value, rule_value, value_setting};
-        let mut out: Vec<(&'static dyn Rule, Severity, Option<serde_json::Value>)> = self
+        let mut out: Vec<(&'static dyn Rule, Severity, Cow<'_, Params>)> = self
             .rules
             .iter()
             .filter(|(r, _)| r.meta().group != Group::Markdown)
-            .map(|(r, s)| (*r, *s, self.options.get(r.meta().code).cloned()))
+            .map(|(r, s)| (*r, *s, Cow::Borrowed(self.params_of(*r))))
             .collect();
         let default = default_value(file);
         for (rule, severity) in &self.file_candidates {
-            let code = rule.meta().code;
-            let running = self.rules.iter().any(|(r, _)| r.meta().code == code);
-            let setting = match (rule_value(file, *rule), default) {
-                (Some(value), _) => value_setting(value),
-                (None, Some(on)) if !self.named_in_config.contains(&code) => {
-                    if on {
-                        Setting::On(serde_json::Value::Object(Default::default()))
-                    } else {
-                        Setting::Off
-                    }
-                }
-                _ if running => match self.options.get(code) {
-                    Some(params) => Setting::On(params.clone()),
-                    None => Setting::On(serde_json::Value::Object(Default::default())),
+            let meta = rule.meta();
+            let running = self.rules.iter().any(|(r, _)| r.meta().code == meta.code);
+            let hblint = self.hblint_params.get(meta.code);
+            let params = match (rule_value(file, *rule), default) {
+                (Some(value), _) => match value_setting(value) {
+                    Setting::On(comment) => Some(Cow::Owned(Params::resolve(meta.params, &[hblint, Some(&comment)]))),
+                    Setting::Off => None,
                 },
-                _ => Setting::Off,
+                (None, Some(on)) if !self.named_in_config.contains(&meta.code) => {
+                    on.then(|| Cow::Owned(Params::resolve(meta.params, &[hblint])))
+                }
+                _ if running => Some(Cow::Borrowed(self.params_of(*rule))),
+                _ => None,
             };
-            if let Setting::On(params) = setting {
-                let severity = self.rules.iter().find(|(r, _)| r.meta().code == code).map_or(*severity, |(_, s)| *s);
-                out.push((*rule, severity, Some(params)));
+            if let Some(params) = params {
+                let severity =
+                    self.rules.iter().find(|(r, _)| r.meta().code == meta.code).map_or(*severity, |(_, s)| *s);
+                out.push((*rule, severity, params));
             }
         }
         out.sort_by_key(|(r, _, _)| r.meta().code);
@@ -105,7 +129,9 @@ impl Linter {
     pub fn without_markdownlint(&self) -> Linter {
         Linter {
             rules: self.rules.iter().copied().filter(|(r, _)| r.meta().group != Group::Markdown).collect(),
-            options: self.options.clone(),
+            markdownlint_params: self.markdownlint_params.clone(),
+            hblint_params: self.hblint_params.clone(),
+            params: self.params.clone(),
             file_candidates: Vec::new(),
             named_in_config: self.named_in_config.clone(),
             fingerprints: self.fingerprints,
@@ -117,9 +143,31 @@ impl Linter {
         self.fingerprints = on;
     }
 
-    /// Sets the parameters of a rule.
-    pub fn set_options(&mut self, code: &'static str, options: serde_json::Value) {
-        self.options.insert(code, options);
+    /// Sets a rule's parameters as a markdownlint configuration gives them (a JSON object by
+    /// parameter name; markdownlint's loose values are read as markdownlint reads them).
+    pub fn set_options(&mut self, code: &'static str, options: Value) {
+        self.markdownlint_params.insert(code, options);
+        self.resolve(code);
+    }
+
+    /// Sets a rule's parameters from `hblint.toml` (checked against the rule's declarations,
+    /// as a JSON object): they win over the markdownlint configuration's, per key.
+    pub fn set_hblint_params(&mut self, code: &'static str, params: Value) {
+        self.hblint_params.insert(code, params);
+        self.resolve(code);
+    }
+
+    /// Resolves the parameter values of the rule `code`, if it is in force.
+    fn resolve(&mut self, code: &'static str) {
+        let Some((rule, _)) = self.rules.iter().find(|(r, _)| r.meta().code == code) else { return };
+        let layers = [self.markdownlint_params.get(code), self.hblint_params.get(code)];
+        self.params.insert(code, Params::resolve(rule.meta().params, &layers));
+    }
+
+    /// The parameter values of a rule in force.
+    fn params_of(&self, rule: &'static dyn Rule) -> &Params {
+        static NONE: Params = Params::NONE;
+        self.params.get(rule.meta().code).unwrap_or(&NONE)
     }
 
     /// The severity a rule runs at, if it runs.
@@ -141,14 +189,14 @@ pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
     match &comments.file_config {
         None => {
             for (rule, severity) in &linter.rules {
-                let mut sink = Sink::new(rule.meta(), *severity, linter.options.get(rule.meta().code), &mut found);
-                rule.check(&page, &mut sink);
+                let mut sink = Sink::new(rule.meta(), *severity, &mut found);
+                rule.check(&page, linter.params_of(*rule), &mut sink);
             }
         }
         Some(file) => {
-            for (rule, severity, options) in linter.configured_for(file) {
-                let mut sink = Sink::new(rule.meta(), severity, options.as_ref(), &mut found);
-                rule.check(&page, &mut sink);
+            for (rule, severity, params) in linter.configured_for(file) {
+                let mut sink = Sink::new(rule.meta(), severity, &mut found);
+                rule.check(&page, &params, &mut sink);
             }
         }
     }

@@ -182,3 +182,30 @@ fn markdownlint_configure_file_comments_configure_the_page() {
     // Ignored rules stay ignored.
     assert_eq!(md(&["--ignore", "MD001"]), ["page.md MD026:11", "plain.md MD009:3", "plain.md MD026:5"]);
 }
+
+#[test]
+fn a_configure_file_comment_wins_over_hblint_toml_for_the_parameters_it_sets() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let line = "alpha bravo charlie delta echo foxtrot golf hotel india";
+    let comment =
+        |params: &str| format!("# A\n\n<!-- markdownlint-configure-file\n{{ \"MD013\": {params} }}\n-->\n\n{line}\n");
+    std::fs::write(dir.path().join("own.md"), comment(r#"{ "line_length": 60 }"#)).expect("write");
+    std::fs::write(dir.path().join("other.md"), comment(r#"{ "headings": false }"#)).expect("write");
+    std::fs::write(dir.path().join("on.md"), comment("true")).expect("write");
+    std::fs::write(dir.path().join("hblint.toml"), "select = [\"MD013\"]\n[rules.MD013]\nline_length = 45\n")
+        .expect("write");
+    std::fs::write(dir.path().join(".markdownlint.json"), r#"{ "MD013": { "line_length": 20 } }"#).expect("write");
+    let found: Vec<(String, Vec<String>)> =
+        ["own.md", "other.md", "on.md"].iter().map(|n| (n.to_string(), codes(&dir.path().join(n), &[]))).collect();
+    // own.md sets line_length itself; the others keep hblint.toml's (the comment replaces the
+    // markdownlint configuration's MD013 object, as markdownlint does).
+    let expected = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        found,
+        [
+            ("own.md".to_string(), expected(&[])),
+            ("other.md".to_string(), expected(&["MD013:7"])),
+            ("on.md".to_string(), expected(&["MD013:7"])),
+        ]
+    );
+}

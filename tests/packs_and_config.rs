@@ -178,3 +178,94 @@ fn suppression_comments_silence_rules() {
         .stdout(predicate::str::contains("x.md:4:5"))
         .stdout(predicate::str::contains("x.md:2:").not());
 }
+
+#[test]
+fn explain_lists_a_rules_parameters_with_kinds_and_defaults() {
+    let parameters = "\n## Parameters\n\
+        - `line_length` (integer, default 80; 0 means the default): the longest a line may be, in UTF-16 code units\n\
+        - `heading_line_length` (integer, default the value of `line_length`; 0 means the default): the longest a heading line may be\n\
+        - `code_block_line_length` (integer, default the value of `line_length`; 0 means the default): the longest a code block line may be\n\
+        - `code_blocks` (boolean, default true): check the lines of code blocks\n\
+        - `tables` (boolean, default true): check the lines of tables\n\
+        - `headings` (boolean, default true): check heading lines\n\
+        - `strict` (boolean, default false): check every line whole, its last word and links included\n\
+        - `stern` (boolean, default false): like `strict`, but still allow lines that cannot be wrapped and lines of links\n";
+    hblint().args(["explain", "MD013"]).assert().code(0).stdout(predicate::str::ends_with(parameters));
+    hblint().args(["explain", "ul-style"]).assert().code(0).stdout(predicate::str::contains(
+        "- `style` (one of consistent, asterisk, plus, dash, sublist, default `consistent`)",
+    ));
+    // A rule without parameters has no such section.
+    hblint().args(["explain", "JF002"]).assert().code(0).stdout(predicate::str::contains("## Parameters").not());
+}
+
+/// Runs `hblint check` in `dir` with its hblint.toml named as `--config`, so that errors name it
+/// by a relative path.
+fn check_in(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    hblint().current_dir(dir).args(["check", "--config", "hblint.toml", "--color", "never"]).args(args).assert()
+}
+
+#[test]
+fn an_unknown_parameter_or_a_value_of_the_wrong_kind_is_a_located_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.md"), "# A\n").expect("write");
+    std::fs::write(dir.path().join("hblint.toml"), "select = [\"MD\"]\n\n[rules.MD013]\nline_lenght = 120\n")
+        .expect("write");
+    check_in(dir.path(), &["a.md"]).code(2).stdout("").stderr(
+        "hblint: error: hblint.toml:4:1: unknown parameter 'line_lenght' for MD013 (line-length); its parameters: \
+         line_length, heading_line_length, code_block_line_length, code_blocks, tables, headings, strict, stern\n",
+    );
+    std::fs::write(dir.path().join("hblint.toml"), "[rules.line-length]\nline_length = \"long\"\n").expect("write");
+    check_in(dir.path(), &["a.md"]).code(2).stdout("").stderr(
+        "hblint: error: hblint.toml:2:15: parameter 'line_length' of MD013 (line-length) takes an integer of 0 or \
+         more, not \"long\"\n",
+    );
+    std::fs::write(dir.path().join("hblint.toml"), "[rules.MD003]\nstyle = \"atx-closed\"\n").expect("write");
+    check_in(dir.path(), &["a.md"]).code(2).stderr(
+        "hblint: error: hblint.toml:2:9: parameter 'style' of MD003 (heading-style) takes one of \"consistent\", \
+         \"atx\", \"atx_closed\", \"setext\", \"setext_with_atx\", \"setext_with_atx_closed\", not \"atx-closed\"\n",
+    );
+    std::fs::write(dir.path().join("hblint.toml"), "[rules.JF002]\nstrict = true\n").expect("write");
+    check_in(dir.path(), &["a.md"]).code(2).stderr(
+        "hblint: error: hblint.toml:2:1: unknown parameter 'strict' for JF002 (non-monotonic-grades); it has no \
+         parameters\n",
+    );
+    std::fs::write(dir.path().join("hblint.toml"), "[rules.MD999]\nstrict = true\n").expect("write");
+    check_in(dir.path(), &["a.md"])
+        .code(2)
+        .stderr("hblint: error: hblint.toml:1:8: unknown rule 'MD999' in [rules] (see 'hblint rules')\n");
+}
+
+#[test]
+fn hblint_toml_parameters_change_findings_and_win_over_markdownlints() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let line = "alpha bravo charlie delta echo foxtrot golf hotel india";
+    std::fs::write(dir.path().join("a.md"), format!("# A\n\n{line}\n")).expect("write");
+    let concise = |dir: &Path| {
+        let output = hblint()
+            .current_dir(dir)
+            .args(["check", "--config", "hblint.toml", "--format", "concise", "a.md"])
+            .output()
+            .expect("runs");
+        assert_ne!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    // Setting a parameter does not select the rule.
+    std::fs::write(dir.path().join("hblint.toml"), "[rules.MD013]\nline_length = 40\n").expect("write");
+    assert_eq!(concise(dir.path()), "");
+    std::fs::write(dir.path().join("hblint.toml"), "select = [\"MD013\"]\n[rules.MD013]\nline_length = 40\n")
+        .expect("write");
+    assert_eq!(concise(dir.path()), "a.md:3:41: MD013 line is 55 characters long; the limit is 40\n");
+    // markdownlint's configuration turns MD013 on with its own limits; hblint.toml's
+    // line_length wins, its heading_line_length still applies.
+    std::fs::write(
+        dir.path().join(".markdownlint.json"),
+        r#"{ "default": false, "MD013": { "line_length": 20, "heading_line_length": 2 } }"#,
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("hblint.toml"), "[rules.line-length]\nline_length = 45\n").expect("write");
+    assert_eq!(
+        concise(dir.path()),
+        "a.md:1:3: MD013 line is 3 characters long; the limit is 2\n\
+         a.md:3:46: MD013 line is 55 characters long; the limit is 45\n"
+    );
+}

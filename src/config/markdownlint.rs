@@ -26,6 +26,12 @@ const ALIASES: &[(&str, &[&str])] = &[
     ("MD041", &["first-line-h1"]),
 ];
 
+/// The code of the rule a markdownlint alias names (`single-title`: `MD025`), any case.
+pub fn alias_of(key: &str) -> Option<&'static str> {
+    let key = key.to_ascii_lowercase();
+    ALIASES.iter().find(|(_, aliases)| aliases.contains(&key.as_str())).map(|(code, _)| *code)
+}
+
 /// What a markdownlint configuration says about one rule.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Setting {

@@ -1,10 +1,12 @@
-//! `hblint.toml` (or `.hblint.toml`): which rules run, at which severity, with which packs.
+//! `hblint.toml` (or `.hblint.toml`): which rules run, at which severity, with which packs and
+//! which parameters.
 //!
 //! The nearest config file upward from each linted file applies to it (`--config` names one for
 //! all files). Command-line options win: `--select` replaces the config's `select`, `--ignore`
 //! and `--pack` add to it, `--fail-on` overrides `fail-on`.
 
 pub mod markdownlint;
+pub mod rule_params;
 
 use crate::error::LocatedError;
 use crate::linter::Linter;
@@ -31,6 +33,9 @@ struct RawConfig {
     packs: Vec<Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<String, Spanned<SeverityOrOff>>,
+    /// `[rules.MD013]`: parameters by rule (a code, name or markdownlint alias), then by name.
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
 }
 
 /// A per-rule severity in config: a severity, or `off`.
@@ -181,6 +186,29 @@ pub fn settings_with(
         for (rule, params) in mdl.enabled(registry.rules()) {
             linter.set_options(rule.meta().code, params);
         }
+    }
+    // Parameters only: a `[rules.X]` table does not select its rule.
+    let mut params: BTreeMap<&'static str, serde_json::Map<String, serde_json::Value>> = BTreeMap::new();
+    for (key, table) in &raw.rules {
+        let rule = registry
+            .find(key.get_ref())
+            .or_else(|| markdownlint::alias_of(key.get_ref()).and_then(|c| registry.find(c)));
+        let Some(rule) = rule else {
+            let message = format!("unknown rule '{}' in [rules] (see 'hblint rules')", key.get_ref());
+            return Err(here(key.span().start, message));
+        };
+        let meta = rule.meta();
+        let object = params.entry(meta.code).or_default();
+        for (name, value) in table {
+            let Some(param) = meta.param(name.get_ref()) else {
+                return Err(here(name.span().start, rule_params::unknown_parameter(meta, name.get_ref())));
+            };
+            let json = rule_params::to_json(meta, param, value.get_ref()).map_err(|e| here(value.span().start, e))?;
+            object.insert(param.name.to_string(), json);
+        }
+    }
+    for (code, object) in params {
+        linter.set_hblint_params(code, serde_json::Value::Object(object));
     }
     Ok(Settings {
         path: path.map(Path::to_path_buf),
@@ -336,6 +364,14 @@ fail-on = "warning"
 [severity]
 # JF003 = "error"
 # PR101 = "off"
+
+# Rule parameters, by markdownlint's names ('hblint explain MD013' lists a rule's): one table
+# per rule, keyed by its code, name or markdownlint alias. They win over the markdownlint
+# configuration's values; they do not select the rule. An unknown parameter is an error.
+# [rules.MD013]
+# line_length = 120
+# [rules.no-trailing-spaces]
+# br_spaces = 3
 "#;
 
 #[cfg(test)]
@@ -371,5 +407,18 @@ mod tests {
         assert!(build_err("[severity]\nJF001 = \"loud\"\n").starts_with("hblint.toml:2:9:"));
         assert!(build_err("[severity]\nNOPE = \"off\"\n").contains("unknown rule 'NOPE'"));
         assert!(build_err("packs = [\"missing.toml\"]\n").contains("cannot read rule pack"));
+    }
+
+    #[test]
+    fn rule_parameters_by_code_name_or_alias_do_not_select_their_rule() {
+        let s = build("select = [\"JF\"]\n[rules.single-title]\nlevel = 2\n[rules.MD013]\nstrict = true\n").unwrap();
+        assert!(s.linter.rules().all(|r| r.meta().group != crate::rules::Group::Markdown));
+        assert!(build_err("[rules.first-line-h1]\nlevel = 0\n").eq("loaded"));
+        assert!(
+            build_err("[rules.MD013]\nline_length = 1.5\n").starts_with("hblint.toml:2:15: parameter 'line_length'")
+        );
+        // Every table naming the rule is checked, by alias as by code.
+        let err = build_err("[rules.MD013]\nstrict = true\n[rules.line-length]\nstric = true\n");
+        assert!(err.starts_with("hblint.toml:4:1: unknown parameter 'stric' for MD013"), "{err}");
     }
 }

@@ -285,6 +285,7 @@ mod tests {
         docs: "",
         severity: Severity::Warning,
         fix: false,
+        params: &[],
     };
 
     fn located(text: &str, start: usize, end: usize, severity: Severity, help: Option<&str>) -> Finding {

@@ -35,6 +35,7 @@ title: "Manager: Data"
 "#,
     severity: Severity::Error,
     fix: false,
+    params: &[],
 };
 
 /// Reports the problem `Page::build` found while reading front matter.
@@ -45,7 +46,7 @@ impl Rule for BrokenFrontMatter {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &crate::rules::Params, out: &mut Sink<'_>) {
         if let Some(problem) = &page.front_matter_problem {
             out.report(problem.span, problem.message.clone()).help(problem.help);
         }

@@ -1,10 +1,12 @@
-//! Rules: their metadata, the trait they implement and the sink they report into.
+//! Rules: their metadata, the trait they implement, the parameter values they read and the sink
+//! they report into.
 
 pub mod front_matter;
 pub mod job_family;
 pub mod markdown;
 pub mod meta;
 pub mod pack;
+pub mod params;
 pub mod prose;
 pub mod registry;
 
@@ -12,45 +14,27 @@ use crate::diagnostic::Diagnostic;
 pub use crate::diagnostic::Severity;
 use crate::page::Page;
 use crate::source::Span;
-pub use meta::{Group, RuleMeta};
+pub use meta::{Group, Param, RuleMeta};
+pub use params::Params;
 
-/// A check over a whole page.
+/// A check over a whole page. `params` holds the values of the parameters the rule's META
+/// declares, resolved once per configuration; `out` collects the page's findings. They are
+/// apart because they live apart: one set of parameters serves every page, a sink serves one.
 pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>);
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>);
 }
 
 /// Where a rule reports its findings; stamps each with the rule's metadata and severity.
 pub struct Sink<'a> {
     meta: &'static RuleMeta,
     severity: Severity,
-    options: Option<&'a serde_json::Value>,
     out: &'a mut Vec<Diagnostic>,
 }
 
 impl<'a> Sink<'a> {
-    pub fn new(
-        meta: &'static RuleMeta,
-        severity: Severity,
-        options: Option<&'a serde_json::Value>,
-        out: &'a mut Vec<Diagnostic>,
-    ) -> Sink<'a> {
-        Sink { meta, severity, options, out }
-    }
-
-    /// A rule parameter from the configuration (markdownlint's names: `br_spaces`, `level`…).
-    pub fn option(&self, key: &str) -> Option<&serde_json::Value> {
-        self.options.and_then(|o| o.get(key))
-    }
-
-    /// A numeric parameter, or `default`.
-    pub fn option_u64(&self, key: &str, default: u64) -> u64 {
-        self.option(key).and_then(|v| v.as_u64().or_else(|| v.as_f64().map(|f| f.max(0.0) as u64))).unwrap_or(default)
-    }
-
-    /// A boolean parameter, or `default`.
-    pub fn option_bool(&self, key: &str, default: bool) -> bool {
-        self.option(key).and_then(serde_json::Value::as_bool).unwrap_or(default)
+    pub fn new(meta: &'static RuleMeta, severity: Severity, out: &'a mut Vec<Diagnostic>) -> Sink<'a> {
+        Sink { meta, severity, out }
     }
 
     /// Reports a finding at `span`; chain `.label(…)` and `.help(…)` on the result.

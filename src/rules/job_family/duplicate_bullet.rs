@@ -39,6 +39,7 @@ saying more, and one copy is usually edited later while the other is not.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[],
 };
 
 /// Bullets repeated within one section.
@@ -49,7 +50,7 @@ impl Rule for DuplicateBullet {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &crate::rules::Params, out: &mut Sink<'_>) {
         if page.job.is_none() {
             return;
         }

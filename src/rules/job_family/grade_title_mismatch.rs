@@ -38,6 +38,7 @@ The Staff Data Analyst is a [grade 8](…).
 "#,
     severity: Severity::Error,
     fix: false,
+    params: &[],
 };
 
 /// Grade sentences about another level.
@@ -159,7 +160,7 @@ impl Rule for GradeTitleMismatch {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &crate::rules::Params, out: &mut Sink<'_>) {
         let Some(job) = &page.job else { return };
         for level in &job.levels {
             let (Grade::Stated(grade), Some(_)) = (&level.grade, level.heading) else { continue };

@@ -47,6 +47,7 @@ All of the above requirements and:
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[],
 };
 
 /// Bullets that repeat what a level inherits.
@@ -57,7 +58,7 @@ impl Rule for InheritedDuplicateBullet {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &crate::rules::Params, out: &mut Sink<'_>) {
         let Some(job) = &page.job else { return };
         for level in &job.levels {
             for section in &level.sections {

@@ -42,6 +42,7 @@ The Senior Data Analyst is a [grade 7](/handbook/total-rewards/compensation/comp
 "#,
     severity: Severity::Error,
     fix: false,
+    params: &[],
 };
 
 /// Levels without a usable grade.
@@ -52,7 +53,7 @@ impl Rule for MissingJobGrade {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &crate::rules::Params, out: &mut Sink<'_>) {
         let Some(job) = &page.job else { return };
         for level in &job.levels {
             match &level.grade {

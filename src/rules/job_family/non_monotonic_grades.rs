@@ -43,6 +43,7 @@ The Principal Data Analyst is a [grade 9](…).
 "#,
     severity: Severity::Error,
     fix: false,
+    params: &[],
 };
 
 /// Grades that go down along a ladder.
@@ -53,7 +54,7 @@ impl Rule for NonMonotonicGrades {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &crate::rules::Params, out: &mut Sink<'_>) {
         let Some(job) = &page.job else { return };
         let mut previous: Option<(&Level, &GradeSentence)> = None;
         let mut previous_level: Option<&Level> = None;

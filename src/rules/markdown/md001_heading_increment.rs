@@ -2,7 +2,7 @@
 
 use super::front_matter_has_title;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD001",
@@ -31,6 +31,7 @@ Skipped levels break the outline that screen readers, tables of contents and anc
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[super::FRONT_MATTER_TITLE],
 };
 
 /// Headings that skip a level.
@@ -41,8 +42,9 @@ impl Rule for HeadingIncrement {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let mut previous: u8 = if front_matter_has_title(page, out.option("front_matter_title")) { 1 } else { u8::MAX };
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let mut previous: u8 =
+            if front_matter_has_title(page, params.pattern(&super::FRONT_MATTER_TITLE)) { 1 } else { u8::MAX };
         for heading in &page.headings {
             if heading.level > previous.saturating_add(1) {
                 out.report(

@@ -2,7 +2,14 @@
 
 use super::heading_style;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const STYLE: Param = Param::choice(
+    "style",
+    &["consistent", "atx", "atx_closed", "setext", "setext_with_atx", "setext_with_atx_closed"],
+    "consistent",
+    "the heading style; `consistent` takes the first heading's",
+);
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD003",
@@ -34,6 +41,7 @@ Section
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[STYLE],
 };
 
 /// Headings in another style.
@@ -44,8 +52,8 @@ impl Rule for HeadingStyle {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let mut style: String = out.option("style").and_then(|v| v.as_str()).unwrap_or("consistent").to_string();
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let mut style: String = params.text(&STYLE).to_string();
         for heading in &page.headings {
             let actual = heading_style(page, heading);
             if style == "consistent" {

@@ -2,8 +2,15 @@
 
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const STYLE: Param = Param::choice(
+    "style",
+    &["consistent", "asterisk", "plus", "dash", "sublist"],
+    "consistent",
+    "the list marker; `consistent` takes the first list's, `sublist` wants each level to differ from its parent",
+);
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD004",
@@ -33,6 +40,7 @@ family pages often mix `*` and `-` in one section.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[STYLE],
 };
 
 /// Bullets in another style.
@@ -51,8 +59,8 @@ impl Rule for UlStyle {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let style = out.option("style").and_then(|v| v.as_str()).unwrap_or("consistent").to_string();
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let style = params.text(&STYLE).to_string();
         let mut expected: Option<u8> = match style.as_str() {
             "asterisk" => Some(b'*'),
             "plus" => Some(b'+'),

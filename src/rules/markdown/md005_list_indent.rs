@@ -2,7 +2,7 @@
 
 use super::{item_prefix, parsed_lists, reindent};
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD005",
@@ -35,6 +35,7 @@ other Markdown tools may nest it or start a new list.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// Items of one list in different columns.
@@ -45,7 +46,7 @@ impl Rule for ListIndent {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         for list in parsed_lists(page) {
             let Some(first) = list.items.first().and_then(|item| item_prefix(page, list, item)) else { continue };
             let expected = first.marker_column(page);

@@ -2,7 +2,14 @@
 
 use super::{item_prefix, parsed_lists, reindent};
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const INDENT: Param = Param::width("indent", 2, "spaces of indentation per nesting level").zero_means_default();
+const START_INDENTED: Param = Param::boolean("start_indented", false, "whether top-level lists are indented");
+const START_INDENT: Param =
+    Param::width("start_indent", 2, "spaces of indentation of top-level lists, with `start_indented`")
+        .zero_means_default()
+        .defaults_to("indent");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD007",
@@ -38,6 +45,7 @@ Markdown tools need a fixed indentation to nest lists at all.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[INDENT, START_INDENTED, START_INDENT],
 };
 
 /// Bullets indented by another step than `indent`.
@@ -48,13 +56,9 @@ impl Rule for UlIndent {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let indent = super::width_or(out, "indent", 2);
-        let start = if out.option_bool("start_indented", false) {
-            super::width_or(out, "start_indent", indent as u64)
-        } else {
-            0
-        };
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let indent = params.int(&INDENT) as usize;
+        let start = if params.flag(&START_INDENTED) { params.int(&START_INDENT) as usize } else { 0 };
         let text = page.source.text.as_str();
         for list in parsed_lists(page).filter(|l| l.bullet.is_some()) {
             let Some(nesting) = list.ul_nesting else { continue };

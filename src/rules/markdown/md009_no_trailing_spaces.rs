@@ -3,8 +3,14 @@
 use super::{body_lines, html_comments, line_flags, mark_code_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const BR_SPACES: Param =
+    Param::integer("br_spaces", 2, "the trailing spaces allowed for a hard line break (under 2: none)");
+const STRICT: Param = Param::boolean("strict", false, "report trailing spaces even when they make a line break");
+const NBSP: Param = Param::boolean("nbsp", true, "count non-breaking spaces as trailing whitespace");
+const CODE_BLOCKS: Param = Param::boolean("code_blocks", false, "check the lines of code blocks too");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD009",
@@ -38,6 +44,7 @@ Some text.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[BR_SPACES, STRICT, NBSP, CODE_BLOCKS],
 };
 
 /// Whitespace at the end of lines.
@@ -48,14 +55,14 @@ impl Rule for NoTrailingSpaces {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let br_spaces = out.option_u64("br_spaces", 2) as usize;
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let br_spaces = params.int(&BR_SPACES) as usize;
         let expected = if br_spaces < 2 { 0 } else { br_spaces };
-        let strict = out.option_bool("strict", false);
-        let nbsp = out.option_bool("nbsp", true);
+        let strict = params.flag(&STRICT);
+        let nbsp = params.flag(&NBSP);
         let trailing_space = |c: char| c.is_whitespace() && (nbsp || c != '\u{a0}');
         let mut in_code = line_flags(page);
-        if !out.option_bool("code_blocks", false) {
+        if !params.flag(&CODE_BLOCKS) {
             mark_code_lines(page, &mut in_code, false);
         }
         // markdownlint blanks the inside of HTML comments before its rules read the lines.

@@ -3,8 +3,11 @@
 use super::{body_lines, line_flags, mark_code_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const CODE_BLOCKS: Param = Param::boolean("code_blocks", true, "check the lines of code blocks too");
+const SPACES_PER_TAB: Param = Param::width("spaces_per_tab", 1, "the spaces a fix writes for each tab");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD010",
@@ -31,6 +34,7 @@ Tabs render at different widths in different editors and break list and code ind
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[CODE_BLOCKS, SPACES_PER_TAB],
 };
 
 /// Tab characters.
@@ -41,10 +45,10 @@ impl Rule for NoHardTabs {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let spaces = super::width_option(out, "spaces_per_tab", 1);
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let spaces = params.int(&SPACES_PER_TAB) as usize;
         let mut in_code = line_flags(page);
-        if !out.option_bool("code_blocks", true) {
+        if !params.flag(&CODE_BLOCKS) {
             mark_code_lines(page, &mut in_code, false);
         }
         for line in body_lines(page) {

@@ -3,7 +3,7 @@
 use super::{body_lines, code_and_html_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -32,6 +32,7 @@ See [the handbook](https://handbook.gitlab.com).
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// `(text)[link]`.
@@ -45,7 +46,7 @@ impl Rule for NoReversedLinks {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let ignored = code_and_html_lines(page);
         for line in body_lines(page) {
             if ignored[line.number] || !line.text.contains(")[") {

@@ -3,8 +3,10 @@
 use super::{body_lines, line_flags, mark_code_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const MAXIMUM: Param = Param::integer("maximum", 1, "the consecutive blank lines allowed");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD012",
@@ -35,6 +37,7 @@ Two.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[MAXIMUM],
 };
 
 /// Runs of blank lines.
@@ -45,8 +48,8 @@ impl Rule for NoMultipleBlanks {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let maximum = out.option_u64("maximum", 1) as usize;
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let maximum = params.int(&MAXIMUM) as usize;
         let mut in_code = line_flags(page);
         mark_code_lines(page, &mut in_code, true);
         let text_len = page.source.text.len();

@@ -1,11 +1,27 @@
 //! MD013 line-length.
 
-use super::{body_lines, line_flags, line_range, option_or};
+use super::{body_lines, line_flags, line_range};
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+
+const LINE_LENGTH: Param =
+    Param::integer("line_length", 80, "the longest a line may be, in UTF-16 code units").zero_means_default();
+const HEADING_LINE_LENGTH: Param = Param::integer("heading_line_length", 80, "the longest a heading line may be")
+    .zero_means_default()
+    .defaults_to("line_length");
+const CODE_BLOCK_LINE_LENGTH: Param =
+    Param::integer("code_block_line_length", 80, "the longest a code block line may be")
+        .zero_means_default()
+        .defaults_to("line_length");
+const CODE_BLOCKS: Param = Param::boolean("code_blocks", true, "check the lines of code blocks");
+const TABLES: Param = Param::boolean("tables", true, "check the lines of tables");
+const HEADINGS: Param = Param::boolean("headings", true, "check heading lines");
+const STRICT: Param = Param::boolean("strict", false, "check every line whole, its last word and links included");
+const STERN: Param =
+    Param::boolean("stern", false, "like `strict`, but still allow lines that cannot be wrapped and lines of links");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD013",
@@ -42,6 +58,7 @@ should hold at most.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[LINE_LENGTH, HEADING_LINE_LENGTH, CODE_BLOCK_LINE_LENGTH, CODE_BLOCKS, TABLES, HEADINGS, STRICT, STERN],
 };
 
 /// Lines over the length limit.
@@ -136,15 +153,15 @@ impl Rule for LineLength {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let line_length = option_or(out, "line_length", 80) as usize;
-        let heading_length = option_or(out, "heading_line_length", line_length as u64) as usize;
-        let code_length = option_or(out, "code_block_line_length", line_length as u64) as usize;
-        let strict = out.option_bool("strict", false);
-        let stern = out.option_bool("stern", false);
-        let code_blocks = out.option_bool("code_blocks", true);
-        let tables = out.option_bool("tables", true);
-        let headings = out.option_bool("headings", true);
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let line_length = params.int(&LINE_LENGTH) as usize;
+        let heading_length = params.int(&HEADING_LINE_LENGTH) as usize;
+        let code_length = params.int(&CODE_BLOCK_LINE_LENGTH) as usize;
+        let strict = params.flag(&STRICT);
+        let stern = params.flag(&STERN);
+        let code_blocks = params.flag(&CODE_BLOCKS);
+        let tables = params.flag(&TABLES);
+        let headings = params.flag(&HEADINGS);
 
         let lines = super::lines_by_number(page);
         let mut heading = line_flags(page);

@@ -3,7 +3,7 @@
 use super::{line_range, lines_by_number};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -37,6 +37,7 @@ Without output the `$` tells the reader nothing, and it gets in the way of copyi
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// Commands after `$` with no output.
@@ -49,7 +50,7 @@ impl Rule for CommandsShowOutput {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let lines = lines_by_number(page);
         'blocks: for block in &page.markdown.code_blocks {
             if !block.literal.contains('$') {

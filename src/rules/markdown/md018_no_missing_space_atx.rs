@@ -3,7 +3,7 @@
 use super::{body_lines, code_and_html_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
@@ -30,6 +30,7 @@ HTML blocks: it was meant as a heading but renders as a paragraph.
 "##,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// "#Heading" lines.
@@ -40,7 +41,7 @@ impl Rule for NoMissingSpaceAtx {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let ignored = code_and_html_lines(page);
         for line in body_lines(page) {
             let text = line.text;

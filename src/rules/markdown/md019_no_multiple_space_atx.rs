@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
@@ -29,6 +29,7 @@ Extra spaces are invisible in the output and inconsistent in the source.
 "##,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// "##  Heading".
@@ -39,7 +40,7 @@ impl Rule for NoMultipleSpaceAtx {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
         for heading in page.headings.iter().filter(|h| !h.setext && h.text_span.end > h.text_span.start) {
             let source = &text[heading.span.start..heading.span.end];

@@ -3,7 +3,7 @@
 use super::{body_lines, code_and_html_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -39,6 +39,7 @@ Without the spaces the line is not a closed heading: "#Heading#" renders as a pa
 "##,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// "#Heading#" lines.
@@ -54,7 +55,7 @@ impl Rule for NoMissingSpaceClosedAtx {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let mut ignored: Option<Vec<bool>> = None;
         for line in body_lines(page) {
             let text = line.text;

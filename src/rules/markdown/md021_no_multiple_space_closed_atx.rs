@@ -3,7 +3,7 @@
 use super::{heading_style, heading_text_span};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
@@ -30,6 +30,7 @@ Extra spaces are invisible in the output and inconsistent in the source.
 "##,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// "##  Heading  ##".
@@ -40,7 +41,7 @@ impl Rule for NoMultipleSpaceClosedAtx {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
         for heading in page.headings.iter().filter(|h| !h.setext) {
             if heading_style(page, heading) != "atx_closed" {

@@ -2,7 +2,10 @@
 
 use super::{is_blank_at, line_range, lines_by_number};
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const LINES_ABOVE: Param = Param::width("lines_above", 1, "the blank lines wanted above a heading");
+const LINES_BELOW: Param = Param::width("lines_below", 1, "the blank lines wanted below a heading");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD022",
@@ -40,6 +43,7 @@ Text under the heading.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[LINES_ABOVE, LINES_BELOW],
 };
 
 /// Headings glued to other lines.
@@ -50,9 +54,9 @@ impl Rule for BlanksAroundHeadings {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let above = super::width_option(out, "lines_above", 1);
-        let below = super::width_option(out, "lines_below", 1);
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let above = params.int(&LINES_ABOVE) as usize;
+        let below = params.int(&LINES_BELOW) as usize;
         let lines = lines_by_number(page);
         let first = super::first_body_line(page) + 1;
         for heading in &page.headings {

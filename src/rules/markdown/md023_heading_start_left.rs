@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
@@ -33,6 +33,7 @@ Some renderers do not treat an indented line as a heading, and it reads like a m
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// Indented headings.
@@ -43,7 +44,7 @@ impl Rule for HeadingStartLeft {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
         for heading in &page.headings {
             // Like markdownlint: the heading's line starts with whitespace, whatever container

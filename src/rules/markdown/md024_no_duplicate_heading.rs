@@ -2,7 +2,10 @@
 
 use super::heading_text;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const SIBLINGS_ONLY: Param =
+    Param::boolean("siblings_only", false, "only headings under the same parent heading must differ");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD024",
@@ -32,6 +35,7 @@ lose track of where they are.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[SIBLINGS_ONLY],
 };
 
 /// Repeated headings.
@@ -42,8 +46,8 @@ impl Rule for NoDuplicateHeading {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let siblings_only = out.option_bool("siblings_only", false);
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let siblings_only = params.flag(&SIBLINGS_ONLY);
         // One list of known texts per open level (index 0 unused), as markdownlint keeps them.
         let mut known: Vec<Vec<String>> = vec![Vec::new(), Vec::new()];
         let mut last_level = 1usize;

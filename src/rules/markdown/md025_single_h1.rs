@@ -2,7 +2,10 @@
 
 use super::front_matter_has_title;
 use crate::page::{BlockKind, Page};
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+/// The level of the title heading.
+const LEVEL: Param = Param::integer("level", 1, "the heading level of the title");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD025",
@@ -32,6 +35,7 @@ A page has one title; a second H1 splits its outline in two.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[LEVEL, super::FRONT_MATTER_TITLE],
 };
 
 /// A second top-level heading.
@@ -42,11 +46,11 @@ impl Rule for SingleH1 {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let level = out.option_u64("level", 1) as u8;
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let level = params.int(&LEVEL) as u8;
         let matching: Vec<usize> = (0..page.headings.len()).filter(|&i| page.headings[i].level == level).collect();
         let Some(&first) = matching.first() else { return };
-        let titled = front_matter_has_title(page, out.option("front_matter_title"));
+        let titled = front_matter_has_title(page, params.pattern(&super::FRONT_MATTER_TITLE));
         let first_is_title = titled || {
             // Only blank lines and HTML comments may come before the title heading.
             let before = page.headings[first].span.start;

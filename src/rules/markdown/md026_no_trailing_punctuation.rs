@@ -2,10 +2,12 @@
 
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+
+const PUNCTUATION: Param = Param::string("punctuation", ".,;:!。，；：！", "the characters a heading may not end with");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD026",
@@ -35,6 +37,7 @@ Headings are titles, not sentences; "Requirements:" also makes its anchor and li
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[PUNCTUATION],
 };
 
 /// Headings ending in punctuation.
@@ -50,8 +53,8 @@ impl Rule for NoTrailingPunctuation {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let punctuation = super::punctuation_option(out, ".,;:!。，；：！");
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let punctuation = params.text(&PUNCTUATION);
         if punctuation.is_empty() {
             return;
         }

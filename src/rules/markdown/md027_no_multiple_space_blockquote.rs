@@ -3,8 +3,10 @@
 use super::{body_lines, code_and_html_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const LIST_ITEMS: Param = Param::boolean("list_items", true, "check list items in block quotes too");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD027",
@@ -32,6 +34,7 @@ The extra spaces do nothing, or turn the line into code by accident when they gr
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[LIST_ITEMS],
 };
 
 /// `>  text`.
@@ -42,9 +45,9 @@ impl Rule for NoMultipleSpaceBlockquote {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
         let ignored = code_and_html_lines(page);
-        let list_items = out.option_bool("list_items", true);
+        let list_items = params.flag(&LIST_ITEMS);
         // The deepest list covering each line, computed once (a scan of every list per line
         // would be quadratic on long pages).
         let mut list_depth: Vec<Option<usize>> = vec![None; page.lines.line_count() + 2];

@@ -2,7 +2,7 @@
 
 use super::{line_range, line_span, lines_by_number};
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD028",
@@ -33,6 +33,7 @@ the gap with `>` when it is one quote, or put some text between two quotes.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[],
 };
 
 /// A blank line between two block quotes.
@@ -43,7 +44,7 @@ impl Rule for NoBlanksBlockquote {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let lines = lines_by_number(page);
         for quote in &page.markdown.quotes {
             let Some(before) = quote.after_quote else { continue };

@@ -3,8 +3,15 @@
 use super::{item_prefix, parsed_lists};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const STYLE: Param = Param::choice(
+    "style",
+    &["one_or_ordered", "one", "ordered", "zero"],
+    "one_or_ordered",
+    "the ordered list numbering: all `1.`, all `0.`, counting up, or either of the first two",
+);
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD029",
@@ -37,6 +44,7 @@ at another number than 1 renders with that start.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[STYLE],
 };
 
 /// Ordered list numbers out of style.
@@ -47,8 +55,8 @@ impl Rule for OlPrefix {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let style = out.option("style").and_then(|v| v.as_str()).unwrap_or("one_or_ordered").to_string();
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let style = params.text(&STYLE).to_string();
         for list in parsed_lists(page).filter(|l| l.bullet.is_none()) {
             let prefixes: Vec<_> = list.items.iter().filter_map(|item| item_prefix(page, list, item)).collect();
             let values: Vec<u64> = prefixes.iter().map(|p| p.value.unwrap_or(0)).collect();

@@ -3,7 +3,18 @@
 use super::{item_prefix, line_range, lines_by_number, parsed_lists};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const UL_SINGLE: Param =
+    Param::width("ul_single", 1, "spaces after the marker of a bullet list of one-paragraph items")
+        .zero_means_default();
+const OL_SINGLE: Param =
+    Param::width("ol_single", 1, "spaces after the marker of an ordered list of one-paragraph items")
+        .zero_means_default();
+const UL_MULTI: Param =
+    Param::width("ul_multi", 1, "spaces after the marker of a bullet list with longer items").zero_means_default();
+const OL_MULTI: Param =
+    Param::width("ol_multi", 1, "spaces after the marker of an ordered list with longer items").zero_means_default();
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD030",
@@ -39,6 +50,7 @@ consistently, and at five spaces turn the text into a code block.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[UL_SINGLE, OL_SINGLE, UL_MULTI, OL_MULTI],
 };
 
 /// The wrong number of spaces after a list marker.
@@ -49,11 +61,11 @@ impl Rule for ListMarkerSpace {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let ul_single = super::width_or(out, "ul_single", 1);
-        let ol_single = super::width_or(out, "ol_single", 1);
-        let ul_multi = super::width_or(out, "ul_multi", 1);
-        let ol_multi = super::width_or(out, "ol_multi", 1);
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let ul_single = params.int(&UL_SINGLE) as usize;
+        let ol_single = params.int(&OL_SINGLE) as usize;
+        let ul_multi = params.int(&UL_MULTI) as usize;
+        let ol_multi = params.int(&OL_MULTI) as usize;
         let lines = lines_by_number(page);
         let html_starts: std::collections::HashSet<usize> =
             page.html_blocks.iter().map(|span| line_range(page, *span).0).collect();

@@ -2,7 +2,7 @@
 
 use super::{is_blank_at, line_range, line_span, lines_by_number};
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD031",
@@ -39,6 +39,7 @@ git status
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// Fences glued to other lines.
@@ -49,7 +50,7 @@ impl Rule for BlanksAroundFences {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let lines = lines_by_number(page);
         let first = super::first_body_line(page) + 1;
         for block in page.markdown.code_blocks.iter().filter(|b| b.fenced) {

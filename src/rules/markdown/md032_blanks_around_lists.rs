@@ -2,7 +2,7 @@
 
 use super::{is_blank_at, line_range, line_span, lines_by_number};
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD032",
@@ -44,6 +44,7 @@ Text after the list.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// Lists glued to other blocks.
@@ -54,7 +55,7 @@ impl Rule for BlanksAroundLists {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let lines = lines_by_number(page);
         let text_of = |n: usize| lines.get(n).copied().flatten();
         let line_span = |number: usize| line_span(page, lines, number);

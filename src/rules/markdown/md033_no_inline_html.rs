@@ -1,10 +1,17 @@
 //! MD033 no-inline-html.
 
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+
+const ALLOWED_ELEMENTS: Param =
+    Param::strings("allowed_elements", &[], "the HTML elements allowed (case-insensitive)").keeping_non_strings();
+const TABLE_ALLOWED_ELEMENTS: Param =
+    Param::strings("table_allowed_elements", &[], "the HTML elements allowed in tables (case-insensitive)")
+        .keeping_non_strings()
+        .defaults_to("allowed_elements");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD033",
@@ -46,6 +53,7 @@ Read the **whole** page.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[ALLOWED_ELEMENTS, TABLE_ALLOWED_ELEMENTS],
 };
 
 /// Raw HTML elements.
@@ -68,18 +76,9 @@ static RAW_HTML: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 
-/// The lowercase names of a string-array parameter.
-fn names(value: Option<&serde_json::Value>) -> Option<Vec<String>> {
-    let items = value?.as_array()?;
-    Some(
-        items
-            .iter()
-            .map(|v| match v {
-                serde_json::Value::String(s) => s.to_lowercase(),
-                other => other.to_string().to_lowercase(),
-            })
-            .collect(),
-    )
+/// The lowercase names of a list parameter.
+fn lowercase(names: &[String]) -> Vec<String> {
+    names.iter().map(|name| name.to_lowercase()).collect()
 }
 
 /// Whether a line of an HTML block starts a new block when markdownlint re-reads the block as
@@ -164,12 +163,12 @@ impl Rule for NoInlineHtml {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
         if page.html_blocks.is_empty() && page.html_inline.is_empty() {
             return;
         }
-        let allowed = names(out.option("allowed_elements")).unwrap_or_default();
-        let table_allowed = names(out.option("table_allowed_elements")).unwrap_or_else(|| allowed.clone());
+        let allowed = lowercase(params.strings(&ALLOWED_ELEMENTS).unwrap_or_default());
+        let table_allowed = lowercase(params.strings(&TABLE_ALLOWED_ELEMENTS).unwrap_or_default());
         let text = page.source.text.as_str();
         let mut found: Vec<(Span, String, bool)> = Vec::new();
         for span in &page.html_inline {

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD034",
@@ -33,6 +33,7 @@ See <https://handbook.gitlab.com> for details.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// Bare URLs.
@@ -43,7 +44,7 @@ impl Rule for NoBareUrls {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
         for link in page.markdown.link_model.hyperlinks() {
             let (span, url) = (&link.span, &link.url);

@@ -1,7 +1,13 @@
 //! MD035 hr-style.
 
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const STYLE: Param = Param::string(
+    "style",
+    "consistent",
+    "the horizontal rule as written (`***`, `---`…); `consistent` takes the first one",
+);
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD035",
@@ -29,6 +35,7 @@ first one's text, the default) or an exact text such as `---`.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[STYLE],
 };
 
 /// Thematic breaks in another style.
@@ -39,8 +46,8 @@ impl Rule for HrStyle {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let mut style = out.option("style").and_then(|v| v.as_str()).unwrap_or("consistent").trim().to_string();
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let mut style = params.text(&STYLE).trim().to_string();
         for span in &page.markdown.thematic_breaks {
             // markdownlint compares the text from the first marker on, trailing spaces included.
             let text = page.slice(*span).lines().next().unwrap_or("").trim_start().to_string();

@@ -1,7 +1,13 @@
 //! MD036 no-emphasis-as-heading.
 
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const PUNCTUATION: Param = Param::string(
+    "punctuation",
+    ".,;:!?。，；：！？",
+    "an emphasized paragraph ending with one of these is not a heading",
+);
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD036",
@@ -36,6 +42,7 @@ and the anchors.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[PUNCTUATION],
 };
 
 /// Bold or italic lines standing in for headings.
@@ -46,8 +53,8 @@ impl Rule for NoEmphasisAsHeading {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let punctuation = super::punctuation_option(out, ".,;:!?。，；：！？");
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let punctuation = params.text(&PUNCTUATION);
         for (span, text) in &page.markdown.emphasis_paragraphs {
             if text.chars().next_back().is_some_and(|c| punctuation.contains(c)) {
                 continue;

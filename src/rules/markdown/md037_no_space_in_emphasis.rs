@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
@@ -37,6 +37,7 @@ Here is some **bold** text and some _italic_ text.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// "** bold **".
@@ -53,7 +54,7 @@ impl Rule for NoSpaceInEmphasis {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let markers = &page.markdown.bare_emphasis_markers;
         if markers.len() < 2 {
             return;

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
@@ -31,6 +31,7 @@ Run `make test` and then `make lint`.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// "` code`".
@@ -60,7 +61,7 @@ impl Rule for NoSpaceInCode {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
         for span in &page.markdown.code_spans {
             let source = &text[span.start..span.end];

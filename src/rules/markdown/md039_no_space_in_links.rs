@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
@@ -32,6 +32,7 @@ See [the handbook](https://handbook.gitlab.com).
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// `[ text ](…)`.
@@ -64,7 +65,7 @@ impl Rule for NoSpaceInLinks {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
         for span in page.markdown.link_model.hyperlinks().map(|l| &l.span) {
             let Some(label) = label_span(&text[span.start..span.end], span.start) else { continue };

@@ -1,7 +1,7 @@
 //! MD040 fenced-code-language.
 
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
@@ -31,6 +31,7 @@ git status
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[],
 };
 
 /// Fenced code without a language.
@@ -41,7 +42,7 @@ impl Rule for FencedCodeLanguage {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         for block in page.markdown.code_blocks.iter().filter(|b| b.fenced && !b.has_info) {
             let first_line = page.slice(block.span).lines().next().unwrap_or("");
             let span = Span::new(block.span.start, block.span.start + first_line.len());

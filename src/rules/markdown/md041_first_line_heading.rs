@@ -2,8 +2,12 @@
 
 use super::{front_matter_has_title, is_html_comment_block, line_range};
 use crate::page::{BlockKind, Page};
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const LEVEL: Param = Param::integer("level", 1, "the heading level the first line must have");
+const ALLOW_PREAMBLE: Param =
+    Param::boolean("allow_preamble", false, "allow content before the first heading when it is not a heading");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD041",
@@ -38,6 +42,7 @@ This page starts with a heading.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[LEVEL, super::FRONT_MATTER_TITLE, ALLOW_PREAMBLE],
 };
 
 /// Pages that do not start with a title heading.
@@ -59,12 +64,12 @@ impl Rule for FirstLineHeading {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        if front_matter_has_title(page, out.option("front_matter_title")) {
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        if front_matter_has_title(page, params.pattern(&super::FRONT_MATTER_TITLE)) {
             return;
         }
-        let level = out.option_u64("level", 1);
-        let allow_preamble = out.option_bool("allow_preamble", false);
+        let level = params.int(&LEVEL);
+        let allow_preamble = params.flag(&ALLOW_PREAMBLE);
         let text = page.source.text.as_str();
         // Link reference definitions leave no block behind, but they are content: look for
         // non-blank lines between blocks too.

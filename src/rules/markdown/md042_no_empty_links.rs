@@ -1,7 +1,7 @@
 //! MD042 no-empty-links.
 
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD042",
@@ -27,6 +27,7 @@ See the [handbook](https://handbook.gitlab.com).
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[],
 };
 
 /// Links to nowhere.
@@ -37,7 +38,7 @@ impl Rule for NoEmptyLinks {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         for link in page.markdown.link_model.hyperlinks() {
             let (span, url) = (&link.span, link.url.trim());
             // Inline links and reference links whose definition is empty or "#".

@@ -2,10 +2,19 @@
 
 use super::heading_text;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+
+const HEADINGS: Param = Param::strings(
+    "headings",
+    &[],
+    "the headings required, in order (`*`: any number of headings, `+`: one or more, `?`: one)",
+)
+.unset_by_default()
+.keeping_non_strings();
+const MATCH_CASE: Param = Param::boolean("match_case", false, "compare headings case-sensitively");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD043",
@@ -45,6 +54,7 @@ With `headings: ["# Title", "## Overview", "*"]`:
 "###,
     severity: Severity::Warning,
     fix: false,
+    params: &[HEADINGS, MATCH_CASE],
 };
 
 /// Headings that do not follow the required structure.
@@ -68,7 +78,7 @@ fn is_expected(actual: &str, expected: &str, match_case: bool) -> bool {
         };
         let flags = if match_case { "" } else { "(?i)" };
         return actual_level.len() == expected_level.len()
-            && super::parameter_regex(&format!("{flags}{}", pattern.as_str()))
+            && crate::rules::params::parameter_regex(&format!("{flags}{}", pattern.as_str()))
                 .is_some_and(|re| re.is_match(actual_text.as_str()));
     }
     if match_case { actual == expected } else { actual.to_lowercase() == expected.to_lowercase() }
@@ -79,19 +89,13 @@ impl Rule for RequiredHeadings {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let Some(serde_json::Value::Array(items)) = out.option("headings") else { return };
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let Some(items) = params.strings(&HEADINGS) else { return };
         let required: Vec<String> = items
             .iter()
-            .map(|v| {
-                let item = match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                if ITEM.is_match(&item) { item } else { "[Invalid syntax]".to_string() }
-            })
+            .map(|item| if ITEM.is_match(item) { item.clone() } else { "[Invalid syntax]".to_string() })
             .collect();
-        let match_case = out.option_bool("match_case", false);
+        let match_case = params.flag(&MATCH_CASE);
         let mut i = 0usize;
         let mut loops_left = MAXIMUM_LOOPS;
         let mut any_match_fallback = false;

@@ -3,10 +3,14 @@
 use super::{is_html_comment_block, line_range};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::{Arc, LazyLock, Mutex};
+
+const NAMES: Param = Param::strings("names", &[], "the names, spelled as they must be");
+const CODE_BLOCKS: Param = Param::boolean("code_blocks", true, "check code spans and code blocks too");
+const HTML_ELEMENTS: Param = Param::boolean("html_elements", true, "check the text of HTML elements too");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD044",
@@ -48,6 +52,7 @@ We write our tools in JavaScript.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[NAMES, CODE_BLOCKS, HTML_ELEMENTS],
 };
 
 /// Proper names with the wrong capitals.
@@ -236,15 +241,14 @@ impl Rule for ProperNames {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let Some(serde_json::Value::Array(items)) = out.option("names") else { return };
-        let names: Vec<String> = items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let names = params.strings(&NAMES).unwrap_or_default();
         if names.is_empty() {
             return;
         }
-        let compiled = compile(&names);
-        let code = out.option_bool("code_blocks", true);
-        let html = out.option_bool("html_elements", true);
+        let compiled = compile(names);
+        let code = params.flag(&CODE_BLOCKS);
+        let html = params.flag(&HTML_ELEMENTS);
         let text = page.source.text.as_str();
 
         // The pieces of source to read, as (span, replacement text of the same length or None).

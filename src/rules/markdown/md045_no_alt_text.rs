@@ -1,7 +1,7 @@
 //! MD045 no-alt-text.
 
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -30,6 +30,7 @@ Screen readers have nothing to say about the image, and nothing shows when it fa
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[],
 };
 
 /// Images without alt text.
@@ -45,7 +46,7 @@ impl Rule for NoAltText {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         for image in page.markdown.link_model.images() {
             if image.empty {
                 out.report(image.span, "image without alt text")

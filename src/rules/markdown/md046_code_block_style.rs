@@ -1,7 +1,14 @@
 //! MD046 code-block-style.
 
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const STYLE: Param = Param::choice(
+    "style",
+    &["consistent", "fenced", "indented"],
+    "consistent",
+    "the code block style; `consistent` takes the first block's",
+);
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD046",
@@ -38,6 +45,7 @@ puts 2
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[STYLE],
 };
 
 /// Code blocks in another style.
@@ -48,8 +56,8 @@ impl Rule for CodeBlockStyle {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let mut style = out.option("style").and_then(|v| v.as_str()).unwrap_or("consistent").to_string();
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let mut style = params.text(&STYLE).to_string();
         for block in &page.markdown.code_blocks {
             let actual = if block.fenced { "fenced" } else { "indented" };
             if style == "consistent" {

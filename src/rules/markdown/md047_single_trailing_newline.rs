@@ -3,7 +3,7 @@
 use super::{is_blank, newline};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
@@ -32,6 +32,7 @@ Last line with a newline after it
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// A missing final newline.
@@ -42,7 +43,7 @@ impl Rule for SingleTrailingNewline {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
         let last_start = text.rfind('\n').map_or(0, |i| i + 1);
         let last = &text[last_start..];

@@ -1,8 +1,15 @@
 //! MD048 code-fence-style.
 
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const STYLE: Param = Param::choice(
+    "style",
+    &["consistent", "backtick", "tilde"],
+    "consistent",
+    "the code fence marker; `consistent` takes the first fence's",
+);
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD048",
@@ -40,6 +47,7 @@ make lint
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[STYLE],
 };
 
 /// Fences in another style.
@@ -50,11 +58,11 @@ impl Rule for CodeFenceStyle {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
-        let mut expected: Option<u8> = match out.option("style").and_then(|v| v.as_str()) {
-            Some("backtick") => Some(b'`'),
-            Some("tilde") => Some(b'~'),
+        let mut expected: Option<u8> = match params.text(&STYLE) {
+            "backtick" => Some(b'`'),
+            "tilde" => Some(b'~'),
             _ => None,
         };
         let name = |c: u8| if c == b'~' { "tilde" } else { "backtick" };

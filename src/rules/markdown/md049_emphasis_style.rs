@@ -1,7 +1,14 @@
 //! MD049 emphasis-style.
 
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const STYLE: Param = Param::choice(
+    "style",
+    &["consistent", "asterisk", "underscore"],
+    "consistent",
+    "the emphasis marker; `consistent` takes the first emphasis's",
+);
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD049",
@@ -30,6 +37,7 @@ inside footnotes are split differently by comrak and micromark (2 lines in the G
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[STYLE],
 };
 
 /// Emphasis in another style.
@@ -40,7 +48,7 @@ impl Rule for EmphasisStyle {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        super::check_emphasis_style(page, out, false);
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        super::check_emphasis_style(page, params.text(&STYLE), out, false);
     }
 }

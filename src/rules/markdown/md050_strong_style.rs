@@ -1,7 +1,14 @@
 //! MD050 strong-style.
 
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const STYLE: Param = Param::choice(
+    "style",
+    &["consistent", "asterisk", "underscore"],
+    "consistent",
+    "the strong emphasis marker; `consistent` takes the first strong emphasis's",
+);
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD050",
@@ -27,6 +34,7 @@ first one's, the default), `asterisk` or `underscore`. The fix rewrites both mar
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[STYLE],
 };
 
 /// Strong text in another style.
@@ -37,7 +45,7 @@ impl Rule for StrongStyle {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        super::check_emphasis_style(page, out, true);
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        super::check_emphasis_style(page, params.text(&STYLE), out, true);
     }
 }

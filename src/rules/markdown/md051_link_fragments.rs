@@ -4,11 +4,14 @@ use super::heading_text_span;
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::page::links::LinkKind;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+const IGNORE_CASE: Param = Param::boolean("ignore_case", false, "match fragments ignoring case");
+const IGNORED_PATTERN: Param = Param::pattern("ignored_pattern", "", "fragments matching it are not checked");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD051",
@@ -56,6 +59,7 @@ See [the checklist](#checklist).
 "##,
     severity: Severity::Warning,
     fix: true,
+    params: &[IGNORE_CASE, IGNORED_PATTERN],
 };
 
 /// Same-page fragments that match no anchor.
@@ -219,7 +223,7 @@ impl Rule for LinkFragments {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
         static CUSTOM_ANCHOR: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"\{(#[a-z\d]+(?:[-_]+[a-z\d]+)*)\}").expect("valid"));
         static LINE_FRAGMENT: LazyLock<Regex> =
@@ -263,11 +267,9 @@ impl Rule for LinkFragments {
         if targets.is_empty() {
             return;
         }
-        let ignore_case = out.option_bool("ignore_case", false);
-        let ignored = match out.option("ignored_pattern").and_then(|v| v.as_str()) {
-            Some(p) if !p.is_empty() => super::parameter_regex(p),
-            _ => None,
-        };
+        let ignore_case = params.flag(&IGNORE_CASE);
+        let ignored = params.pattern(&IGNORED_PATTERN);
+        let ignored = if ignored.text.is_empty() { None } else { ignored.regex.clone() };
 
         let mut fragments = Fragments::default();
         fragments.set("#top".to_string(), 0);

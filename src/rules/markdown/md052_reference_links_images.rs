@@ -3,8 +3,11 @@
 use super::references::{Unresolved, definition_entries, normalize_label, undefined_groups};
 use crate::page::Page;
 use crate::page::links::LinkKind;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const SHORTCUT_SYNTAX: Param = Param::boolean("shortcut_syntax", false, "check shortcut references (`[label]`) too");
+const IGNORED_LABELS: Param = Param::strings("ignored_labels", &["x"], "labels never reported (task list `[x]`)");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD052",
@@ -42,6 +45,7 @@ Read [the docs][docs].
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[SHORTCUT_SYNTAX, IGNORED_LABELS],
 };
 
 /// References to labels that are not defined.
@@ -52,8 +56,8 @@ impl Rule for ReferenceLinksImages {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let shortcut_syntax = out.option_bool("shortcut_syntax", false);
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let shortcut_syntax = params.flag(&SHORTCUT_SYNTAX);
         // comrak resolved every reference that has a definition: only the bracket groups it
         // left as text can be missing theirs.
         // Without shortcuts, only `[text][label]` and `[label][]` count: both need a `][`.
@@ -67,10 +71,8 @@ impl Rule for ReferenceLinksImages {
         if groups.is_empty() {
             return;
         }
-        let ignored: Vec<String> = match out.option("ignored_labels").and_then(|v| v.as_array()) {
-            Some(labels) => labels.iter().filter_map(|l| l.as_str()).map(normalize_label).collect(),
-            None => vec!["x".to_string()],
-        };
+        let ignored: Vec<String> =
+            params.strings(&IGNORED_LABELS).unwrap_or_default().iter().map(|l| normalize_label(l)).collect();
         let defined: Vec<String> = definition_entries(page).into_iter().map(|d| d.label).collect();
         let text = page.source.text.as_str();
         for group in groups {

@@ -3,8 +3,11 @@
 use super::references::{ReferenceData, Unresolved, normalize_label, reference_data};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const IGNORED_DEFINITIONS: Param =
+    Param::strings("ignored_definitions", &["//"], "definition labels never reported (`[//]: #` comments)");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD053",
@@ -44,6 +47,7 @@ Read the [handbook].
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[IGNORED_DEFINITIONS],
 };
 
 /// Definitions nothing uses, and repeated definitions.
@@ -54,15 +58,13 @@ impl Rule for LinkImageReferenceDefinitions {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
         let model = &page.markdown.link_model;
         if model.definitions.is_empty() && model.footnote_defs.is_empty() {
             return;
         }
-        let ignored: Vec<String> = match out.option("ignored_definitions").and_then(|v| v.as_array()) {
-            Some(labels) => labels.iter().filter_map(|l| l.as_str()).map(normalize_label).collect(),
-            None => vec!["//".to_string()],
-        };
+        let ignored: Vec<String> =
+            params.strings(&IGNORED_DEFINITIONS).unwrap_or_default().iter().map(|l| normalize_label(l)).collect();
         let unused = |data: &ReferenceData, label: &String| {
             !ignored.contains(label) && !data.references.contains_key(label) && !data.shortcuts.contains_key(label)
         };

@@ -4,8 +4,15 @@ use super::references::normalize_label;
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::page::links::LinkKind;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use std::collections::HashMap;
+
+const AUTOLINK: Param = Param::boolean("autolink", true, "allow autolinks (`<https://…>`)");
+const INLINE: Param = Param::boolean("inline", true, "allow inline links and images (`[text](url)`)");
+const FULL: Param = Param::boolean("full", true, "allow full references (`[text][label]`)");
+const COLLAPSED: Param = Param::boolean("collapsed", true, "allow collapsed references (`[label][]`)");
+const SHORTCUT: Param = Param::boolean("shortcut", true, "allow shortcut references (`[label]`)");
+const URL_INLINE: Param = Param::boolean("url_inline", true, "allow inline links whose text is their URL");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD054",
@@ -43,6 +50,7 @@ Read the [handbook](https://handbook.gitlab.com).
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[AUTOLINK, INLINE, FULL, COLLAPSED, SHORTCUT, URL_INLINE],
 };
 
 /// Links and images in a style that is turned off.
@@ -73,13 +81,13 @@ impl Rule for LinkImageStyle {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
-        let autolink = out.option_bool("autolink", true);
-        let inline = out.option_bool("inline", true);
-        let full = out.option_bool("full", true);
-        let collapsed = out.option_bool("collapsed", true);
-        let shortcut = out.option_bool("shortcut", true);
-        let url_inline = out.option_bool("url_inline", true);
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let autolink = params.flag(&AUTOLINK);
+        let inline = params.flag(&INLINE);
+        let full = params.flag(&FULL);
+        let collapsed = params.flag(&COLLAPSED);
+        let shortcut = params.flag(&SHORTCUT);
+        let url_inline = params.flag(&URL_INLINE);
         if autolink && inline && full && collapsed && shortcut && url_inline {
             return;
         }

@@ -2,8 +2,15 @@
 
 use super::tables::table_rows;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::{Span, floor_char_boundary};
+
+const STYLE: Param = Param::choice(
+    "style",
+    &["consistent", "leading_only", "trailing_only", "leading_and_trailing", "no_leading_or_trailing", "per_table"],
+    "consistent",
+    "where table rows have pipes; `consistent` takes the first row's",
+);
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD055",
@@ -35,6 +42,7 @@ Some renderers need the pipes, and rows that begin and end alike are easier to r
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[STYLE],
 };
 
 /// Rows with or without leading and trailing pipes, against the style.
@@ -54,11 +62,11 @@ impl Rule for TablePipeStyle {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
         if page.markdown.tables.is_empty() {
             return;
         }
-        let style = out.option("style").and_then(|v| v.as_str()).unwrap_or("consistent").to_string();
+        let style = params.text(&STYLE).to_string();
         let per_table = style == "per_table";
         let mut expected: Option<(bool, bool)> = match style.as_str() {
             "leading_and_trailing" => Some((true, true)),

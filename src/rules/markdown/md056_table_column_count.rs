@@ -2,7 +2,7 @@
 
 use super::tables::table_rows;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::{Span, floor_char_boundary};
 
 pub static META: RuleMeta = RuleMeta {
@@ -35,6 +35,7 @@ dropped: the text is silently lost.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[],
 };
 
 /// Rows whose cell count differs from the header's.
@@ -45,7 +46,7 @@ impl Rule for TableColumnCount {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         if page.markdown.tables.is_empty() {
             return;
         }

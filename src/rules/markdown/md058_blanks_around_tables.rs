@@ -2,7 +2,7 @@
 
 use super::line_range;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD058",
@@ -38,6 +38,7 @@ Grades:
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[],
 };
 
 /// Tables glued to other blocks.
@@ -53,7 +54,7 @@ impl Rule for BlanksAroundTables {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         if page.markdown.tables.is_empty() {
             return;
         }

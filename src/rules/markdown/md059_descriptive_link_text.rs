@@ -2,8 +2,11 @@
 
 use crate::page::Page;
 use crate::page::links::LinkKind;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
+
+const PROHIBITED_TEXTS: Param =
+    Param::strings("prohibited_texts", &DEFAULT_PROHIBITED, "link texts that do not describe the target");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD059",
@@ -32,6 +35,7 @@ To request access, open an [access request](https://gitlab.com/gitlab-com/team-m
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[PROHIBITED_TEXTS],
 };
 
 /// Links whose text says nothing about where they go.
@@ -57,15 +61,13 @@ impl Rule for DescriptiveLinkText {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
         let links = &page.markdown.link_model.links;
         if links.is_empty() {
             return;
         }
-        let prohibited: Vec<String> = match out.option("prohibited_texts").and_then(|v| v.as_array()) {
-            Some(texts) => texts.iter().filter_map(|t| t.as_str()).map(normalize).collect(),
-            None => DEFAULT_PROHIBITED.iter().map(|t| normalize(t)).collect(),
-        };
+        let prohibited: Vec<String> =
+            params.strings(&PROHIBITED_TEXTS).unwrap_or_default().iter().map(|t| normalize(t)).collect();
         if prohibited.is_empty() {
             return;
         }

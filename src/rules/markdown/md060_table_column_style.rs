@@ -3,9 +3,18 @@
 use super::tables::{Piece, Row, Token, table_rows};
 use crate::diagnostic::Edit;
 use crate::page::Page;
-use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 use unicode_width::UnicodeWidthStr;
+
+const STYLE: Param = Param::choice(
+    "style",
+    &["any", "aligned", "compact", "tight"],
+    "any",
+    "the table column style: padded to align, one space around cells, no space, or any",
+);
+const ALIGNED_DELIMITER: Param =
+    Param::boolean("aligned_delimiter", false, "the delimiter row's pipes must line up with the header's");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD060",
@@ -43,6 +52,7 @@ makes noisy diffs.
 "#,
     severity: Severity::Warning,
     fix: true,
+    params: &[STYLE, ALIGNED_DELIMITER],
 };
 
 /// Table pipes placed against the style.
@@ -201,15 +211,15 @@ impl Rule for TableColumnStyle {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
         if page.markdown.tables.is_empty() {
             return;
         }
-        let style = out.option("style").and_then(|v| v.as_str()).unwrap_or("any");
+        let style = params.text(&STYLE);
         let aligned_allowed = matches!(style, "any" | "aligned");
         let compact_allowed = matches!(style, "any" | "compact");
         let tight_allowed = matches!(style, "any" | "tight");
-        let aligned_delimiter = out.option_bool("aligned_delimiter", false);
+        let aligned_delimiter = params.flag(&ALIGNED_DELIMITER);
         let rows = table_rows(page);
         let bytes = page.source.text.as_bytes();
         let mut tokens: Vec<Token> = Vec::new();

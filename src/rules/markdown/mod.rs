@@ -62,6 +62,8 @@ pub mod tables;
 
 use crate::diagnostic::Edit;
 use crate::page::Page;
+use crate::rules::Param;
+use crate::rules::params::Pattern;
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -199,12 +201,12 @@ pub fn is_blank(line: &str) -> bool {
 /// differs from `style` (`consistent`: the first run's). Reports both markers of a run, and
 /// fixes them. Underscores inside a word cannot be emphasis, so an asterisk run glued to a word
 /// is left alone when the style is underscore.
-pub fn check_emphasis_style(page: &Page<'_>, out: &mut crate::rules::Sink<'_>, strong: bool) {
+pub fn check_emphasis_style(page: &Page<'_>, style: &str, out: &mut crate::rules::Sink<'_>, strong: bool) {
     let text = page.source.text.as_str();
     let width = if strong { 2 } else { 1 };
-    let mut style: Option<char> = match out.option("style").and_then(|v| v.as_str()) {
-        Some("asterisk") => Some('*'),
-        Some("underscore") => Some('_'),
+    let mut style: Option<char> = match style {
+        "asterisk" => Some('*'),
+        "underscore" => Some('_'),
         _ => None,
     };
     for (span, is_strong) in &page.markdown.emphasis {
@@ -306,14 +308,6 @@ pub fn line_span(page: &Page<'_>, lines: &[Option<&str>], number: usize) -> Span
     Span::new(at, at + lines.get(number).copied().flatten().map_or(0, str::len))
 }
 
-/// The `punctuation` parameter of MD026 and MD036, or their default.
-pub fn punctuation_option(out: &crate::rules::Sink<'_>, default: &str) -> String {
-    match out.option("punctuation") {
-        Some(serde_json::Value::String(p)) => p.clone(),
-        _ => default.to_string(),
-    }
-}
-
 /// A per-line flag over the whole file (index = 1-based line number).
 pub fn line_flags(page: &Page<'_>) -> Vec<bool> {
     vec![false; page.lines.line_count() + 2]
@@ -385,30 +379,26 @@ pub fn mark_html_lines(page: &Page<'_>, flags: &mut [bool]) {
     }
 }
 
-/// A regular expression from a rule parameter (`front_matter_title`, MD043's `%` headings,
-/// MD051's `ignored_pattern`), compiled once per distinct pattern for the whole run; `None`
-/// when it does not compile (markdownlint then ignores it).
-pub fn parameter_regex(pattern: &str) -> Option<Regex> {
-    static COMPILED: LazyLock<std::sync::Mutex<std::collections::HashMap<String, Option<Regex>>>> =
-        LazyLock::new(Default::default);
-    let mut compiled = COMPILED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    compiled.entry(pattern.to_string()).or_insert_with(|| Regex::new(pattern).ok()).clone()
-}
+/// MD001, MD025 and MD041: the front matter line that gives the page its title (empty: none
+/// does, and the first heading must).
+pub const FRONT_MATTER_TITLE: Param = Param::pattern(
+    "front_matter_title",
+    r#"^\s*"?title"?\s*[:=]"#,
+    "a front matter line matching it titles the page; empty: front matter never does",
+)
+.case_insensitive();
 
-/// Whether the front matter has a title, as markdownlint decides it (`front_matter_title`).
-pub fn front_matter_has_title(page: &Page<'_>, pattern: Option<&serde_json::Value>) -> bool {
+/// Whether the front matter has a title, as markdownlint decides it (`front_matter_title`; one
+/// that does not compile is ignored).
+pub fn front_matter_has_title(page: &Page<'_>, pattern: &Pattern) -> bool {
     static DEFAULT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)^\s*"?title"?\s*[:=]"#).expect("valid"));
-    if page.body_first_line() == 0 {
+    let body_first_line = page.body_first_line();
+    if body_first_line == 0 || pattern.text.is_empty() {
         return false;
     }
-    let custom = match pattern {
-        Some(serde_json::Value::String(p)) if p.is_empty() => return false,
-        Some(serde_json::Value::String(p)) => parameter_regex(&format!("(?i){p}")),
-        _ => None,
-    };
-    let re = custom.as_ref().unwrap_or(&DEFAULT);
+    let re = pattern.regex.as_ref().unwrap_or(&DEFAULT);
     let text = page.source.text.as_str();
-    (0..page.body_first_line()).any(|i| {
+    (0..body_first_line).any(|i| {
         let start = page.lines.line_start(i);
         let end = page.lines.line_start(i + 1).min(text.len());
         re.is_match(text[start..end].trim_end_matches(['\n', '\r']))
@@ -514,30 +504,6 @@ pub fn reindent(page: &Page<'_>, line_start: usize, at: usize, actual: usize, ex
             .then(|| Edit { span: Span::new(start, end), replacement: String::new() })
     } else {
         Some(Edit { span: Span::new(start, start), replacement: " ".repeat(expected - actual) })
-    }
-}
-
-/// The largest width or count of spaces or blank lines a parameter may ask for. Fixes write that
-/// many characters per finding, and a page's `markdownlint-configure-file` comment can set
-/// parameters: `{"MD007": {"indent": 1e18}}` must not make hblint allocate without end.
-pub const MAX_WIDTH: u64 = 1_000;
-
-/// A width or count parameter (indents, spaces, blank lines), capped at [`MAX_WIDTH`].
-pub fn width_option(out: &crate::rules::Sink<'_>, key: &str, default: u64) -> usize {
-    out.option_u64(key, default).min(MAX_WIDTH) as usize
-}
-
-/// [`option_or`] for a width, capped at [`MAX_WIDTH`].
-pub fn width_or(out: &crate::rules::Sink<'_>, key: &str, default: u64) -> usize {
-    option_or(out, key, default).min(MAX_WIDTH) as usize
-}
-
-/// A positive numeric parameter that markdownlint reads as `Number(value || default)`: zero
-/// and a missing value both mean the default.
-pub fn option_or(out: &crate::rules::Sink<'_>, key: &str, default: u64) -> u64 {
-    match out.option_u64(key, default) {
-        0 => default,
-        n => n,
     }
 }
 

@@ -61,7 +61,7 @@ impl Rule for PackRule {
         self.meta
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &crate::rules::Params, out: &mut Sink<'_>) {
         // Rules of a job-family pack (`group = "job-family"`) read job-family pages only.
         if self.meta.group == Group::JobFamily && page.job.is_none() {
             return;
@@ -151,6 +151,7 @@ pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, Locat
             docs: leak(docs),
             severity: raw.severity,
             fix: matcher.fixes(),
+            params: &[],
         }));
         rules.push(&*Box::leak(Box::new(PackRule {
             meta,

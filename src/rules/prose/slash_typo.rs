@@ -43,6 +43,7 @@ spell checkers accept it because every word is spelled right.
 "#,
     severity: Severity::Warning,
     fix: false,
+    params: &[],
 };
 
 /// Impossible slash pairs in prose.
@@ -77,7 +78,7 @@ impl Rule for SlashTypo {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, _params: &crate::rules::Params, out: &mut Sink<'_>) {
         for run in &page.prose {
             let text = page.slice(run.span);
             if memchr::memchr(b'/', text.as_bytes()).is_none() {

@@ -1,0 +1,119 @@
+//! `hblint.toml`'s `[rules.CODE]` tables: rule parameters by markdownlint's names, checked
+//! against what the rule declares (unlike markdownlint's own files, where unknown keys and
+//! values of the wrong kind are silently ignored), then handed to the linter in markdownlint's
+//! JSON form so that one reading (`rules::params`) serves both.
+
+use crate::rules::meta::{Param, ParamKind, RuleMeta};
+use serde_json::Value;
+
+/// The message for a parameter the rule does not declare.
+pub fn unknown_parameter(meta: &RuleMeta, name: &str) -> String {
+    let known: Vec<&str> = meta.params.iter().map(|p| p.name).collect();
+    let (code, rule) = (meta.code, meta.name);
+    if known.is_empty() {
+        format!("unknown parameter '{name}' for {code} ({rule}); it has no parameters")
+    } else {
+        format!("unknown parameter '{name}' for {code} ({rule}); its parameters: {}", known.join(", "))
+    }
+}
+
+/// A `hblint.toml` value for `param` as markdownlint's JSON, or the message saying what it
+/// takes instead.
+pub fn to_json(meta: &RuleMeta, param: &Param, value: &toml::Value) -> Result<Value, String> {
+    use toml::Value as Toml;
+    let json = match (param.kind, value) {
+        (ParamKind::Integer { max, .. }, Toml::Integer(n)) if *n >= 0 && max.is_none_or(|max| *n as u64 <= max) => {
+            Some(Value::from(*n))
+        }
+        (ParamKind::Boolean, Toml::Boolean(b)) => Some(Value::Bool(*b)),
+        (ParamKind::String, Toml::String(s)) => Some(Value::String(s.clone())),
+        (ParamKind::Choice(choices), Toml::String(s)) if choices.contains(&s.as_str()) => {
+            Some(Value::String(s.clone()))
+        }
+        (ParamKind::Strings { .. }, Toml::Array(items)) => items
+            .iter()
+            .map(|item| item.as_str().map(|s| Value::String(s.to_string())))
+            .collect::<Option<Vec<Value>>>()
+            .map(Value::Array),
+        (ParamKind::Pattern { case_insensitive }, Toml::String(s)) => {
+            let flags = if case_insensitive { "(?i)" } else { "" };
+            if regex::Regex::new(&format!("{flags}{s}")).is_err() {
+                return Err(format!(
+                    "parameter '{}' of {} ({}) takes a regular expression; {value} does not compile",
+                    param.name, meta.code, meta.name
+                ));
+            }
+            Some(Value::String(s.clone()))
+        }
+        _ => None,
+    };
+    json.ok_or_else(|| {
+        format!("parameter '{}' of {} ({}) takes {}, not {value}", param.name, meta.code, meta.name, takes(param.kind))
+    })
+}
+
+/// What a parameter of `kind` takes, as a phrase.
+fn takes(kind: ParamKind) -> String {
+    match kind {
+        ParamKind::Integer { max: None, .. } => "an integer of 0 or more".into(),
+        ParamKind::Integer { max: Some(max), .. } => format!("an integer from 0 to {max}"),
+        ParamKind::Boolean => "true or false".into(),
+        ParamKind::String => "a string".into(),
+        ParamKind::Choice(choices) => {
+            let quoted: Vec<String> = choices.iter().map(|c| format!("\"{c}\"")).collect();
+            format!("one of {}", quoted.join(", "))
+        }
+        ParamKind::Strings { .. } => "a list of strings".into(),
+        ParamKind::Pattern { .. } => "a regular expression".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::registry::Registry;
+
+    fn check(code: &str, name: &str, value: &str) -> Result<Value, String> {
+        let meta = Registry::builtin().find(code).expect("a rule").meta();
+        let param = meta.param(name).expect("a parameter");
+        let value: toml::Table = toml::from_str(&format!("v = {value}")).expect("toml");
+        to_json(meta, param, &value["v"])
+    }
+
+    #[test]
+    fn values_of_their_kind_become_markdownlints_json() {
+        assert_eq!(check("MD013", "line_length", "120"), Ok(Value::from(120)));
+        assert_eq!(check("MD013", "strict", "true"), Ok(Value::Bool(true)));
+        assert_eq!(check("MD003", "style", "\"atx\""), Ok(Value::from("atx")));
+        assert_eq!(check("MD026", "punctuation", "\".?\""), Ok(Value::from(".?")));
+        assert_eq!(check("MD044", "names", "[\"GitLab\"]"), Ok(serde_json::json!(["GitLab"])));
+        assert_eq!(check("MD051", "ignored_pattern", "\"^top$\""), Ok(Value::from("^top$")));
+    }
+
+    #[test]
+    fn values_of_another_kind_say_what_the_parameter_takes() {
+        let err = |code, name, value| check(code, name, value).expect_err("rejected");
+        assert_eq!(
+            err("MD013", "line_length", "\"long\""),
+            "parameter 'line_length' of MD013 (line-length) takes an integer of 0 or more, not \"long\""
+        );
+        assert!(err("MD013", "line_length", "-1").ends_with("not -1"));
+        assert!(err("MD013", "line_length", "1.5").ends_with("not 1.5"));
+        assert!(err("MD007", "indent", "5000").contains("takes an integer from 0 to 1000"));
+        assert!(err("MD013", "strict", "1").contains("takes true or false"));
+        assert!(err("MD003", "style", "\"atx-closed\"").contains("takes one of \"consistent\", \"atx\""));
+        assert!(err("MD044", "names", "[\"a\", 1]").contains("takes a list of strings"));
+        assert!(err("MD051", "ignored_pattern", "\"(\"").ends_with("\"(\" does not compile"));
+    }
+
+    #[test]
+    fn unknown_parameters_list_the_known_ones() {
+        let md012 = Registry::builtin().find("MD012").expect("MD012").meta();
+        assert_eq!(
+            unknown_parameter(md012, "max"),
+            "unknown parameter 'max' for MD012 (no-multiple-blanks); its parameters: maximum"
+        );
+        let md011 = Registry::builtin().find("MD011").expect("MD011").meta();
+        assert!(unknown_parameter(md011, "x").ends_with("it has no parameters"));
+    }
+}
