@@ -1,6 +1,6 @@
 //! MD001 heading-increment.
 
-use super::front_matter_has_title;
+use super::headings::front_matter_has_title;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
@@ -31,7 +31,7 @@ Skipped levels break the outline that screen readers, tables of contents and anc
 "#,
     severity: Severity::Warning,
     fix: false,
-    params: &[super::FRONT_MATTER_TITLE],
+    params: &[super::headings::FRONT_MATTER_TITLE],
 };
 
 /// Headings that skip a level.
@@ -43,8 +43,11 @@ impl Rule for HeadingIncrement {
     }
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
-        let mut previous: u8 =
-            if front_matter_has_title(page, params.pattern(&super::FRONT_MATTER_TITLE)) { 1 } else { u8::MAX };
+        let mut previous: u8 = if front_matter_has_title(page, params.pattern(&super::headings::FRONT_MATTER_TITLE)) {
+            1
+        } else {
+            u8::MAX
+        };
         for heading in &page.headings {
             if heading.level > previous.saturating_add(1) {
                 out.report(

@@ -1,6 +1,6 @@
 //! MD003 heading-style.
 
-use super::heading_style;
+use super::headings::heading_style;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 

@@ -1,6 +1,8 @@
 //! MD005 list-indent.
 
-use super::{item_prefix, parsed_lists, reindent};
+use super::lists::item_prefix;
+use super::lists::parsed_lists;
+use super::lists::reindent;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 

@@ -1,6 +1,9 @@
 //! MD009 no-trailing-spaces.
 
-use super::{body_lines, html_comments, line_flags, mark_code_lines};
+use super::html::html_comments;
+use super::lines::body_lines;
+use super::lines::line_flags;
+use super::lines::mark_code_lines;
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};

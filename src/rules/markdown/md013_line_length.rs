@@ -1,6 +1,8 @@
 //! MD013 line-length.
 
-use super::{body_lines, line_flags, line_range};
+use super::lines::body_lines;
+use super::lines::line_flags;
+use super::lines::line_range;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
@@ -163,7 +165,7 @@ impl Rule for LineLength {
         let tables = params.flag(&TABLES);
         let headings = params.flag(&HEADINGS);
 
-        let lines = super::lines_by_number(page);
+        let lines = super::lines::lines_by_number(page);
         let mut heading = line_flags(page);
         let mut code = line_flags(page);
         let mut table = line_flags(page);
@@ -231,7 +233,7 @@ impl Rule for LineLength {
             }
         }
 
-        let body_start = page.lines.line_start(super::first_body_line(page)).min(text.len());
+        let body_start = page.lines.line_start(super::lines::first_body_line(page)).min(text.len());
         let cleared = clear_html_comments(&text[body_start..]);
         let mut cleared_lines = cleared.split('\n');
         for line in body_lines(page) {

@@ -1,6 +1,8 @@
 //! MD022 blanks-around-headings.
 
-use super::{is_blank_at, line_range, lines_by_number};
+use super::lines::is_blank_at;
+use super::lines::line_range;
+use super::lines::lines_by_number;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 
@@ -58,7 +60,7 @@ impl Rule for BlanksAroundHeadings {
         let above = params.int(&LINES_ABOVE) as usize;
         let below = params.int(&LINES_BELOW) as usize;
         let lines = lines_by_number(page);
-        let first = super::first_body_line(page) + 1;
+        let first = super::lines::first_body_line(page) + 1;
         for heading in &page.headings {
             let (start, end) = line_range(page, heading.span);
             let blank_above = (1..=above).take_while(|i| start < first + i || is_blank_at(lines, start - i)).count();
@@ -71,7 +73,7 @@ impl Rule for BlanksAroundHeadings {
                     ),
                 )
                 .help("add a blank line before the heading")
-                .fix(vec![super::insert_blank_lines(
+                .fix(vec![super::fixes::insert_blank_lines(
                     page,
                     lines,
                     start,
@@ -89,7 +91,7 @@ impl Rule for BlanksAroundHeadings {
                     ),
                 )
                 .help("add a blank line after the heading")
-                .fix(vec![super::insert_blank_lines(
+                .fix(vec![super::fixes::insert_blank_lines(
                     page,
                     lines,
                     end + 1,

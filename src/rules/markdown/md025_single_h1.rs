@@ -1,6 +1,6 @@
 //! MD025 single-title / single-h1.
 
-use super::front_matter_has_title;
+use super::headings::front_matter_has_title;
 use crate::page::{BlockKind, Page};
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 
@@ -35,7 +35,7 @@ A page has one title; a second H1 splits its outline in two.
 "#,
     severity: Severity::Warning,
     fix: false,
-    params: &[LEVEL, super::FRONT_MATTER_TITLE],
+    params: &[LEVEL, super::headings::FRONT_MATTER_TITLE],
 };
 
 /// A second top-level heading.
@@ -50,7 +50,7 @@ impl Rule for SingleH1 {
         let level = params.int(&LEVEL) as u8;
         let matching: Vec<usize> = (0..page.headings.len()).filter(|&i| page.headings[i].level == level).collect();
         let Some(&first) = matching.first() else { return };
-        let titled = front_matter_has_title(page, params.pattern(&super::FRONT_MATTER_TITLE));
+        let titled = front_matter_has_title(page, params.pattern(&super::headings::FRONT_MATTER_TITLE));
         let first_is_title = titled || {
             // Only blank lines and HTML comments may come before the title heading.
             let before = page.headings[first].span.start;

@@ -59,7 +59,7 @@ impl Rule for NoTrailingPunctuation {
             return;
         }
         for heading in &page.headings {
-            let text_span = super::heading_text_span(page, heading);
+            let text_span = super::headings::heading_text_span(page, heading);
             let raw = page.slice(text_span).trim_end();
             if raw.is_empty() || HTML_ENTITY.is_match(raw) || EMOJI_CODE.is_match(raw) {
                 continue;

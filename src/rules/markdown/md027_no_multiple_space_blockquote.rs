@@ -1,6 +1,7 @@
 //! MD027 no-multiple-space-blockquote.
 
-use super::{body_lines, code_and_html_lines};
+use super::lines::body_lines;
+use super::lines::code_and_html_lines;
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
@@ -52,7 +53,7 @@ impl Rule for NoMultipleSpaceBlockquote {
         // would be quadratic on long pages).
         let mut list_depth: Vec<Option<usize>> = vec![None; page.lines.line_count() + 2];
         for list in &page.lists {
-            let (first, last) = super::line_range(page, list.span);
+            let (first, last) = super::lines::line_range(page, list.span);
             for slot in &mut list_depth[first..=last.min(page.lines.line_count())] {
                 *slot = Some(slot.map_or(list.depth, |d: usize| d.max(list.depth)));
             }

@@ -1,6 +1,9 @@
 //! MD030 list-marker-space.
 
-use super::{item_prefix, line_range, lines_by_number, parsed_lists};
+use super::lines::line_range;
+use super::lines::lines_by_number;
+use super::lists::item_prefix;
+use super::lists::parsed_lists;
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
@@ -82,7 +85,7 @@ impl Rule for ListMarkerSpace {
             // in the item.
             if paragraph_ends.contains(&last)
                 && html_starts.contains(&(last + 1))
-                && lines.get(last + 1).copied().flatten().is_some_and(super::is_lazy_html)
+                && lines.get(last + 1).copied().flatten().is_some_and(super::html::is_lazy_html)
             {
                 last += 1;
             }

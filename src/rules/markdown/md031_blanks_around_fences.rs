@@ -1,6 +1,9 @@
 //! MD031 blanks-around-fences.
 
-use super::{is_blank_at, line_range, line_span, lines_by_number};
+use super::lines::is_blank_at;
+use super::lines::line_range;
+use super::lines::line_span;
+use super::lines::lines_by_number;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
@@ -52,19 +55,19 @@ impl Rule for BlanksAroundFences {
 
     fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let lines = lines_by_number(page);
-        let first = super::first_body_line(page) + 1;
+        let first = super::lines::first_body_line(page) + 1;
         for block in page.markdown.code_blocks.iter().filter(|b| b.fenced) {
             let (start, end) = line_range(page, block.span);
             let line_span = |number: usize| line_span(page, lines, number);
             if start > first && !is_blank_at(lines, start - 1) {
                 out.report(line_span(start), "no blank line before the code fence")
                     .help("add a blank line before the fence")
-                    .fix(vec![super::insert_blank_lines(page, lines, start, start, 1)]);
+                    .fix(vec![super::fixes::insert_blank_lines(page, lines, start, start, 1)]);
             }
             if !is_blank_at(lines, end + 1) && !is_blank_at(lines, end) {
                 out.report(line_span(end), "no blank line after the code fence")
                     .help("add a blank line after the fence")
-                    .fix(vec![super::insert_blank_lines(page, lines, end + 1, end, 1)]);
+                    .fix(vec![super::fixes::insert_blank_lines(page, lines, end + 1, end, 1)]);
             }
         }
     }

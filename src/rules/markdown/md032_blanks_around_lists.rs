@@ -1,6 +1,9 @@
 //! MD032 blanks-around-lists.
 
-use super::{is_blank_at, line_range, line_span, lines_by_number};
+use super::lines::is_blank_at;
+use super::lines::line_range;
+use super::lines::line_span;
+use super::lines::lines_by_number;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
@@ -62,16 +65,16 @@ impl Rule for BlanksAroundLists {
         for list in page.lists.iter().filter(|l| l.depth == 0) {
             let (start, mut end) = line_range(page, list.span);
             // The list ends at its last line with content.
-            while end > start && text_of(end).is_none_or(super::is_blank) {
+            while end > start && text_of(end).is_none_or(super::lines::is_blank) {
                 end -= 1;
             }
             // An unindented `<br>`-like line right after the last item's text continues that
             // paragraph (CommonMark, micromark), where comrak starts an HTML block: the list
             // runs on to the next line that can interrupt a paragraph.
             let mut continues = false;
-            if text_of(end + 1).is_some_and(super::is_lazy_html) {
+            if text_of(end + 1).is_some_and(super::html::is_lazy_html) {
                 end += 1;
-                while text_of(end + 1).is_some_and(|l| !super::is_blank(l) && !interrupts_paragraph(l)) {
+                while text_of(end + 1).is_some_and(|l| !super::lines::is_blank(l) && !interrupts_paragraph(l)) {
                     end += 1;
                 }
                 // A list item there continues the same list, whose end comrak no longer sees.
@@ -80,12 +83,12 @@ impl Rule for BlanksAroundLists {
             if !is_blank_at(lines, start - 1) {
                 out.report(line_span(start), "no blank line before the list")
                     .help("add a blank line before the list")
-                    .fix(vec![super::insert_blank_lines(page, lines, start, start, 1)]);
+                    .fix(vec![super::fixes::insert_blank_lines(page, lines, start, start, 1)]);
             }
             if !continues && !is_blank_at(lines, end + 1) {
                 out.report(line_span(end), "no blank line after the list")
                     .help("add a blank line after the list")
-                    .fix(vec![super::insert_blank_lines(page, lines, end + 1, end, 1)]);
+                    .fix(vec![super::fixes::insert_blank_lines(page, lines, end + 1, end, 1)]);
             }
         }
     }

@@ -99,7 +99,7 @@ fn starts_block(line: &str) -> bool {
 /// block: code spans, comments and escaped `<` hide what they contain, and nothing spans two
 /// blocks of the re-read text. Calls `found` with each tag's span and name.
 fn block_tags(text: &str, block: Span, mut found: impl FnMut(Span, &str)) {
-    if super::is_html_comment_block(&text[block.start..block.end]) {
+    if super::html::is_html_comment_block(&text[block.start..block.end]) {
         return;
     }
     let mut chunk_start = block.start;

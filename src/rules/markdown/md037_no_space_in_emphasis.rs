@@ -45,7 +45,7 @@ pub struct NoSpaceInEmphasis;
 
 /// The line holding byte `at`: its start and end (without the line ending).
 fn line_bounds(page: &Page<'_>, at: usize) -> (usize, usize) {
-    let span = super::line_span(page, super::lines_by_number(page), page.lines.line_of(at) + 1);
+    let span = super::lines::line_span(page, super::lines::lines_by_number(page), page.lines.line_of(at) + 1);
     (span.start, span.end)
 }
 

@@ -1,6 +1,8 @@
 //! MD041 first-line-heading.
 
-use super::{front_matter_has_title, is_html_comment_block, line_range};
+use super::headings::front_matter_has_title;
+use super::html::is_html_comment_block;
+use super::lines::line_range;
 use crate::page::{BlockKind, Page};
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
@@ -42,7 +44,7 @@ This page starts with a heading.
 "#,
     severity: Severity::Warning,
     fix: false,
-    params: &[LEVEL, super::FRONT_MATTER_TITLE, ALLOW_PREAMBLE],
+    params: &[LEVEL, super::headings::FRONT_MATTER_TITLE, ALLOW_PREAMBLE],
 };
 
 /// Pages that do not start with a title heading.
@@ -65,7 +67,7 @@ impl Rule for FirstLineHeading {
     }
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
-        if front_matter_has_title(page, params.pattern(&super::FRONT_MATTER_TITLE)) {
+        if front_matter_has_title(page, params.pattern(&super::headings::FRONT_MATTER_TITLE)) {
             return;
         }
         let level = params.int(&LEVEL);
@@ -73,8 +75,8 @@ impl Rule for FirstLineHeading {
         let text = page.source.text.as_str();
         // Link reference definitions leave no block behind, but they are content: look for
         // non-blank lines between blocks too.
-        let mut next_line = super::first_body_line(page) + 1;
-        let lines = super::lines_by_number(page);
+        let mut next_line = super::lines::first_body_line(page) + 1;
+        let lines = super::lines::lines_by_number(page);
         let definition_before = |end_line: usize, from: usize| {
             (from..end_line).find(|&n| lines.get(n).copied().flatten().is_some_and(|l| !l.trim().is_empty()))
         };

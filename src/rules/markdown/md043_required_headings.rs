@@ -1,6 +1,6 @@
 //! MD043 required-headings.
 
-use super::heading_text;
+use super::headings::heading_text;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;

@@ -1,6 +1,7 @@
 //! MD044 proper-names.
 
-use super::{is_html_comment_block, line_range};
+use super::html::is_html_comment_block;
+use super::lines::line_range;
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};

@@ -1,6 +1,7 @@
 //! MD047 single-trailing-newline.
 
-use super::{is_blank, newline};
+use super::fixes::newline;
+use super::lines::is_blank;
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
@@ -47,7 +48,7 @@ impl Rule for SingleTrailingNewline {
         let text = page.source.text.as_str();
         let last_start = text.rfind('\n').map_or(0, |i| i + 1);
         let last = &text[last_start..];
-        let first = super::first_body_line(page);
+        let first = super::lines::first_body_line(page);
         if first >= page.lines.line_count() || last_start < page.lines.line_start(first) || is_blank(last) {
             return;
         }
@@ -62,9 +63,9 @@ impl Rule for SingleTrailingNewline {
 mod tests {
     #[test]
     fn blank_lines_as_markdownlint_sees_them() {
-        assert!(super::super::is_blank("  "));
-        assert!(super::super::is_blank("<!-- note -->"));
-        assert!(super::super::is_blank("> "));
-        assert!(!super::super::is_blank("text"));
+        assert!(super::super::lines::is_blank("  "));
+        assert!(super::super::lines::is_blank("<!-- note -->"));
+        assert!(super::super::lines::is_blank("> "));
+        assert!(!super::super::lines::is_blank("text"));
     }
 }

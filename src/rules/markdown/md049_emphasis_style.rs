@@ -49,6 +49,6 @@ impl Rule for EmphasisStyle {
     }
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
-        super::check_emphasis_style(page, params.text(&STYLE), out, false);
+        super::emphasis::check_emphasis_style(page, params.text(&STYLE), out, false);
     }
 }

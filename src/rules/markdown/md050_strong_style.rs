@@ -46,6 +46,6 @@ impl Rule for StrongStyle {
     }
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
-        super::check_emphasis_style(page, params.text(&STYLE), out, true);
+        super::emphasis::check_emphasis_style(page, params.text(&STYLE), out, true);
     }
 }

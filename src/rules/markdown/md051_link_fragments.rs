@@ -1,6 +1,6 @@
 //! MD051 link-fragments.
 
-use super::heading_text_span;
+use super::headings::heading_text_span;
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::page::links::LinkKind;
@@ -246,7 +246,7 @@ impl Rule for LinkFragments {
             if !raw.starts_with('#') || (link.in_heading && raw.starts_with("#tab/")) {
                 continue;
             }
-            targets.push((link.span, destination, super::unescape_backslashes(raw)));
+            targets.push((link.span, destination, super::escapes::unescape_backslashes(raw)));
         }
         for definition in &model.definitions {
             let raw = &text[definition.destination.start..definition.destination.end];
@@ -259,7 +259,7 @@ impl Rule for LinkFragments {
                 targets.push((
                     definition.span,
                     Span::new(start, start + inner.len()),
-                    super::unescape_backslashes(inner),
+                    super::escapes::unescape_backslashes(inner),
                 ));
             }
         }

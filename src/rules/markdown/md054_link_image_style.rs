@@ -151,7 +151,7 @@ impl Rule for LinkImageStyle {
                 let escaped_destination = destination.replace('(', "\\(").replace(')', "\\)");
                 Some(format!("{}[{escaped_label}]({escaped_destination})", if link.image { "!" } else { "" }))
             } else if can_autolink {
-                Some(format!("<{}>", super::unescape_backslashes(destination)))
+                Some(format!("<{}>", super::escapes::unescape_backslashes(destination)))
             } else {
                 None
             };

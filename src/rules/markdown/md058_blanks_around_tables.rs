@@ -1,6 +1,6 @@
 //! MD058 blanks-around-tables.
 
-use super::line_range;
+use super::lines::line_range;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
@@ -46,7 +46,7 @@ pub struct BlanksAroundTables;
 
 /// A missing line (before the first or after the last) counts as blank.
 fn is_blank(line: Option<&str>) -> bool {
-    line.is_none_or(super::is_blank)
+    line.is_none_or(super::lines::is_blank)
 }
 
 impl Rule for BlanksAroundTables {
@@ -58,19 +58,19 @@ impl Rule for BlanksAroundTables {
         if page.markdown.tables.is_empty() {
             return;
         }
-        let lines = super::lines_by_number(page);
+        let lines = super::lines::lines_by_number(page);
         let text_of = |n: usize| lines.get(n).copied().flatten();
         for table in &page.markdown.tables {
             let (first, last) = line_range(page, *table);
             if !is_blank(first.checked_sub(1).and_then(text_of)) {
-                out.report(super::line_span(page, lines, first), "no blank line before the table")
+                out.report(super::lines::line_span(page, lines, first), "no blank line before the table")
                     .help("add a blank line before the table")
-                    .fix(vec![super::insert_blank_lines(page, lines, first, first, 1)]);
+                    .fix(vec![super::fixes::insert_blank_lines(page, lines, first, first, 1)]);
             }
             if !is_blank(text_of(last + 1)) {
-                out.report(super::line_span(page, lines, last), "no blank line after the table")
+                out.report(super::lines::line_span(page, lines, last), "no blank line after the table")
                     .help("add a blank line after the table")
-                    .fix(vec![super::insert_blank_lines(page, lines, last + 1, last, 1)]);
+                    .fix(vec![super::fixes::insert_blank_lines(page, lines, last + 1, last, 1)]);
             }
         }
     }

@@ -174,7 +174,10 @@ pub fn undefined_groups(page: &Page<'_>, unresolved: Unresolved) -> Vec<Group> {
     };
     let mut blocks: Vec<Span> = model.inline_blocks.iter().copied().filter(wanted).collect();
     blocks.extend(
-        page.headings.iter().map(|h| super::heading_text_span(page, h)).filter(|s| s.end > s.start && wanted(s)),
+        page.headings
+            .iter()
+            .map(|h| super::headings::heading_text_span(page, h))
+            .filter(|s| s.end > s.start && wanted(s)),
     );
     if blocks.is_empty() {
         return Vec::new();
