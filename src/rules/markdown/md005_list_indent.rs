@@ -1,8 +1,6 @@
 //! MD005 list-indent.
 
-use super::lists::item_prefix;
-use super::lists::parsed_lists;
-use super::lists::reindent;
+use super::lists::{item_prefix, parsed_lists, reindent};
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 

@@ -1,9 +1,7 @@
 //! MD009 no-trailing-spaces.
 
 use super::html::html_comments;
-use super::lines::body_lines;
-use super::lines::line_flags;
-use super::lines::mark_code_lines;
+use super::lines::{body_lines, line_flags, mark_code_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};

@@ -1,8 +1,6 @@
 //! MD010 no-hard-tabs.
 
-use super::lines::body_lines;
-use super::lines::line_flags;
-use super::lines::mark_code_lines;
+use super::lines::{body_lines, line_flags, mark_code_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};

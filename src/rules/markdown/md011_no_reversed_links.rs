@@ -1,7 +1,6 @@
 //! MD011 no-reversed-links.
 
-use super::lines::body_lines;
-use super::lines::code_and_html_lines;
+use super::lines::{body_lines, code_and_html_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};

@@ -1,8 +1,6 @@
 //! MD013 line-length.
 
-use super::lines::body_lines;
-use super::lines::line_flags;
-use super::lines::line_range;
+use super::lines::{body_lines, line_flags, line_range};
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;

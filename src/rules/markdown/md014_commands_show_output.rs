@@ -1,7 +1,6 @@
 //! MD014 commands-show-output.
 
-use super::lines::line_range;
-use super::lines::lines_by_number;
+use super::lines::{line_range, lines_by_number};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};

@@ -1,7 +1,6 @@
 //! MD021 no-multiple-space-closed-atx.
 
-use super::headings::heading_style;
-use super::headings::heading_text_span;
+use super::headings::{heading_style, heading_text_span};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};

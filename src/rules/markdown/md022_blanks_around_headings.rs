@@ -1,8 +1,6 @@
 //! MD022 blanks-around-headings.
 
-use super::lines::is_blank_at;
-use super::lines::line_range;
-use super::lines::lines_by_number;
+use super::lines::{is_blank_at, line_range, lines_by_number};
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 

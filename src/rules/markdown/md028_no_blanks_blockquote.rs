@@ -1,8 +1,6 @@
 //! MD028 no-blanks-blockquote.
 
-use super::lines::line_range;
-use super::lines::line_span;
-use super::lines::lines_by_number;
+use super::lines::{line_range, line_span, lines_by_number};
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 

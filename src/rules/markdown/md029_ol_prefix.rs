@@ -1,7 +1,6 @@
 //! MD029 ol-prefix.
 
-use super::lists::item_prefix;
-use super::lists::parsed_lists;
+use super::lists::{item_prefix, parsed_lists};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};

@@ -1,9 +1,7 @@
 //! MD030 list-marker-space.
 
-use super::lines::line_range;
-use super::lines::lines_by_number;
-use super::lists::item_prefix;
-use super::lists::parsed_lists;
+use super::lines::{line_range, lines_by_number};
+use super::lists::{item_prefix, parsed_lists};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};

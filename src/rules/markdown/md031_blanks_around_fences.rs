@@ -1,9 +1,6 @@
 //! MD031 blanks-around-fences.
 
-use super::lines::is_blank_at;
-use super::lines::line_range;
-use super::lines::line_span;
-use super::lines::lines_by_number;
+use super::lines::{is_blank_at, line_range, line_span, lines_by_number};
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
