@@ -1,7 +1,17 @@
 //! hblint: a Markdown linter that understands handbook job-family pages.
 //!
-//! The pipeline: walk → parse → page model → rules → diagnostics → output.
-//! [`lint_source`] runs one file through the middle of it and is what tests call.
+//! The pipeline, one module a stage, data flowing one way:
+//!
+//! ```text
+//! walk/git → source → page (one comrak parse) → rules → linter (suppression, fingerprints) → output
+//!              ▲ leaves: source, paths, error, diagnostic::severity (import nothing of the crate)
+//! ```
+//!
+//! [`lint_source`] runs one file through the middle of it and is what tests call. Where to add a
+//! rule (`rules/<group>/`, one line in `rules/registry.rs`), a rule parameter (a `Param` beside
+//! the rule's `META`), a pack kind (`rules/pack/kinds/`, one line in `KINDS`), an output format
+//! (`output/`, one line in `FORMATS`) or a configuration key (`config/mod.rs`'s `RawConfig`):
+//! see `ARCHITECTURE.md` at the repository root, which `tests/architecture.rs` keeps honest.
 
 pub mod baseline;
 pub mod cli;
