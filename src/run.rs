@@ -15,10 +15,10 @@ pub struct FileOutcome {
     pub result: Result<Linted, String>,
 }
 
-/// A linted file: its diagnostics and, for human output, their rendering.
+/// A linted file: its diagnostics and their renderings, one per report being written.
 pub struct Linted {
     pub diagnostics: Vec<Finding>,
-    pub rendered: Vec<u8>,
+    pub rendered: Vec<Vec<u8>>,
     /// How many diagnostics `--fix` fixed (or `--diff` would fix).
     pub fixed: usize,
     /// With `--diff`, the unified diff of the fixes; with `--fix` on stdin, the fixed text.
@@ -52,8 +52,8 @@ impl Input {
 }
 
 /// Filters one file's diagnostics (`--new-only`, a baseline) and renders what is left while the
-/// source is still in memory.
-pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Finding>) -> Vec<u8> + Sync + 'r;
+/// source is still in memory, once per report being written.
+pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Finding>) -> Vec<Vec<u8>> + Sync + 'r;
 
 /// Worker threads get a large stack: deeply nested documents recurse in the parser.
 const WORKER_STACK: usize = 256 << 20;

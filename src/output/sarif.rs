@@ -1,10 +1,32 @@
 //! SARIF 2.1.0: the rules in force as `tool.driver.rules`, one result per finding, columns
 //! counted in Unicode code points (as hblint counts them).
+//!
+//! serde_json sorts object keys, so a run's `results` come before the `tool` and its rules,
+//! which each result points at by index. The rules in force are known before the first file,
+//! but a page's `markdownlint-configure-file` comment may turn on one more, which joins the
+//! sorted list and moves the indices after it: results wait in a spooled temporary file (in
+//! memory while small) and have their `ruleIndex` lines renumbered at the end when that happens.
 
-use super::FileFindings;
+use super::json_stream::{ArrayWriter, push_item};
+use super::{FileFindings, ReportContext, Reporter};
 use crate::diagnostic::Severity;
 use crate::rules::meta::RuleMeta;
+use crate::source::SourceFile;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, Seek, Write};
+use std::sync::Mutex;
+use tempfile::SpooledTempFile;
+
+/// Results held in memory up to this size, then on disk.
+const SPOOL_IN_MEMORY: usize = 8 << 20;
+/// Levels in of the `results` array: top object, `runs`, the run.
+const RESULTS_DEPTH: usize = 3;
+/// How a result's `ruleId` and `ruleIndex` lines start (its keys are one level in).
+const RULE_ID_LINE: &[u8] = b"          \"ruleId\": ";
+const RULE_INDEX_LINE: &[u8] = b"          \"ruleIndex\": ";
+/// Stands for the results array in the log's skeleton.
+const RESULTS_PLACEHOLDER: &str = "hblint:results";
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -26,43 +48,109 @@ fn uri(path: &str) -> String {
     out
 }
 
-pub fn render(files: &[FileFindings<'_>], rules: &[&'static RuleMeta]) -> String {
-    let mut rules: Vec<&'static RuleMeta> = rules.to_vec();
-    // Rules that reported but are not listed (none today) still get an entry to point at.
-    for file in files {
-        for d in file.diagnostics {
-            if !rules.iter().any(|r| r.code == d.diagnostic.rule.code) {
-                rules.push(d.diagnostic.rule);
-            }
-        }
+/// A SARIF log being written.
+struct Sarif {
+    /// The rules in force, sorted by code: what results index before any other rule reports.
+    rules: Vec<&'static RuleMeta>,
+    results: ArrayWriter,
+    written: Mutex<Written>,
+}
+
+struct Written {
+    spool: SpooledTempFile,
+    /// Rules that reported without being in force, by code.
+    extra_rules: BTreeMap<&'static str, &'static RuleMeta>,
+}
+
+/// Starts a SARIF log (see [`super::FORMATS`]).
+pub fn start(context: &ReportContext) -> Box<dyn Reporter> {
+    let written = Written { spool: tempfile::spooled_tempfile(SPOOL_IN_MEMORY), extra_rules: BTreeMap::new() };
+    Box::new(Sarif {
+        rules: context.rules.clone(),
+        results: ArrayWriter::new(RESULTS_DEPTH),
+        written: Mutex::new(written),
+    })
+}
+
+fn descriptor(r: &RuleMeta) -> Value {
+    json!({
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": { "text": r.summary },
+        "fullDescription": { "text": r.summary },
+        "help": { "text": r.docs, "markdown": r.docs },
+        "defaultConfiguration": { "level": level(r.severity) },
+        "properties": { "tags": [r.group.as_str()] },
+    })
+}
+
+/// The whole log with a placeholder string for the results, split around it.
+fn skeleton(rules: &[&'static RuleMeta]) -> (String, String) {
+    let descriptors: Vec<Value> = rules.iter().map(|r| descriptor(r)).collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "hblint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": descriptors,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": RESULTS_PLACEHOLDER,
+        }]
+    });
+    let text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let placeholder = format!("\"{RESULTS_PLACEHOLDER}\"");
+    match text.split_once(&placeholder) {
+        Some((head, tail)) => (head.to_string(), tail.to_string()),
+        None => (text, String::new()),
     }
-    rules.sort_by_key(|r| r.code);
-    rules.dedup_by_key(|r| r.code);
-    let descriptors: Vec<Value> = rules
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.code,
-                "name": r.name,
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.summary },
-                "help": { "text": r.docs, "markdown": r.docs },
-                "defaultConfiguration": { "level": level(r.severity) },
-                "properties": { "tags": [r.group.as_str()] },
-            })
-        })
-        .collect();
-    let mut results = Vec::new();
-    for file in files {
+}
+
+/// Copies results from `spool`, renumbering each `ruleIndex` by the `ruleId` line before it.
+fn renumber(spool: &mut SpooledTempFile, rules: &[&'static RuleMeta], out: &mut dyn Write) -> io::Result<()> {
+    let mut reader = io::BufReader::new(spool);
+    let mut line = Vec::new();
+    let mut rule_index = 0;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        if let Some(id) = line.strip_prefix(RULE_ID_LINE) {
+            let id = id.trim_ascii_end();
+            let id = id.strip_suffix(b",").unwrap_or(id);
+            let code = id.strip_prefix(b"\"").and_then(|c| c.strip_suffix(b"\"")).unwrap_or(id);
+            rule_index = rules.iter().position(|r| r.code.as_bytes() == code).unwrap_or(0);
+        } else if line.starts_with(RULE_INDEX_LINE) {
+            out.write_all(RULE_INDEX_LINE)?;
+            write!(out, "{rule_index},\n")?;
+            continue;
+        }
+        out.write_all(&line)?;
+    }
+}
+
+impl Reporter for Sarif {
+    fn needs_fingerprints(&self) -> bool {
+        true
+    }
+
+    fn render_file(&self, file: &FileFindings<'_>, _: &SourceFile) -> Vec<u8> {
+        let mut items = Vec::new();
         for d in file.diagnostics {
             let rule = d.diagnostic.rule;
             let mut message = d.diagnostic.message.clone();
             if let Some(help) = &d.diagnostic.help {
                 message.push_str(&format!(" ({help})"));
             }
-            results.push(json!({
+            let rule_index = self.rules.binary_search_by_key(&rule.code, |r| r.code).unwrap_or(0);
+            let result = json!({
                 "ruleId": rule.code,
-                "ruleIndex": rules.iter().position(|r| r.code == rule.code).unwrap_or(0),
+                "ruleIndex": rule_index,
                 "level": level(d.diagnostic.severity),
                 "message": { "text": message },
                 "locations": [{
@@ -77,27 +165,41 @@ pub fn render(files: &[FileFindings<'_>], rules: &[&'static RuleMeta]) -> String
                     }
                 }],
                 "partialFingerprints": { "hblint/v1": d.fingerprint },
-            }));
+            });
+            push_item(&mut items, &result, RESULTS_DEPTH);
         }
+        items
     }
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "hblint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": descriptors,
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+
+    fn write_file(&self, file: &FileFindings<'_>, rendered: &[u8], _: &mut dyn Write) -> io::Result<()> {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        for d in file.diagnostics {
+            let rule = d.diagnostic.rule;
+            if self.rules.binary_search_by_key(&rule.code, |r| r.code).is_err() {
+                written.extra_rules.entry(rule.code).or_insert(rule);
+            }
+        }
+        self.results.write_items(rendered, &mut written.spool)
+    }
+
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        let Written { spool, extra_rules } = &mut *written;
+        let mut rules = self.rules.clone();
+        rules.extend(extra_rules.values().copied());
+        rules.sort_by_key(|r| r.code);
+        let (head, tail) = skeleton(&rules);
+        out.write_all(head.as_bytes())?;
+        self.results.close(spool)?;
+        spool.rewind()?;
+        if extra_rules.is_empty() {
+            io::copy(spool, out)?;
+        } else {
+            renumber(spool, &rules, out)?;
+        }
+        out.write_all(tail.as_bytes())?;
+        out.write_all(b"\n")
+    }
 }
 
 #[cfg(test)]
