@@ -3,6 +3,7 @@
 
 use super::args::{CheckArgs, ColorChoice};
 use super::error;
+use super::filters::Filters;
 use super::report::{self, Output, RunReport};
 use crate::baseline::Baseline;
 use crate::config::{Overrides, Resolver};
@@ -14,41 +15,8 @@ use crate::rules::RuleMeta;
 use crate::run::{self, Input};
 use crate::source::SourceFile;
 use crate::walk;
-use std::collections::HashSet;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-
-/// The findings `--new-only` and `--baseline` keep, decided per file while it is in memory.
-pub(super) struct Filters {
-    /// `--new-only`: the lines the change touched, per repository-relative path.
-    touched: Option<TouchedLines>,
-    pub(super) baseline: Option<Baseline>,
-    /// Baselined fingerprints seen again in this run.
-    pub(super) seen_in_baseline: Mutex<HashSet<String>>,
-}
-
-impl Filters {
-    fn apply(&self, source: &SourceFile, diagnostics: &mut Vec<Finding>) {
-        if let Some(touched) = &self.touched {
-            let lines = touched.get(&crate::paths::repo_path(&source.path));
-            diagnostics.retain(|d| {
-                lines.is_some_and(|l| l.range(d.start.line..=d.end.line.max(d.start.line)).next().is_some())
-            });
-        }
-        if let Some(baseline) = &self.baseline {
-            let mut seen = self.seen_in_baseline.lock().unwrap_or_else(|e| e.into_inner());
-            diagnostics.retain(|d| {
-                if baseline.contains(&d.fingerprint) {
-                    seen.insert(d.fingerprint.clone());
-                    false
-                } else {
-                    true
-                }
-            });
-        }
-    }
-}
 
 /// What to lint: the inputs, what could not even be listed, and `--new-only`'s touched lines.
 struct Inputs {
@@ -176,11 +144,10 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     if reporting {
         outputs.extend(report_files.into_iter().map(|file| Output::file(file, &context)));
     }
-    let filters = Filters { touched, baseline, seen_in_baseline: Default::default() };
+    let filters = Filters::new(touched, baseline);
     // Fingerprints cost a hash and three strings per finding: only reports that show them pay.
-    let needs_fingerprints = outputs.iter().any(Output::needs_fingerprints)
-        || filters.baseline.is_some()
-        || args.write_baseline.is_some();
+    let needs_fingerprints =
+        outputs.iter().any(Output::needs_fingerprints) || filters.has_baseline() || args.write_baseline.is_some();
     for settings in &mut resolver.settings {
         settings.linter.set_fingerprints(needs_fingerprints);
     }

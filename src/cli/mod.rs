@@ -5,6 +5,7 @@
 
 mod args;
 mod check;
+mod filters;
 mod report;
 mod rules;
 mod statistics;

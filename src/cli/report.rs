@@ -3,7 +3,7 @@
 //! the summary line, a baseline, errors and the exit code.
 
 use super::args::CheckArgs;
-use super::check::Filters;
+use super::filters::Filters;
 use super::statistics::Statistics;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, plural};
 use crate::baseline::Entry;
@@ -296,10 +296,7 @@ impl<'a> RunReport<'a> {
         if let Some(entries) = self.baseline_entries.take() {
             return self.write_baseline(entries);
         }
-        let baselined_gone = filters.baseline.as_ref().map(|baseline| {
-            let seen = filters.seen_in_baseline.lock().unwrap_or_else(|e| e.into_inner());
-            baseline.gone(&self.linted_paths, &seen)
-        });
+        let baselined_gone = filters.baselined_gone(&self.linted_paths);
         if let Some(fixed) = self.fixed_text.take() {
             let _ = self.stdout.write_all(fixed.as_bytes());
             let _ = self.stdout.flush();

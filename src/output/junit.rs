@@ -14,7 +14,7 @@ use std::sync::Mutex;
 use tempfile::SpooledTempFile;
 
 /// Test cases held in memory up to this size, then on disk.
-const SPOOL_IN_MEMORY: usize = 8 << 20;
+const SPOOL_IN_MEMORY: usize = 1 << 20;
 
 /// Escapes text for an XML attribute or element, dropping characters XML 1.0 cannot hold.
 fn escape(text: &str) -> String {

@@ -84,7 +84,12 @@ pub static FORMATS: &[Format] = &[
         terminal: false,
         start: concise::start,
     },
-    Format { name: "github", description: "GitHub Actions workflow annotations", terminal: false, start: github::start },
+    Format {
+        name: "github",
+        description: "GitHub Actions workflow annotations",
+        terminal: false,
+        start: github::start,
+    },
     Format {
         name: "gitlab",
         description: "GitLab Code Quality report (the merge-request widget)",

@@ -19,7 +19,7 @@ use std::sync::Mutex;
 use tempfile::SpooledTempFile;
 
 /// Results held in memory up to this size, then on disk.
-const SPOOL_IN_MEMORY: usize = 8 << 20;
+const SPOOL_IN_MEMORY: usize = 1 << 20;
 /// Levels in of the `results` array: top object, `runs`, the run.
 const RESULTS_DEPTH: usize = 3;
 /// How a result's `ruleId` and `ruleIndex` lines start (its keys are one level in).
@@ -127,7 +127,7 @@ fn renumber(spool: &mut SpooledTempFile, rules: &[&'static RuleMeta], out: &mut 
             rule_index = rules.iter().position(|r| r.code.as_bytes() == code).unwrap_or(0);
         } else if line.starts_with(RULE_INDEX_LINE) {
             out.write_all(RULE_INDEX_LINE)?;
-            write!(out, "{rule_index},\n")?;
+            writeln!(out, "{rule_index},")?;
             continue;
         }
         out.write_all(&line)?;
