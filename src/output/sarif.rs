@@ -22,7 +22,8 @@ use tempfile::SpooledTempFile;
 const SPOOL_IN_MEMORY: usize = 1 << 20;
 /// Levels in of the `results` array: top object, `runs`, the run.
 const RESULTS_DEPTH: usize = 3;
-/// How a result's `ruleId` and `ruleIndex` lines start (its keys are one level in).
+/// How a result's `ruleId` and `ruleIndex` lines start (its keys are one level in, sorted:
+/// `ruleIndex` is the last, `ruleId` just before it).
 const RULE_ID_LINE: &[u8] = b"          \"ruleId\": ";
 const RULE_INDEX_LINE: &[u8] = b"          \"ruleIndex\": ";
 /// Stands for the results array in the log's skeleton.
@@ -127,7 +128,7 @@ fn renumber(spool: &mut SpooledTempFile, rules: &[&'static RuleMeta], out: &mut 
             rule_index = rules.iter().position(|r| r.code.as_bytes() == code).unwrap_or(0);
         } else if line.starts_with(RULE_INDEX_LINE) {
             out.write_all(RULE_INDEX_LINE)?;
-            writeln!(out, "{rule_index},")?;
+            writeln!(out, "{rule_index}")?;
             continue;
         }
         out.write_all(&line)?;
