@@ -12,6 +12,7 @@ use super::{FileFindings, ReportContext, Reporter};
 use crate::diagnostic::Severity;
 use crate::rules::meta::RuleMeta;
 use crate::source::SourceFile;
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Seek, Write};
@@ -47,6 +48,59 @@ fn uri(path: &str) -> String {
         }
     }
     out
+}
+
+/// One result. Fields in the order serde_json gives an object's keys (sorted), as the log's
+/// skeleton has them, without building a map per result.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: [SarifLocation<'a>; 1],
+    message: Message,
+    partial_fingerprints: PartialFingerprints<'a>,
+    rule_id: &'static str,
+    rule_index: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation<'a> {
+    uri: String,
+    uri_base_id: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
+}
+
+#[derive(Serialize)]
+struct Message {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct PartialFingerprints<'a> {
+    #[serde(rename = "hblint/v1")]
+    hblint_v1: &'a str,
 }
 
 /// A SARIF log being written.
@@ -149,24 +203,24 @@ impl Reporter for Sarif {
                 message.push_str(&format!(" ({help})"));
             }
             let rule_index = self.rules.binary_search_by_key(&rule.code, |r| r.code).unwrap_or(0);
-            let result = json!({
-                "ruleId": rule.code,
-                "ruleIndex": rule_index,
-                "level": level(d.diagnostic.severity),
-                "message": { "text": message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&file.repo_path), "uriBaseId": "%SRCROOT%" },
-                        "region": {
-                            "startLine": d.start.line,
-                            "startColumn": d.start.column,
-                            "endLine": d.end.line,
-                            "endColumn": d.end.column,
-                        }
-                    }
+            let result = SarifResult {
+                level: level(d.diagnostic.severity),
+                locations: [SarifLocation {
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation { uri: uri(&file.repo_path), uri_base_id: "%SRCROOT%" },
+                        region: Region {
+                            end_column: d.end.column,
+                            end_line: d.end.line,
+                            start_column: d.start.column,
+                            start_line: d.start.line,
+                        },
+                    },
                 }],
-                "partialFingerprints": { "hblint/v1": d.fingerprint },
-            });
+                message: Message { text: message },
+                partial_fingerprints: PartialFingerprints { hblint_v1: &d.fingerprint },
+                rule_id: rule.code,
+                rule_index,
+            };
             push_item(&mut items, &result, RESULTS_DEPTH);
         }
         items
@@ -205,8 +259,42 @@ impl Reporter for Sarif {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_result_serializes_as_the_object_with_sorted_keys() {
+        let result = SarifResult {
+            level: "warning",
+            locations: [SarifLocation {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri: "a%20b.md".into(), uri_base_id: "%SRCROOT%" },
+                    region: Region { end_column: 4, end_line: 3, start_column: 2, start_line: 1 },
+                },
+            }],
+            message: Message { text: "say \"x\"\n(help)".into() },
+            partial_fingerprints: PartialFingerprints { hblint_v1: "0123abcd" },
+            rule_id: "MD009",
+            rule_index: 7,
+        };
+        let object = json!({
+            "ruleId": "MD009",
+            "ruleIndex": 7,
+            "level": "warning",
+            "message": { "text": "say \"x\"\n(help)" },
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": { "uri": "a%20b.md", "uriBaseId": "%SRCROOT%" },
+                    "region": { "startLine": 1, "startColumn": 2, "endLine": 3, "endColumn": 4 }
+                }
+            }],
+            "partialFingerprints": { "hblint/v1": "0123abcd" },
+        });
+        let result = serde_json::to_string_pretty(&result).expect("serializes");
+        assert_eq!(result, serde_json::to_string_pretty(&object).expect("serializes"));
+    }
+
     #[test]
     fn uris_escape_reserved_characters() {
-        assert_eq!(super::uri("a b/c#d.md"), "a%20b/c%23d.md");
+        assert_eq!(uri("a b/c#d.md"), "a%20b/c%23d.md");
     }
 }
