@@ -7,6 +7,7 @@ use crate::source::SourceFile;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 /// The result of linting one file.
 pub struct FileOutcome {
@@ -15,10 +16,10 @@ pub struct FileOutcome {
     pub result: Result<Linted, String>,
 }
 
-/// A linted file: its diagnostics and, for human output, their rendering.
+/// A linted file: its diagnostics and their renderings, one per report being written.
 pub struct Linted {
     pub diagnostics: Vec<Finding>,
-    pub rendered: Vec<u8>,
+    pub rendered: Vec<Vec<u8>>,
     /// How many diagnostics `--fix` fixed (or `--diff` would fix).
     pub fixed: usize,
     /// With `--diff`, the unified diff of the fixes; with `--fix` on stdin, the fixed text.
@@ -52,11 +53,62 @@ impl Input {
 }
 
 /// Filters one file's diagnostics (`--new-only`, a baseline) and renders what is left while the
-/// source is still in memory.
-pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Finding>) -> Vec<u8> + Sync + 'r;
+/// source is still in memory, once per report being written.
+pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Finding>) -> Vec<Vec<u8>> + Sync + 'r;
 
 /// Worker threads get a large stack: deeply nested documents recurse in the parser.
 const WORKER_STACK: usize = 256 << 20;
+
+/// How many files a worker may start beyond the first not yet emitted, per worker. Outcomes
+/// wait in memory until every file before them is emitted, so behind one slow file the others
+/// must not run ahead without bound.
+const AHEAD_PER_WORKER: usize = 4;
+
+/// The emitter's progress, which workers wait on to stay within the window.
+struct Window {
+    /// Files emitted so far.
+    emitted: Mutex<usize>,
+    advanced: Condvar,
+    /// How many files past the first not emitted may be started; `usize::MAX` once lifted.
+    size: AtomicUsize,
+}
+
+impl Window {
+    /// Waits until file `i` is within the window.
+    fn wait_for(&self, i: usize) {
+        let mut emitted = self.emitted.lock().unwrap_or_else(|e| e.into_inner());
+        while i >= emitted.saturating_add(self.size.load(Ordering::Relaxed)) {
+            emitted = self.advanced.wait(emitted).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    fn advance(&self, emitted: usize) {
+        *self.emitted.lock().unwrap_or_else(|e| e.into_inner()) = emitted;
+        self.advanced.notify_all();
+    }
+
+    /// Lets every worker run to the end: the emitter stopped, or a worker died holding a file
+    /// the emitter waits for (it lints that one itself once the others end).
+    fn lift(&self) {
+        self.size.store(usize::MAX, Ordering::Relaxed);
+        let _lock = self.emitted.lock().unwrap_or_else(|e| e.into_inner());
+        self.advanced.notify_all();
+    }
+}
+
+/// Lifts the window when dropped: by the emitter always, by a worker when it unwinds.
+struct LiftOnDrop<'w> {
+    window: &'w Window,
+    always: bool,
+}
+
+impl Drop for LiftOnDrop<'_> {
+    fn drop(&mut self) {
+        if self.always || std::thread::panicking() {
+            self.window.lift();
+        }
+    }
+}
 
 /// Lints every input on all cores, each with the linter at its index, and hands each outcome to
 /// `sink` on the calling thread in input order as soon as it and all before it are done: output
@@ -70,6 +122,9 @@ pub fn lint_all(
 ) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
     let next = AtomicUsize::new(0);
+    let window =
+        Window { emitted: Mutex::new(0), advanced: Condvar::new(), size: AtomicUsize::new(threads * AHEAD_PER_WORKER) };
+    let window = &window;
     let inputs = &inputs;
     std::thread::scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::channel::<(usize, FileOutcome)>();
@@ -81,9 +136,11 @@ pub fn lint_all(
                 std::thread::Builder::new()
                     .stack_size(WORKER_STACK)
                     .spawn_scoped(scope, move || {
+                        let _lift = LiftOnDrop { window, always: false };
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some((input, which)) = inputs.get(i) else { break };
+                            window.wait_for(i);
                             if sender.send((i, lint_one(input, linters[*which], mode, render))).is_err() {
                                 break;
                             }
@@ -93,7 +150,9 @@ pub fn lint_all(
             })
             .collect();
         drop(sender);
-        emit_in_order(receiver, inputs, sink, |input, which| lint_one(input, linters[which], mode, render));
+        let lift = LiftOnDrop { window, always: true };
+        emit_in_order(receiver, inputs, window, sink, |input, which| lint_one(input, linters[which], mode, render));
+        drop(lift);
         // Joined here, a worker that panicked outside a file's own guard costs its files (linted
         // again above), not the run: an unjoined panicked thread would make the scope panic.
         for worker in workers {
@@ -107,6 +166,7 @@ pub fn lint_all(
 fn emit_in_order(
     receiver: std::sync::mpsc::Receiver<(usize, FileOutcome)>,
     inputs: &[(Input, usize)],
+    window: &Window,
     sink: &mut dyn FnMut(FileOutcome),
     lint_here: impl Fn(&Input, usize) -> FileOutcome,
 ) {
@@ -117,6 +177,7 @@ fn emit_in_order(
         while let Some(outcome) = pending.remove(&emitted) {
             sink(outcome);
             emitted += 1;
+            window.advance(emitted);
         }
     }
     while let Some((input, which)) = inputs.get(emitted) {

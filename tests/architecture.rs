@@ -232,11 +232,8 @@ fn leaves_import_nothing_of_the_crate() {
     }
 }
 
-/// Files that must stay one piece, each with the reason in its module doc. The last three are
-/// being split (issue 10) and leave this list as they are.
-/// Files that must stay one piece, each with the reason in its module doc. The ones below are
-/// being split (issue 10) and leave this list as they are.
-const LONG_FILES: &[&str] = &["cli"];
+/// Files that must stay one piece, each with the reason in its module doc.
+const LONG_FILES: &[&str] = &[];
 
 #[test]
 fn source_files_stay_readable() {

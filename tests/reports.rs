@@ -180,3 +180,46 @@ fn statistics_quiet_and_exit_zero() {
     hblint(dir.path()).args(["--exit-zero", "page.md"]).assert().code(0);
     hblint(dir.path()).args(["--exit-zero", "missing.md"]).assert().code(2);
 }
+
+#[test]
+fn fixing_stdin_prints_only_the_fixed_text_and_writes_no_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    hblint(dir.path())
+        .args(["--fix", "--format", "json", "-o", "junit=r.xml", "-"])
+        .write_stdin("# Page\n\nThe team reviews the the plan.\n")
+        .assert()
+        .code(0)
+        .stdout("# Page\n\nThe team reviews the plan.\n");
+    assert!(!dir.path().join("r.xml").exists(), "no report beside the fixed text");
+}
+
+#[test]
+fn statistics_go_to_stdout_while_reports_go_to_their_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("page.md"), PAGE).expect("write");
+    let output = hblint(dir.path())
+        .args(["--statistics", "--format", "json", "-o", "junit=r.xml", "-o", "gitlab=cq.json", "page.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let (stats, summary) = stdout.rsplit_once("]\n").expect("a JSON array, then the summary");
+    let stats: Vec<Value> = serde_json::from_str(&format!("{stats}]")).expect("statistics as JSON");
+    assert_eq!(stats.len(), 2, "{stdout}");
+    assert_eq!(summary, "2 problems (0 errors, 2 warnings) in 1 file (1 checked)\n");
+    let junit = std::fs::read_to_string(dir.path().join("r.xml")).expect("junit");
+    assert!(junit.contains("tests=\"2\" failures=\"2\""), "{junit}");
+    let cq: Vec<Value> = serde_json::from_slice(&std::fs::read(dir.path().join("cq.json")).expect("cq")).expect("json");
+    assert_eq!(cq.len(), 2);
+}
+
+#[test]
+fn a_report_that_cannot_be_written_exits_two_after_the_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("page.md"), PAGE).expect("write");
+    let output = hblint(dir.path()).args(["-o", "json=no-such-dir/r.json", "page.md"]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("2 problems"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot write the json report no-such-dir/r.json"), "{stderr}");
+}

@@ -1,10 +1,18 @@
 //! Concise output: `path:line:col: CODE message`, one a line, for editors and grep.
 
-use super::FileFindings;
+use super::{FileFindings, ReportContext, Reporter};
+use crate::source::SourceFile;
 
-pub fn render(files: &[FileFindings<'_>]) -> String {
-    let mut out = String::new();
-    for file in files {
+struct Concise;
+
+/// Starts concise output (see [`super::FORMATS`]).
+pub fn start(_: &ReportContext) -> Box<dyn Reporter> {
+    Box::new(Concise)
+}
+
+impl Reporter for Concise {
+    fn render_file(&self, file: &FileFindings<'_>, _: &SourceFile) -> Vec<u8> {
+        let mut out = String::new();
         for d in file.diagnostics {
             let message = d.diagnostic.message.replace('\n', " ");
             out.push_str(&format!(
@@ -12,6 +20,6 @@ pub fn render(files: &[FileFindings<'_>]) -> String {
                 file.path, d.start.line, d.start.column, d.diagnostic.rule.code
             ));
         }
+        out.into_bytes()
     }
-    out
 }

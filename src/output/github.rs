@@ -1,7 +1,15 @@
 //! GitHub Actions workflow commands: `::warning file=…,line=…::message` annotations.
 
-use super::FileFindings;
+use super::{FileFindings, ReportContext, Reporter};
 use crate::diagnostic::Severity;
+use crate::source::SourceFile;
+
+struct Github;
+
+/// Starts GitHub annotations (see [`super::FORMATS`]).
+pub fn start(_: &ReportContext) -> Box<dyn Reporter> {
+    Box::new(Github)
+}
 
 /// The escaping GitHub's runner undoes in a command's message.
 fn escape_data(text: &str) -> String {
@@ -13,9 +21,9 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(files: &[FileFindings<'_>]) -> String {
-    let mut out = String::new();
-    for file in files {
+impl Reporter for Github {
+    fn render_file(&self, file: &FileFindings<'_>, _: &SourceFile) -> Vec<u8> {
+        let mut out = String::new();
         for d in file.diagnostics {
             let level = match d.diagnostic.severity {
                 Severity::Error => "error",
@@ -38,8 +46,8 @@ pub fn render(files: &[FileFindings<'_>]) -> String {
                 escape_data(&message)
             ));
         }
+        out.into_bytes()
     }
-    out
 }
 
 #[cfg(test)]

@@ -3,9 +3,12 @@
 //! requires: `description`, `check_name`, `fingerprint`, `severity`, `location.path` (relative to
 //! the repository root) and `location.lines.begin`.
 
-use super::FileFindings;
+use super::json_stream::{ArrayWriter, push_item};
+use super::{FileFindings, ReportContext, Reporter};
 use crate::diagnostic::Severity;
+use crate::source::SourceFile;
 use serde::Serialize;
+use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -39,11 +42,25 @@ fn severity(severity: Severity) -> &'static str {
     }
 }
 
-pub fn render(files: &[FileFindings<'_>]) -> String {
-    let issues: Vec<Issue<'_>> = files
-        .iter()
-        .flat_map(|file| {
-            file.diagnostics.iter().map(move |d| Issue {
+/// The Code Quality array, an issue at a time.
+struct Gitlab {
+    array: ArrayWriter,
+}
+
+/// Starts a Code Quality report (see [`super::FORMATS`]).
+pub fn start(_: &ReportContext) -> Box<dyn Reporter> {
+    Box::new(Gitlab { array: ArrayWriter::new(0) })
+}
+
+impl Reporter for Gitlab {
+    fn needs_fingerprints(&self) -> bool {
+        true
+    }
+
+    fn render_file(&self, file: &FileFindings<'_>, _: &SourceFile) -> Vec<u8> {
+        let mut items = Vec::new();
+        for d in file.diagnostics {
+            let issue = Issue {
                 kind: "issue",
                 description: format!("{} {}", d.diagnostic.rule.code, d.diagnostic.message),
                 check_name: d.diagnostic.rule.code,
@@ -53,10 +70,18 @@ pub fn render(files: &[FileFindings<'_>]) -> String {
                     path: &file.repo_path,
                     lines: Lines { begin: d.start.line, end: d.end.line.max(d.start.line) },
                 },
-            })
-        })
-        .collect();
-    let mut text = serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".to_string());
-    text.push('\n');
-    text
+            };
+            push_item(&mut items, &issue, 0);
+        }
+        items
+    }
+
+    fn write_file(&self, _: &FileFindings<'_>, rendered: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        self.array.write_items(rendered, out)
+    }
+
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.array.close(out)?;
+        out.write_all(b"\n")
+    }
 }

@@ -8,6 +8,22 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 use unicode_width::UnicodeWidthChar;
 
+/// Human output: each file's findings as codespan-reporting excerpts, written as files finish.
+struct Human {
+    color: bool,
+}
+
+/// Starts human output (see [`super::FORMATS`]).
+pub fn start(context: &super::ReportContext) -> Box<dyn super::Reporter> {
+    Box::new(Human { color: context.color })
+}
+
+impl super::Reporter for Human {
+    fn render_file(&self, file: &super::FileFindings<'_>, source: &SourceFile) -> Vec<u8> {
+        render_file(source, file.diagnostics, self.color)
+    }
+}
+
 /// Renders one file's diagnostics; `color` adds ANSI colors.
 pub fn render_file(source: &SourceFile, diagnostics: &[Finding], color: bool) -> Vec<u8> {
     if diagnostics.is_empty() {

@@ -1,7 +1,10 @@
 //! JSON output: one array, one object per finding, sorted by path then position.
 
-use super::FileFindings;
+use super::json_stream::{ArrayWriter, push_item};
+use super::{FileFindings, ReportContext, Reporter};
+use crate::source::SourceFile;
 use serde::Serialize;
+use std::io::{self, Write};
 
 /// One finding as JSON.
 #[derive(Serialize)]
@@ -22,12 +25,25 @@ pub struct JsonDiagnostic<'a> {
     pub fingerprint: &'a str,
 }
 
-/// Serializes findings of many files (already in path order) as a pretty JSON array.
-pub fn render(files: &[FileFindings<'_>]) -> String {
-    let items: Vec<JsonDiagnostic<'_>> = files
-        .iter()
-        .flat_map(|file| {
-            file.diagnostics.iter().map(move |l| JsonDiagnostic {
+/// The JSON array, an item at a time.
+struct Json {
+    array: ArrayWriter,
+}
+
+/// Starts JSON output (see [`super::FORMATS`]).
+pub fn start(_: &ReportContext) -> Box<dyn Reporter> {
+    Box::new(Json { array: ArrayWriter::new(0) })
+}
+
+impl Reporter for Json {
+    fn needs_fingerprints(&self) -> bool {
+        true
+    }
+
+    fn render_file(&self, file: &FileFindings<'_>, _: &SourceFile) -> Vec<u8> {
+        let mut items = Vec::new();
+        for l in file.diagnostics {
+            let item = JsonDiagnostic {
                 path: file.path.as_str(),
                 code: l.diagnostic.rule.code,
                 rule: l.diagnostic.rule.name,
@@ -40,10 +56,18 @@ pub fn render(files: &[FileFindings<'_>]) -> String {
                 end_column: l.end.column,
                 fixable: l.diagnostic.fix.is_some(),
                 fingerprint: &l.fingerprint,
-            })
-        })
-        .collect();
-    let mut text = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
-    text.push('\n');
-    text
+            };
+            push_item(&mut items, &item, 0);
+        }
+        items
+    }
+
+    fn write_file(&self, _: &FileFindings<'_>, rendered: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        self.array.write_items(rendered, out)
+    }
+
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.array.close(out)?;
+        out.write_all(b"\n")
+    }
 }

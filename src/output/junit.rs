@@ -2,9 +2,19 @@
 //! rule, class named by the file, with a `file` attribute), failing with the list of findings;
 //! a clean file is one passing test case. The format is a few elements with escaped attributes,
 //! written directly.
+//!
+//! The header carries the totals, known only at the end: the test cases wait in a spooled
+//! temporary file (in memory while small) so that memory stays flat however many there are.
 
-use super::FileFindings;
-use std::collections::BTreeMap;
+use super::{FileFindings, ReportContext, Reporter};
+use crate::source::SourceFile;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Seek, Write};
+use std::sync::Mutex;
+use tempfile::SpooledTempFile;
+
+/// Test cases held in memory up to this size, then on disk.
+const SPOOL_IN_MEMORY: usize = 1 << 20;
 
 /// Escapes text for an XML attribute or element, dropping characters XML 1.0 cannot hold.
 fn escape(text: &str) -> String {
@@ -24,23 +34,35 @@ fn escape(text: &str) -> String {
     out
 }
 
-pub fn render(files: &[FileFindings<'_>]) -> String {
-    let mut cases = String::new();
-    let (mut tests, mut failures) = (0usize, 0usize);
-    for file in files {
+/// The report so far: totals and the test cases written after the header at the end.
+struct Junit {
+    written: Mutex<Written>,
+}
+
+struct Written {
+    tests: usize,
+    failures: usize,
+    cases: SpooledTempFile,
+}
+
+/// Starts a JUnit report (see [`super::FORMATS`]).
+pub fn start(_: &ReportContext) -> Box<dyn Reporter> {
+    let cases = tempfile::spooled_tempfile(SPOOL_IN_MEMORY);
+    Box::new(Junit { written: Mutex::new(Written { tests: 0, failures: 0, cases }) })
+}
+
+impl Reporter for Junit {
+    fn render_file(&self, file: &FileFindings<'_>, _: &SourceFile) -> Vec<u8> {
         let path = escape(&file.path);
         if file.diagnostics.is_empty() {
-            tests += 1;
-            cases.push_str(&format!("    <testcase name=\"hblint\" classname=\"{path}\" file=\"{path}\"/>\n"));
-            continue;
+            return format!("    <testcase name=\"hblint\" classname=\"{path}\" file=\"{path}\"/>\n").into_bytes();
         }
+        let mut cases = String::new();
         let mut by_rule: BTreeMap<&str, Vec<_>> = BTreeMap::new();
         for d in file.diagnostics {
             by_rule.entry(d.diagnostic.rule.code).or_default().push(d);
         }
         for (code, found) in by_rule {
-            tests += 1;
-            failures += 1;
             let rule = found[0].diagnostic.rule;
             let count = found.len();
             let summary = format!("{count} finding{}", if count == 1 { "" } else { "s" });
@@ -62,10 +84,29 @@ pub fn render(files: &[FileFindings<'_>]) -> String {
                 escape(&body)
             ));
         }
+        cases.into_bytes()
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"hblint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n  <testsuite name=\"hblint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n{cases}  </testsuite>\n</testsuites>\n"
-    )
+
+    fn write_file(&self, file: &FileFindings<'_>, rendered: &[u8], _: &mut dyn Write) -> io::Result<()> {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        // A clean file is one passing case; otherwise one failing case per rule.
+        let rules = file.diagnostics.iter().map(|d| d.diagnostic.rule.code).collect::<BTreeSet<_>>().len();
+        written.tests += rules.max(1);
+        written.failures += rules;
+        written.cases.write_all(rendered)
+    }
+
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        let (tests, failures) = (written.tests, written.failures);
+        write!(
+            out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"hblint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n  <testsuite name=\"hblint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n"
+        )?;
+        written.cases.rewind()?;
+        io::copy(&mut written.cases, out)?;
+        out.write_all(b"  </testsuite>\n</testsuites>\n")
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,141 @@
+//! The command line's shape: clap types for every subcommand and the value parsers they use.
+
+use crate::diagnostic::Severity;
+use crate::output::{FORMATS, Format};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "hblint", version, about = "A fast Markdown linter that understands handbook job-family pages")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint Markdown files and directories (the default command).
+    Check(Box<CheckArgs>),
+    /// List every rule: code, name, group, default severity, summary.
+    Rules {
+        #[arg(long, value_enum, default_value = "human")]
+        format: ListFormat,
+        /// Also list the rules of this rule pack (repeatable).
+        #[arg(long = "pack", value_name = "PATH")]
+        packs: Vec<PathBuf>,
+    },
+    /// Write a commented hblint.toml in the current directory.
+    Init {
+        /// Overwrite an existing hblint.toml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show a rule's documentation: what it finds, why, a bad and a good example.
+    Explain {
+        /// A rule code (JF002) or name (non-monotonic-grades).
+        rule: String,
+        /// Also look in this rule pack (repeatable).
+        #[arg(long = "pack", value_name = "PATH")]
+        packs: Vec<PathBuf>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files or directories to lint ('-' reads stdin). Directories are walked respecting .gitignore.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = FORMATS[0].name, value_parser = format_parser())]
+    pub format: &'static Format,
+    /// Run only these rules: codes, code prefixes, names, groups or ALL, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules: codes, code prefixes, names or groups, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Load this rule pack (a TOML file) in addition to the shipped ones (repeatable).
+    #[arg(long = "pack", value_name = "PATH")]
+    pub packs: Vec<PathBuf>,
+    /// The file name to report for text read from stdin.
+    #[arg(long)]
+    pub stdin_filename: Option<PathBuf>,
+    /// Exit 1 only for findings at or above this severity [default: warning, or the config's fail-on].
+    #[arg(long, value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+    /// Use this config file for every file instead of the nearest hblint.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Apply safe fixes (substitutions, single-correction typos, doubled words) and write the files.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff; write nothing.
+    #[arg(long)]
+    pub diff: bool,
+    /// When to color human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Also write a report, as FORMAT=FILE (gitlab=gl-code-quality-report.json) or FILE in the
+    /// --format format (repeatable); the terminal still gets the human output.
+    #[arg(long = "output", short = 'o', value_name = "[FORMAT=]FILE")]
+    pub outputs: Vec<String>,
+    /// Lint only the Markdown files changed between the merge-base of REV and HEAD (uses git).
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// With --changed-since: report only findings on lines the change added or modified.
+    #[arg(long, requires = "changed_since")]
+    pub new_only: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in a baseline file, then exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff", "baseline"])]
+    pub write_baseline: Option<PathBuf>,
+    /// Lint only shard I of N (1-based; "$CI_NODE_INDEX/$CI_NODE_TOTAL"), split by a hash of each path.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+    /// Print the findings only: no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Print how many findings each rule has instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit 0 even with findings (unreadable files and bad configuration still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+/// The formats `hblint rules` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--format`: the registered output formats, each with its description for `--help`.
+fn format_parser() -> impl TypedValueParser<Value = &'static Format> {
+    PossibleValuesParser::new(FORMATS.iter().map(|f| PossibleValue::new(f.name).help(f.description)))
+        .map(|name| Format::from_name(&name).unwrap_or(&FORMATS[0]))
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}
+
+fn parse_shard(text: &str) -> Result<(usize, usize), String> {
+    let (index, total) = text.split_once('/').ok_or("expected I/N, e.g. 2/4")?;
+    let index: usize = index.trim().parse().map_err(|_| format!("'{index}' is not a shard number"))?;
+    let total: usize = total.trim().parse().map_err(|_| format!("'{total}' is not a shard count"))?;
+    if total == 0 || index == 0 || index > total {
+        return Err(format!("shard {index}/{total}: I must be between 1 and N (GitLab's CI_NODE_INDEX/CI_NODE_TOTAL)"));
+    }
+    Ok((index, total))
+}

@@ -1,0 +1,169 @@
+//! `hblint check`: from the command line's inputs to a run over them, each finished file handed
+//! to the report (see `report`).
+
+use super::args::{CheckArgs, ColorChoice};
+use super::error;
+use super::filters::Filters;
+use super::report::{self, Output, RunReport};
+use crate::baseline::Baseline;
+use crate::config::{Overrides, Resolver};
+use crate::diagnostic::{Finding, Severity};
+use crate::git::TouchedLines;
+use crate::linter::Linter;
+use crate::output::{FileFindings, ReportContext};
+use crate::rules::RuleMeta;
+use crate::run::{self, Input};
+use crate::source::SourceFile;
+use crate::walk;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+/// What to lint: the inputs, what could not even be listed, and `--new-only`'s touched lines.
+struct Inputs {
+    inputs: Vec<Input>,
+    unreadable: Vec<(PathBuf, String)>,
+    touched: Option<TouchedLines>,
+}
+
+/// Reads stdin, walks directories or asks git for the change, then keeps this shard's share.
+fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
+    let mut inputs: Vec<Input> = Vec::new();
+    let mut unreadable: Vec<(PathBuf, String)> = Vec::new();
+    let (stdin_paths, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    // Stdin comes first: with --fix its outcome decides what stdout is for (see `report`).
+    if !stdin_paths.is_empty() {
+        let mut bytes = Vec::new();
+        match std::io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => {
+                let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
+                inputs.push(Input::Text(name, bytes));
+            }
+            Err(err) => unreadable.push((PathBuf::from("<stdin>"), err.to_string())),
+        }
+    }
+    let mut touched = None;
+    if let Some(rev) = &args.changed_since {
+        let change = crate::git::change_since(rev)?;
+        let scopes = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.clone() };
+        inputs.extend(change.files_under(&scopes).into_iter().map(Input::File));
+        if args.new_only {
+            touched = Some(change.touched);
+        }
+    } else if !paths.is_empty() {
+        let walked = walk::collect(&paths);
+        unreadable.extend(walked.errors);
+        inputs.extend(walked.files.into_iter().map(Input::File));
+    }
+    if let Some((index, total)) = args.shard {
+        inputs.retain(|input| match input {
+            Input::File(path) => walk::in_shard(&crate::paths::repo_path(path), index, total),
+            Input::Text(..) => true,
+        });
+    }
+    Ok(Inputs { inputs, unreadable, touched })
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// The rules in force in any of the run's configurations, sorted by code, each once.
+fn rules_in_force(linters: &[&Linter]) -> Vec<&'static RuleMeta> {
+    let mut rules: Vec<_> = linters.iter().flat_map(|l| l.rules().map(|r| r.meta())).collect();
+    rules.sort_by_key(|m| m.code);
+    rules.dedup_by_key(|m| m.code);
+    rules
+}
+
+pub(super) fn check(args: CheckArgs) -> u8 {
+    let report_files = match report::report_files(&args) {
+        Ok(files) => files,
+        Err(message) => return error(message),
+    };
+    let baseline = match &args.baseline {
+        Some(path) => match Baseline::load(path) {
+            Ok(baseline) => Some(baseline),
+            Err(message) => return error(message),
+        },
+        None => None,
+    };
+    let overrides = Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        packs: args.packs.clone(),
+        fail_on: args.fail_on,
+    };
+    let mut resolver = Resolver::new(args.config.clone(), overrides);
+    let Inputs { inputs, unreadable, touched } = match collect_inputs(&args) {
+        Ok(inputs) => inputs,
+        Err(message) => return error(message),
+    };
+    let mode = if args.fix {
+        run::Mode::Fix
+    } else if args.diff {
+        run::Mode::Diff
+    } else {
+        run::Mode::Check
+    };
+
+    // Each file gets the settings of the nearest hblint.toml above it (cached per directory).
+    let mut assigned = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let path = match &input {
+            Input::File(p) | Input::Text(p, _) => p.clone(),
+        };
+        match resolver.for_file(&path) {
+            Ok(index) => assigned.push((input, index)),
+            Err(err) => return error(err),
+        }
+    }
+    if assigned.is_empty()
+        && let Err(err) = resolver.for_dir(Path::new("."))
+    {
+        return error(err);
+    }
+
+    // Reports are written as files finish. A diff, --statistics and a baseline to write take
+    // stdout's place; --diff and --write-baseline write no --output files.
+    let context = {
+        let linters: Vec<&Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
+        ReportContext { color: use_color(args.color), rules: rules_in_force(&linters) }
+    };
+    let reporting = mode != run::Mode::Diff && args.write_baseline.is_none();
+    let mut outputs = Vec::new();
+    if reporting && !args.statistics {
+        outputs.push(Output::stdout(args.format, &context));
+    }
+    if reporting {
+        outputs.extend(report_files.into_iter().map(|file| Output::file(file, &context)));
+    }
+    let filters = Filters::new(touched, baseline);
+    // Fingerprints cost a hash and three strings per finding: only reports that show them pay.
+    let needs_fingerprints =
+        outputs.iter().any(Output::needs_fingerprints) || filters.has_baseline() || args.write_baseline.is_some();
+    for settings in &mut resolver.settings {
+        settings.linter.set_fingerprints(needs_fingerprints);
+    }
+    let fail_on: Vec<Severity> = assigned.iter().map(|(_, i)| resolver.settings[*i].fail_on).collect();
+    let linters: Vec<&Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
+
+    // In the worker: filter, then render for every output still taking text.
+    let render = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
+        filters.apply(source, diagnostics);
+        if !outputs.iter().any(Output::is_open) {
+            return Vec::new();
+        }
+        let file = FileFindings::new(&source.path, diagnostics);
+        outputs.iter().map(|output| output.render_file(&file, source)).collect()
+    };
+    let mut report = RunReport::new(&args, mode, &outputs, fail_on, unreadable);
+    run::lint_all(assigned, &linters, mode, &render, &mut |outcome| report.add(outcome));
+    report.finish(&filters)
+}

@@ -1,0 +1,63 @@
+//! The command line: `check` (the default), `rules`, `explain`, `init`.
+//!
+//! `args` holds the clap types, `check` turns inputs into a run, `report` ends the run
+//! (summary, statistics, diffs, baseline, `--output` files), `rules` the rule commands.
+
+mod args;
+mod check;
+mod filters;
+mod report;
+mod rules;
+mod statistics;
+
+pub use args::{CheckArgs, Cli, ColorChoice, Command, ListFormat};
+
+use crate::rules::registry::Registry;
+use clap::Parser;
+use std::path::PathBuf;
+
+/// Exit code: no findings at or above the failing severity.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit code: findings at or above the failing severity.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: a usage, configuration or I/O error.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Parses `args`, inserting the default `check` command when none is named.
+pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+    let mut args = args;
+    let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
+    let named = ["check", "rules", "explain", "init", "help", "-h", "--help", "-V", "--version"];
+    if !named.contains(&first) {
+        args.insert(1.min(args.len()), "check".into());
+    }
+    Cli::try_parse_from(args)
+}
+
+/// Runs a parsed command and returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Check(args) => check::check(*args),
+        Command::Rules { format, packs } => with_registry(&packs, |r| rules::list_rules(r, format)),
+        Command::Explain { rule, packs } => with_registry(&packs, |r| rules::explain(r, &rule)),
+        Command::Init { force } => rules::init(force),
+    }
+}
+
+/// Loads the registry with `packs`, reporting a broken pack (file:line:col) with exit 2.
+fn with_registry(packs: &[PathBuf], run: impl FnOnce(&Registry) -> u8) -> u8 {
+    match Registry::with_packs(packs) {
+        Ok(registry) => run(&registry),
+        Err(err) => error(err),
+    }
+}
+
+/// Reports an error that ends the run, and returns its exit code.
+fn error(message: impl std::fmt::Display) -> u8 {
+    eprintln!("hblint: error: {message}");
+    EXIT_ERROR
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
