@@ -134,3 +134,33 @@ fn readme_counts_the_markdownlint_rules() {
         .expect("README.md says how many markdownlint rules hblint implements");
     assert_eq!(claim, markdown.to_string(), "README.md's count of markdownlint rules");
 }
+
+/// The fenced block of `language` that follows `heading` in the README.
+fn block_after(heading: &str, language: &str) -> String {
+    let from = README.find(heading).unwrap_or_else(|| panic!("README has no '{heading}'"));
+    let fence = format!("```{language}\n");
+    let start = README[from..].find(&fence).map(|i| from + i + fence.len()).expect("a fenced block");
+    let end = README[start..].find("```").map(|i| start + i).expect("a closed block");
+    README[start..end].to_string()
+}
+
+#[test]
+fn the_readme_configuration_and_pack_work_as_written() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let config = block_after("### Configuration: `hblint.toml`", "toml");
+    let pack = block_after("A complete pack:", "toml");
+    assert!(config.contains("[rules.MD013]") && pack.contains("prefix = \"OT\""), "the README's snippets moved");
+    std::fs::write(dir.path().join("hblint.toml"), &config).expect("write config");
+    std::fs::create_dir_all(dir.path().join("lint")).expect("create lint/");
+    std::fs::write(dir.path().join("lint/our-terms.toml"), &pack).expect("write pack");
+    std::fs::write(dir.path().join("page.md"), "# Page\n\nEvery gitlabber reads it.\n").expect("write page");
+    let output = Command::cargo_bin("hblint")
+        .expect("binary is built")
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "page.md"])
+        .output()
+        .expect("hblint runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(stdout, "page.md:3:7: OT1 'gitlabber': write 'team member'\n");
+}
