@@ -1,9 +1,49 @@
 //! Pretty JSON arrays written an item at a time, byte for byte as `serde_json::to_string_pretty`
 //! lays out the whole array: items one level in, separated by `,\n`, and `[]` when empty.
 
+use super::{FileFindings, Reporter};
+use crate::diagnostic::Finding;
+use crate::source::SourceFile;
 use serde::Serialize;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+
+/// A report that is one top-level JSON array with an item per finding (JSON, Code Quality):
+/// each format only says how one finding is written, with [`push_item`].
+pub struct FindingArray {
+    array: ArrayWriter,
+    /// Appends one finding of `file` as an item.
+    item: fn(&FileFindings<'_>, &Finding, &mut Vec<u8>),
+}
+
+impl FindingArray {
+    pub fn new(item: fn(&FileFindings<'_>, &Finding, &mut Vec<u8>)) -> FindingArray {
+        FindingArray { array: ArrayWriter::new(0), item }
+    }
+}
+
+impl Reporter for FindingArray {
+    fn needs_fingerprints(&self) -> bool {
+        true
+    }
+
+    fn render_file(&self, file: &FileFindings<'_>, _: &SourceFile) -> Vec<u8> {
+        let mut items = Vec::new();
+        for finding in file.diagnostics {
+            (self.item)(file, finding, &mut items);
+        }
+        items
+    }
+
+    fn write_file(&self, _: &FileFindings<'_>, rendered: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        self.array.write_items(rendered, out)
+    }
+
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.array.close(out)?;
+        out.write_all(b"\n")
+    }
+}
 
 /// Appends `item` pretty-printed as an element of an array whose `[` sits `depth` levels in
 /// (two spaces a level), after a `,\n` if `out` already holds an item. JSON strings hold no raw
