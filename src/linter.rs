@@ -12,6 +12,7 @@ use crate::rules::meta::Group;
 use crate::rules::{Params, Rule, Sink};
 use crate::source::SourceFile;
 use crate::suppression::{InlineComments, Suppressions};
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -25,8 +26,9 @@ pub struct Linter {
     /// Rule parameters by code from `hblint.toml`, checked and in markdownlint's form: they win
     /// over the markdownlint configuration's, per key.
     hblint_params: HashMap<&'static str, Value>,
-    /// The parameter values of the rules in force, resolved from the two above.
-    params: HashMap<&'static str, Params>,
+    /// The parameter values of the rules in force, resolved from the two above. Looked up for
+    /// every rule on every page: a one-multiply hash, not SipHash.
+    params: FxHashMap<&'static str, Params>,
     /// The markdownlint rules a page's `markdownlint-configure-file` comment may turn on, with
     /// their severities (by default, the markdownlint rules in force).
     file_candidates: Vec<(&'static dyn Rule, Severity)>,
