@@ -14,6 +14,10 @@ pub enum Group {
     Markdown,
     JobFamily,
     Prose,
+    /// Inclusive language (gender-coded words, pronouns, misused terms, fixed mindset): on for
+    /// job-family pages by default, on any page where a rule's `pages` parameter says so; a page
+    /// on the handbook's skip list (`data/inclusiveness_check.yml`) gets none of them.
+    Inclusive,
 }
 
 impl Group {
@@ -23,6 +27,7 @@ impl Group {
             Group::Markdown => "markdown",
             Group::JobFamily => "job-family",
             Group::Prose => "prose",
+            Group::Inclusive => "inclusive",
         }
     }
 }
@@ -30,7 +35,7 @@ impl Group {
 /// A rule's fixed facts, kept beside its code.
 #[derive(Debug)]
 pub struct RuleMeta {
-    /// Stable code, never reused: `FM`, `JF`, `PR` prefixes.
+    /// Stable code, never reused: `FM`, `JF`, `PR`, `IL` prefixes.
     pub code: &'static str,
     /// Kebab-case name of the problem.
     pub name: &'static str,

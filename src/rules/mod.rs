@@ -2,6 +2,7 @@
 //! they report into.
 
 pub mod front_matter;
+pub mod inclusive;
 pub mod job_family;
 pub mod markdown;
 pub mod meta;

@@ -102,8 +102,12 @@ pub fn parse_with(path: &Path, text: &str, taken: &[&str]) -> Result<Pack, Locat
         Some(group) => match group.get_ref().as_str() {
             "prose" => Group::Prose,
             "job-family" => Group::JobFamily,
+            "inclusive" => Group::Inclusive,
             other => {
-                return Err(error(group.span().start, format!("pack group '{other}' must be 'prose' or 'job-family'")));
+                return Err(error(
+                    group.span().start,
+                    format!("pack group '{other}' must be 'prose', 'job-family' or 'inclusive'"),
+                ));
             }
         },
     };
@@ -261,7 +265,7 @@ mod tests {
     #[test]
     fn an_unknown_group_is_a_located_error() {
         let text = "[pack]\nname = \"t\"\nprefix = \"XX\"\ngroup = \"jobs\"\n";
-        assert_eq!(err(text), "p.toml:4:9: pack group 'jobs' must be 'prose' or 'job-family'");
+        assert_eq!(err(text), "p.toml:4:9: pack group 'jobs' must be 'prose', 'job-family' or 'inclusive'");
     }
 
     /// The header's `group`, not the rule code, makes a pack's rules job-family rules.
