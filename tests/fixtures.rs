@@ -144,7 +144,8 @@ fn every_rule_has_a_bad_and_a_good_fixture_and_docs() {
 
 #[test]
 fn seed_page_gives_exactly_the_known_defects() {
-    // The page hblint started from: four inherited duplicates and one slash typo, nothing else.
+    // The page hblint started from: four inherited duplicates, one slash typo and five headings
+    // that end with a no-break space ("Job Grade\u{a0}"), nothing else.
     let path = fixtures_dir().join("seed/marketing-operations-manager.md");
     let found: Vec<String> = render(&path, &Linter::all())
         .lines()
@@ -155,5 +156,19 @@ fn seed_page_gives_exactly_the_known_defects() {
             format!("{line} {}", parts.next().unwrap_or_default())
         })
         .collect();
-    assert_eq!(found, ["113 JF004", "114 JF004", "123 JF004", "128 JF004", "147 PR001"]);
+    assert_eq!(
+        found,
+        [
+            "11 JF013",
+            "46 JF013",
+            "79 JF013",
+            "101 JF013",
+            "113 JF004",
+            "114 JF004",
+            "123 JF004",
+            "128 JF004",
+            "133 JF013",
+            "147 PR001"
+        ]
+    );
 }

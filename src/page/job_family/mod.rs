@@ -1,11 +1,14 @@
 //! The job-family model: levels, their grades, sections, bullets and inheritance, derived from the
 //! page outline built by `Page::build` (no second parse, no second AST walk).
 //!
-//! This file finds the levels and their sections; `grades` reads what a Job Grade section says,
-//! `inheritance` resolves "All of the above … and:" phrases to the level they point at.
+//! This file finds the levels and their sections; `siblings` adds the levels that have no
+//! section of their own (recognised by their title among graded siblings), `grades` reads what a
+//! Job Grade section says, `inheritance` resolves "All of the above … and:" phrases to the level
+//! they point at.
 
 mod grades;
 mod inheritance;
+mod siblings;
 
 use super::levels;
 use super::{BlockKind, Page, normalize_space};
@@ -87,6 +90,21 @@ pub struct Inheritance {
     pub phrase_span: Span,
 }
 
+/// An inheritance phrase naming a level that is not on the page ("Extends that of the Technology
+/// Partner Manager Requirements" on the Alliances page).
+#[derive(Debug, Clone)]
+pub struct UnresolvedInheritance {
+    /// Index into `JobFamily::levels`: the level whose text holds the phrase.
+    pub level: usize,
+    /// The level name as written, markup removed.
+    pub name: String,
+    /// The name in the source, or the whole phrase when the name carries markup.
+    pub name_span: Span,
+    pub phrase_span: Span,
+    /// The page's level title nearest to `name`, if any shares a role word with it.
+    pub suggestion: Option<String>,
+}
+
 /// A Responsibilities or Requirements section of a level.
 #[derive(Debug, Clone)]
 pub struct Section {
@@ -109,6 +127,9 @@ pub struct Level {
     pub people_manager: bool,
     /// The heading the level sits under; a change of group starts a new ladder.
     pub group: Option<usize>,
+    /// Recognised by its title among graded sibling levels, without any section of its own
+    /// (`### VP of Support` followed only by prose and bullets).
+    pub bare: bool,
 }
 
 impl Level {
@@ -121,6 +142,8 @@ impl Level {
 #[derive(Debug, Clone, Default)]
 pub struct JobFamily {
     pub levels: Vec<Level>,
+    /// Inheritance phrases that name a level the page does not have, in level order.
+    pub unresolved_inheritance: Vec<UnresolvedInheritance>,
 }
 
 /// The comparison key of a bullet: case, whitespace, emphasis and trailing punctuation ignored.
@@ -139,7 +162,7 @@ fn is_specialty_group(text: &str) -> bool {
 }
 
 /// Headings that are page sections, never levels, even when they own a Requirements sub-heading.
-fn is_page_section(text: &str) -> bool {
+pub fn is_page_section(text: &str) -> bool {
     let lower = text.trim_end_matches(':').to_lowercase();
     SectionKind::of_heading(text).is_some()
         || [
@@ -269,9 +292,18 @@ pub fn derive(page: &Page<'_>) -> Option<JobFamily> {
         level_titles.insert(text.to_lowercase());
         levels.push(build_level(page, owner, children, &kinds, family, missing));
     }
+    let context = siblings::Context {
+        kinds: &kinds,
+        section_owners: &owner_of,
+        specialty_since_graded: &specialty_since_graded,
+        family,
+        covered_everywhere: grade_table || page_graded,
+    };
+    let bare = siblings::bare_levels(page, &levels, &context);
+    levels.extend(bare);
     levels.sort_by_key(|l| l.span.start);
-    inheritance::resolve_inheritance(page, &mut levels);
-    Some(JobFamily { levels })
+    let unresolved_inheritance = inheritance::resolve_inheritance(page, &mut levels);
+    Some(JobFamily { levels, unresolved_inheritance })
 }
 
 /// The heading that owns each section heading: its parent, except where a level heading is
@@ -361,7 +393,7 @@ fn is_family_heading(text: &str) -> bool {
         || lower.contains("job family")
 }
 
-fn build_level(
+pub(super) fn build_level(
     page: &Page<'_>,
     owner: Option<usize>,
     children: Vec<usize>,
@@ -401,6 +433,7 @@ fn build_level(
         span,
         grade,
         sections,
+        bare: false,
     }
 }
 

@@ -64,6 +64,10 @@ impl Rule for InheritedDuplicateBullet {
             for section in &level.sections {
                 let inherited = inherited_bullets(job, section);
                 for bullet in &section.bullets {
+                    // The bullet that says "Extends the X requirements" is the phrase, not a repeat.
+                    if section.inherits.as_ref().is_some_and(|i| i.phrase_span == bullet.span) {
+                        continue;
+                    }
                     if let Some((from_title, first)) = inherited.get(bullet.key.as_str()) {
                         out.report(
                             bullet.span,

@@ -14,7 +14,10 @@ Finds levels of a job-family page (a heading that owns Responsibilities or Requi
 `Job Grade` section, and Job Grade sections that state no grade number.
 
 A heading under Specialties, Segment or Performance Indicators that has Responsibilities but no
-Job Grade is a specialty, not a level, and is not reported. "is not aligned to a job grade" (as
+Job Grade is a specialty, not a level, and is not reported. A heading with no section at all is a
+level too when its title says so and its place agrees: a seniority word (Director, VP, Senior…)
+and a role word of the family, at the same depth and under the same heading as graded levels
+(`### VP of Support` among `### Manager, Support Engineering` and its siblings). "is not aligned to a job grade" (as
 written for interns) is an explicit absence and is not reported either.
 
 ## Why is this bad?

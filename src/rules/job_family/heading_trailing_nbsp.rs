@@ -1,0 +1,71 @@
+//! JF013 heading-trailing-nbsp.
+
+use crate::diagnostic::Edit;
+use crate::page::Page;
+use crate::rules::{Group, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "JF013",
+    name: "heading-trailing-nbsp",
+    group: Group::Page,
+    summary: "a heading ends with a no-break space",
+    docs: r#"## What it does
+Reports a heading whose text ends with a no-break space (U+00A0), with or without ordinary
+spaces around it: `#### Job Grade\u00a0`. The fix removes the trailing whitespace.
+
+It runs on every page: the character is invisible wherever it is, and a heading is what links,
+the table of contents and section checks match by its exact text.
+
+## Why is this bad?
+Editors show the no-break space as a plain space, or not at all, and Markdown does not trim it,
+so the heading's text is "Job Grade\u00a0", not "Job Grade": a script or a check that looks for
+the Job Grade section by name (as the handbook's job-family CI job does) misses it, and two
+headings that look the same differ. It comes from pasting a title out of a word processor or a
+web page. On the GitLab job-family pages it is found on 52 headings.
+
+## Example
+```markdown
+#### Job Grade&nbsp;
+```
+(written here as `&nbsp;`; in the page it is the invisible character itself)
+
+## Use instead
+```markdown
+#### Job Grade
+```
+
+## Known limits
+Only the end of the heading's first line is checked: a closed ATX heading (`## Title ##`)
+whose no-break space sits before the closing `#`s is not reported. `MD009` (off by default)
+reports the same character as trailing whitespace on any line.
+"#,
+    severity: Severity::Warning,
+    fix: true,
+    params: &[],
+};
+
+/// Headings that end with U+00A0.
+pub struct HeadingTrailingNbsp;
+
+impl Rule for HeadingTrailingNbsp {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, _params: &crate::rules::Params, out: &mut Sink<'_>) {
+        for heading in &page.headings {
+            let raw = page.slice(heading.span);
+            let line = raw.split('\n').next().unwrap_or("").trim_end_matches('\r');
+            let content = line.trim_end_matches([' ', '\t']);
+            if !content.ends_with('\u{a0}') {
+                continue;
+            }
+            let kept = content.trim_end_matches([' ', '\t', '\u{a0}']);
+            let span = Span::new(heading.span.start + kept.len(), heading.span.start + line.len());
+            out.report(span, format!("heading '{}' ends with a no-break space", heading.text))
+                .help("remove the invisible no-break space (U+00A0) at the end of the heading")
+                .fix(vec![Edit { span, replacement: String::new() }]);
+        }
+    }
+}
