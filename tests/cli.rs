@@ -32,7 +32,7 @@ fn findings_exit_one_with_annotated_source_and_summary() {
         .stdout(predicate::str::contains("warning[PR001]: 'manager/prioritize': 'manager' is a noun here"))
         .stdout(predicate::str::contains("marketing-operations-manager.md:147:15"))
         .stdout(predicate::str::contains("= help: both sides of the slash are actions"))
-        .stdout(predicate::str::contains("5 problems (0 errors, 5 warnings) in 1 file (1 checked)"));
+        .stdout(predicate::str::contains("10 problems (0 errors, 10 warnings) in 1 file (1 checked)"));
 }
 
 #[test]

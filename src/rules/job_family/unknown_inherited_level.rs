@@ -41,8 +41,16 @@ checks (JF004) cannot follow the phrase either.
 ## Known limits
 A level named in plain text that lives on another page (the Red Team page extending the
 Security Incident Response Team Manager role) is reported: link it to that page to say it is
-meant. A name written very differently from the level's title (an abbreviation, a missing role
-word) is reported even when a reader would guess the level.
+meant. A name written very differently from the level's title (a missing role word, an abbreviation
+that is not the initials of the title's words) is reported even when a reader would guess the
+level. Plurals ("Solutions Architect" for "Solutions Architects"), "Sr." for "Senior", acronyms
+made of a title's initials ("CSM", "SA", "L&D"), "that of the X", and a link text whose `#anchor`
+is a level's heading are understood.
+
+On the GitLab job-family pages the rule gives 16 findings, all read: levels of another family
+kept after a copy (Technology Partner Manager on the Alliances page), levels the page lacks
+(Associate General Ledger Accountant, Customer Success Engineer), a typo ("Parnter"), and the
+Red Team page's Security Incident Response Team Manager.
 "#,
     severity: Severity::Warning,
     fix: false,
