@@ -52,9 +52,14 @@ have fewer women (Leslie, Cimpian et al. 2015, *Science* 347).
 ```
 
 ## Known limits
-"exceptional" also describes things ("exceptional attention to detail", "an exceptional
-Professional Services organization"); it is on Textio's list and kept. The growth stems count
-"improvement" in "process improvement", which makes the verdict more lenient, not stricter.
+A fixed-mindset word counts whoever it describes: "you will work with an exceptional
+Professional Services organization" and "an organization that has a proven track record" count
+as much as "proven ability" does, since they too tell candidates what the team prizes. Of the 11
+pages the rule reports on the job-family corpus (all read), every one uses "proven",
+"exceptional", "talented" or "innate" more often than growth wording.
+
+The growth stems also count business growth ("revenue growth", "process improvements", "a
+growing team"): that makes the verdict more lenient, never stricter.
 "#,
     severity: Severity::Error,
     fix: false,
