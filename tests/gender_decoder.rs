@@ -42,10 +42,7 @@ fn gender_decoder() -> Option<PathBuf> {
     }
     // Unpack with Python's own tarfile: no tar binary needed.
     let unpack = Command::new("python3")
-        .args([
-            "-c",
-            "import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])",
-        ])
+        .args(["-c", "import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])"])
         .arg(dir.join("genderdecoder-0.3.tar.gz"))
         .arg(&dir)
         .output();
@@ -71,6 +68,9 @@ fn il001_agrees_with_gender_decoder_on_the_job_family_corpus() {
         .expect("python3 runs the comparison script");
     let report = String::from_utf8_lossy(&output.stdout);
     eprintln!("{report}{}", String::from_utf8_lossy(&output.stderr));
-    assert!(output.status.success(), "IL001 and gender-decoder disagree too often, or the word lists differ:\n{report}");
+    assert!(
+        output.status.success(),
+        "IL001 and gender-decoder disagree too often, or the word lists differ:\n{report}"
+    );
     assert!(report.starts_with("gender-decoder agreement: "), "unexpected report:\n{report}");
 }

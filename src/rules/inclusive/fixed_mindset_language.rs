@@ -21,12 +21,32 @@ outnumber the growth words, with both counts, the words, and every coded word ma
 GitLab handbook's CI job failed a job-family page on this verdict ("Fixed coded words used:
 established").
 
-The idea is Carol Dweck's (fixed and growth mindsets: Mueller & Dweck 1998; Dweck 2006,
-*Mindset*), applied to job posts by Textio, whose posts on growth-mindset language the
-handbook's check links. The list is hblint's own and short on purpose; where each word comes
-from is in `src/rules/inclusive/mindset_words.rs`. Left out, because on the corpus they mostly
-describe things, not people: "established" ("established SLAs"), "natural" ("natural language
-processing"), "develop" ("developer"), "talent" ("talent acquisition"), "smart", "intelligent".
+The idea is Carol Dweck's (fixed and growth mindsets: Mueller & Dweck 1998, *Journal of
+Personality and Social Psychology* 75(1); Dweck 2006, *Mindset*), applied to job posts by
+Textio, whose post on growth-mindset language the handbook's check linked. The handbook's check
+used the `linter` Ruby gem, whose word list is not published outside the gem, so this list is
+hblint's own and short on purpose:
+
+| word | matches | source |
+|---|---|---|
+| brilliant | brilliant, brilliance | Leslie, Cimpian et al. 2015 (*Science* 347); Textio |
+| genius | genius, geniuses | Leslie, Cimpian et al. 2015; Textio |
+| gifted | the word only | Dweck 2006; Textio |
+| innate | innate, innately | Dweck's definition of the fixed mindset |
+| talented | the word only | Mueller & Dweck 1998 (praise for talent) |
+| exceptional | exceptional, exceptionally | Textio |
+| proven | the word only | Textio ("proven track record") |
+| learn | learn, learning, learner | Dweck 2006; Textio |
+| grow | grow, growing, growth | Dweck 2006; Textio |
+| improv | improve, improvement | Dweck 2006; Textio |
+| evolv | evolve, evolving | Textio |
+| curious, curiosity | the words only | Textio |
+| adapt | adapt, adaptable | Dweck 2006 |
+
+"Textio" means the words its public posts on mindset language in job posts give as examples.
+Left out, because on the corpus they mostly describe things, not people: "established"
+("established SLAs"), "natural" ("natural language processing"), "develop" ("developer"),
+"talent" ("talent acquisition"), "smart", "intelligent" ("business intelligence").
 
 Words are compared ignoring case, but a capitalized word in mid-sentence is read as a name ("the
 Growth team") and not counted; headings are not counted (they hold titles). Only prose counts:
@@ -57,6 +77,11 @@ Professional Services organization" and "an organization that has a proven track
 as much as "proven ability" does, since they too tell candidates what the team prizes. Of the 11
 pages the rule reports on the job-family corpus (all read), every one uses "proven",
 "exceptional", "talented" or "innate" more often than growth wording.
+
+The list is written for job ads. With `pages = "all"` on the whole handbook corpus the rule
+reports 46 pages, mostly design documents where "a proven technology" or "exceptional cases"
+describe no person: use `pages = "all"` for recruiting pages kept outside the job families, not
+for every page.
 
 The growth stems also count business growth ("revenue growth", "process improvements", "a
 growing team"): that makes the verdict more lenient, never stricter.
