@@ -194,4 +194,15 @@ mod tests {
         assert_eq!(select("all").unwrap().len(), every);
         assert!(select("MD").unwrap().len() < every);
     }
+
+    #[test]
+    fn opt_in_rules_run_only_when_selected() {
+        let defaults: Vec<&str> = Registry::builtin().default_rules().iter().map(|r| r.meta().code).collect();
+        for code in OPT_IN {
+            assert!(!defaults.contains(code), "{code} is opt-in");
+            assert_eq!(select(code).unwrap()[0].meta().code, *code);
+        }
+        assert!(defaults.contains(&"IL001") && defaults.contains(&"IL005"));
+        assert!(select("inclusive").unwrap().iter().any(|r| r.meta().code == "IL002"));
+    }
 }

@@ -197,8 +197,8 @@ fn starts_sentence(source: &str, at: usize) -> bool {
         || before.chars().all(|c| c.is_whitespace() || "-*+>#|".contains(c))
 }
 
-/// The distinct words of `words` on `side`, lowercased, in order of first use: what a message
-/// lists. At most `limit`, then "and N more".
+/// The distinct words among `words`, lowercased, in order of first use: what a message lists.
+/// At most `limit`, then "and N more".
 pub fn word_list(page: &Page<'_>, words: &[&CodedWord], limit: usize) -> String {
     let mut distinct: Vec<String> = Vec::new();
     for word in words {
