@@ -1,13 +1,17 @@
 //! The rules hblint knows: the built-in table, the packs shipped in the binary, and user packs.
 
 use super::pack;
-use super::{Rule, front_matter, job_family, markdown, prose};
+use super::{Rule, front_matter, inclusive, job_family, markdown, prose};
 use crate::error::LocatedError;
 use std::path::PathBuf;
 
 /// Every built-in rule written in Rust, sorted by code.
 pub static BUILTIN: &[&dyn Rule] = &[
     &front_matter::BrokenFrontMatter,
+    &inclusive::masculine_coded_language::MasculineCodedLanguage,
+    &inclusive::gender_coded_word::GenderCodedWord,
+    &inclusive::fixed_mindset_language::FixedMindsetLanguage,
+    &inclusive::mindset_coded_word::MindsetCodedWord,
     &job_family::missing_job_grade::MissingJobGrade,
     &job_family::non_monotonic_grades::NonMonotonicGrades,
     &job_family::duplicate_bullet::DuplicateBullet,
@@ -74,6 +78,12 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &prose::slash_typo::SlashTypo,
 ];
 
+/// Rules that run only when selected (by code, name, prefix, group or `ALL`), never in a default
+/// run: one information-level finding per word (the page verdicts IL001 and IL005 are on by
+/// default) would bury a default run's other findings. A list here, not a field of every
+/// `RuleMeta`, because only these few rules need it.
+pub const OPT_IN: &[&str] = &["IL002", "IL006"];
+
 /// A set of known rules, sorted by code.
 #[derive(Clone)]
 pub struct Registry {
@@ -110,9 +120,14 @@ impl Registry {
     }
 
     /// The rules that run when nothing is selected: all but markdownlint's, which a handbook
-    /// turns on by selecting them (`--select MD`) or through its markdownlint configuration.
+    /// turns on by selecting them (`--select MD`) or through its markdownlint configuration, and
+    /// the [`OPT_IN`] rules.
     pub fn default_rules(&self) -> Vec<&'static dyn Rule> {
-        self.rules.iter().copied().filter(|r| r.meta().group != super::Group::Markdown).collect()
+        self.rules
+            .iter()
+            .copied()
+            .filter(|r| r.meta().group != super::Group::Markdown && !OPT_IN.contains(&r.meta().code))
+            .collect()
     }
 
     /// Finds a rule by code (case-insensitive) or kebab name.
@@ -183,5 +198,16 @@ mod tests {
         assert_eq!(select("ALL").unwrap().len(), every);
         assert_eq!(select("all").unwrap().len(), every);
         assert!(select("MD").unwrap().len() < every);
+    }
+
+    #[test]
+    fn opt_in_rules_run_only_when_selected() {
+        let defaults: Vec<&str> = Registry::builtin().default_rules().iter().map(|r| r.meta().code).collect();
+        for code in OPT_IN {
+            assert!(!defaults.contains(code), "{code} is opt-in");
+            assert_eq!(select(code).unwrap()[0].meta().code, *code);
+        }
+        assert!(defaults.contains(&"IL001") && defaults.contains(&"IL005"));
+        assert!(select("inclusive").unwrap().iter().any(|r| r.meta().code == "IL002"));
     }
 }
