@@ -7,6 +7,7 @@ mod common;
 
 use assert_cmd::Command;
 use common::git;
+use hblint::rules::inclusive::misused_terms::literal_terms;
 use std::path::{Path, PathBuf};
 
 const TERMS: &str = "\
@@ -97,8 +98,8 @@ fn skipped_pages_get_no_inclusive_findings_and_stale_entries_are_reported() {
     assert_eq!(
         stdout.lines().collect::<Vec<_>>(),
         [
-            format!("{checked}:14:11: IL004 'employees' is on the handbook's list of misused terms"),
-            format!("{checked}:14:26: IL003 gendered pronoun 'he'"),
+            format!("{checked}:14:12: IL004 'employees' is on the handbook's list of misused terms"),
+            format!("{checked}:14:27: IL003 gendered pronoun 'he'"),
             "data/inclusiveness_check.yml:5:5: IL007 '/source/job-families/gone/index.html.md' on the skip list matches no page"
                 .to_string(),
         ]
@@ -194,11 +195,13 @@ fn the_real_skip_list_and_term_list_read_as_is() {
     let skip_path = corpus.join("configs/www-gitlab-com/data/inclusiveness_check.yml");
     let text = std::fs::read_to_string(&skip_path).expect("skip list");
     let list = hblint::config::handbook::parse_skip_list(&skip_path, &text, corpus.clone()).expect("valid");
-    assert_eq!(list.entries.len(), 202);
+    // 206 entries (the issue counted 202), five of them twice once normalized.
+    assert_eq!(list.entries.len(), 206);
     let pages = hblint::walk::collect(&[corpus.join("job-families")]).files;
     let stale = list.stale(pages.iter().map(PathBuf::as_path));
-    assert_eq!(list.entries.len() - stale.len(), EXPECTED_SKIPPED_IN_CORPUS);
     let skipped = pages.iter().filter(|p| !list.checks(p)).count();
+    eprintln!("entries matching a corpus page: {}, pages skipped: {skipped}", list.entries.len() - stale.len());
+    assert_eq!(list.entries.len() - stale.len(), EXPECTED_SKIPPED_IN_CORPUS);
     assert_eq!(skipped, EXPECTED_SKIPPED_PAGES);
 
     let terms_path = corpus.join("configs/content-sites-handbook/data/misused_terms.yml");
@@ -206,9 +209,32 @@ fn the_real_skip_list_and_term_list_read_as_is() {
     let entries = hblint::config::handbook::parse_misused_terms(&terms_path, &text).expect("valid");
     let rule = hblint::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(&entries);
     assert_eq!((entries.len(), rule.term_count()), (EXPECTED_ENTRIES, EXPECTED_TERMS));
+    // The avoid strings that are descriptions or context-dependent, not literal terms.
+    let not_literal: Vec<&str> = entries
+        .iter()
+        .flat_map(|e| e.avoid.iter().filter(|a| literal_terms(e, a).is_err()).map(String::as_str))
+        .collect();
+    assert_eq!(
+        not_literal,
+        [
+            "Enterprise Edition to reference a specific code or \"Paid\" users",
+            "EE Code or EE to reference a specific code or \"Paid\" users",
+            "Community Edition to reference a specific code or \"Free\" users",
+            "CE to reference a specific code or \"Free\" users",
+            "They",
+            "Non-technical",
+            "Documentation",
+            "Customer names mentioned in recorded or streamed meetings",
+            "CPO as an abbreviation for Chief Product Officer",
+            "TAM as an abbreviation for Total Addressable Marketing",
+            "Seasons (Autumn/Fall/Spring/Summer/Winter)",
+            "Master (unless used to describe the mastery of a specific topic. )",
+            "SaaS (when referring to GitLab.com or Dedicated)",
+        ]
+    );
 }
 
-const EXPECTED_SKIPPED_IN_CORPUS: usize = 0;
-const EXPECTED_SKIPPED_PAGES: usize = 0;
-const EXPECTED_ENTRIES: usize = 0;
-const EXPECTED_TERMS: usize = 0;
+const EXPECTED_SKIPPED_IN_CORPUS: usize = 86;
+const EXPECTED_SKIPPED_PAGES: usize = 84;
+const EXPECTED_ENTRIES: usize = 58;
+const EXPECTED_TERMS: usize = 64;

@@ -80,7 +80,8 @@ pub fn load(
             let root = explicit_root.clone().unwrap_or_else(|| base.clone());
             return Ok(Some((path, root)));
         }
-        Ok(roots.iter().map(|r| (r.join("data").join(name), r.clone())).find(|(p, _)| p.is_file()))
+        let found = roots.iter().map(|r| (r.join("data").join(name), r.clone())).find(|(p, _)| p.is_file());
+        Ok(found.map(|(path, root)| (relative_to_cwd(path), root)))
     };
     let mut data = HandbookData::default();
     if let Some((path, _)) = find("misused_terms.yml", raw.and_then(|r| r.misused_terms.as_ref()))? {
@@ -92,6 +93,16 @@ pub fn load(
         data.skip_list = Some(parse_skip_list(&path, &text, root)?);
     }
     Ok(data)
+}
+
+/// A path found from the git root is absolute: shown relative to the working directory, as
+/// the pages are, when it is below it.
+fn relative_to_cwd(path: PathBuf) -> PathBuf {
+    let Ok(cwd) = std::env::current_dir() else { return path };
+    match path.strip_prefix(&cwd) {
+        Ok(relative) => relative.to_path_buf(),
+        Err(_) => path,
+    }
 }
 
 fn read(path: &Path) -> Result<String, LocatedError> {

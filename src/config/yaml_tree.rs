@@ -63,7 +63,14 @@ impl Builder {
                 Value::Seq(items) => items.push(node),
                 Value::Map(entries) => match pending_key.take() {
                     Some(key) => entries.push((key, node)),
-                    None => *pending_key = Some(node),
+                    None => {
+                        // A block mapping's start event comes at its first value: the mapping
+                        // is where its first key is written.
+                        if entries.is_empty() {
+                            (parent.line, parent.column) = (node.line, node.column);
+                        }
+                        *pending_key = Some(node);
+                    }
                 },
                 Value::Scalar(_) => {}
             },
