@@ -30,7 +30,7 @@ impl Coverage {
                 let (file, root) = (canonical(skip_file), canonical(root));
                 file.strip_prefix(&root).is_ok_and(|relative| {
                     let relative = relative.to_string_lossy().replace('\\', "/");
-                    files.iter().any(|f| *f == relative)
+                    files.contains(&relative)
                 })
             }
         }

@@ -89,10 +89,10 @@ pub fn in_list_of_names(text: &str, start: usize, end: usize) -> bool {
     };
     let before = text[..start].trim_end_matches(' ');
     let before = before.strip_suffix(" and").or_else(|| before.strip_suffix(" or")).unwrap_or(before);
-    if let Some(list) = before.strip_suffix(',') {
-        if capitalized(list.rsplit(' ').next()) {
-            return true;
-        }
+    if let Some(list) = before.strip_suffix(',')
+        && capitalized(list.rsplit(' ').next())
+    {
+        return true;
     }
     let after = &text[end..];
     let next = after.strip_prefix(", ").or_else(|| after.strip_prefix(" and ")).or_else(|| after.strip_prefix(" or "));
