@@ -75,11 +75,17 @@ The list names meanings, and a literal match cannot always tell them apart: "res
 material rather than people, "training" as an activity rather than the name of a document. The
 default `ignore` leaves out the list's terms whose common use on job-family pages is not the
 misuse the list means, read hit by hit on the corpus: Community ("partner community",
-"community programs"), Elasticsearch (the technology a requirement names), FAQ, High
-Availability (the engineering property), International, Learning, Playbook, Portal, Resources,
-Search, Training. Set `ignore = []` under `[rules.IL004]` to match them all.
-"Middleman" written alone with a capital (the static site generator) is still reported when it
-is not in a list of names.
+"community programs"), Deprecate (its own reason says it is at times the right word),
+Elasticsearch (the technology a requirement names), FAQ, High Availability (the engineering
+property), International, Learning, Playbook, Portal, Resources, Search, Training. Set
+`ignore = []` under `[rules.IL004]` to match them all.
+
+On the corpus's job-family pages (skip list left out) the rule gives 149 findings; 30 of them,
+read one by one, are all what the list asks to avoid ("meet deadlines", "new employees",
+"Sprint plans"). With `pages = "all"` it is less precise: legal and benefits pages use
+"employees" as the legal term, finance procedures name "Zuora" the tool they use. "Middleman"
+written alone with a capital (the static site generator) is still reported when it is not in a
+list of names.
 "#,
     severity: Severity::Error,
     fix: false,
@@ -93,11 +99,13 @@ is not in a list of names.
 /// names of GitLab features, not the technology a requirement names; "Portal" the customer
 /// portal; "International" for non-US; "High Availability" for GitLab's reference
 /// architectures, not the engineering property; "Community" for people outside GitLab, where
-/// job-family pages mostly write "partner community", "community programs", "online community".
+/// job-family pages mostly write "partner community", "community programs", "online community";
+/// "Deprecate", whose own reason says it is at times the right word.
 const IGNORE: Param = Param::strings(
     "ignore",
     &[
         "Community",
+        "Deprecate",
         "Elasticsearch",
         "FAQ",
         "High Availability",
