@@ -6,7 +6,8 @@
 //! and an export may hold them at `job-families/…`. So an entry is normalized (whitespace
 //! trimmed, leading `/` and `./` dropped, then a leading `source/` dropped) and matches a page
 //! whose path ends with it at a `/` boundary. A `checked:` glob is normalized the same way and
-//! matches a page path ending with it (`**/` is put in front). The linter applies the list to
+//! matches a page path ending with it (`**/` is put in front). A page's template extension
+//! (`.erb`) is left out of the comparison. The linter applies the list to
 //! every `Group::Inclusive` rule at once (see `Linter::set_skip_list`).
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
@@ -105,10 +106,16 @@ impl SkipList {
     }
 }
 
-/// A path as entries are compared with it: absolute when it can be, `/`-separated.
+/// A path as entries are compared with it: absolute when it can be, `/`-separated, without a
+/// template's `.erb` (the handbook lists `chief-executive-officer/index.html.md`, the page that
+/// `index.html.md.erb` renders).
 fn comparable(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    crate::paths::lexical_normalize(&absolute).to_string_lossy().replace('\\', "/")
+    let text = crate::paths::lexical_normalize(&absolute).to_string_lossy().replace('\\', "/");
+    match text.strip_suffix(".erb") {
+        Some(page) => page.to_string(),
+        None => text,
+    }
 }
 
 /// Every tail of `path` that starts after a `/`, longest first (`a/b/c` → `a/b/c`, `b/c`, `c`).
@@ -137,6 +144,7 @@ mod tests {
         .unwrap();
         assert!(!list.checks(Path::new("/repo/sites/uncategorized/source/job-families/a/index.html.md")));
         assert!(!list.checks(Path::new("/corpus/job-families/a/index.html.md")));
+        assert!(!list.checks(Path::new("/corpus/job-families/a/index.html.md.erb")));
         assert!(list.checks(Path::new("/repo/sites/uncategorized/source/job-families/b/index.html.md")));
         // Outside the checked globs: not checked. A longer name is not the same directory.
         assert!(!list.checks(Path::new("/repo/sites/handbook/source/handbook/index.html.md")));
