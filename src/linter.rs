@@ -157,8 +157,8 @@ impl Linter {
         self.skip_list.as_ref()
     }
 
-    /// Whether the rule runs on the page at `path`: an inclusive-language rule does not on a
-    /// page the skip list leaves out.
+    /// Whether the rule runs on a page: an inclusive-language rule does not when the skip list
+    /// leaves the page out (`skips_inclusive`).
     fn runs_on(&self, rule: &dyn Rule, skips_inclusive: bool) -> bool {
         !(skips_inclusive && rule.meta().group == Group::Inclusive)
     }
