@@ -8,6 +8,7 @@
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::page::Page;
+use crate::rules::inclusive::skip_list::SkipList;
 use crate::rules::meta::Group;
 use crate::rules::{Params, Rule, Sink};
 use crate::source::SourceFile;
@@ -16,6 +17,7 @@ use rustc_hash::FxHashMap;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The rules in force for a run, with their severities.
 pub struct Linter {
@@ -37,6 +39,9 @@ pub struct Linter {
     /// Whether findings get their section, snippet and fingerprint (machine reports and
     /// baselines need them; a run that only shows findings to people skips the cost).
     fingerprints: bool,
+    /// The handbook's inclusive-language skip list: a page it leaves out gets no finding from
+    /// any `Group::Inclusive` rule (built-in or pack), so it is applied here, by group.
+    skip_list: Option<Arc<SkipList>>,
 }
 
 impl Linter {
@@ -67,6 +72,7 @@ impl Linter {
             file_candidates,
             named_in_config: Vec::new(),
             fingerprints: true,
+            skip_list: None,
         }
     }
 
@@ -137,7 +143,24 @@ impl Linter {
             file_candidates: Vec::new(),
             named_in_config: self.named_in_config.clone(),
             fingerprints: self.fingerprints,
+            skip_list: self.skip_list.clone(),
         }
+    }
+
+    /// Sets the inclusive-language skip list (`data/inclusiveness_check.yml`).
+    pub fn set_skip_list(&mut self, skip_list: Option<Arc<SkipList>>) {
+        self.skip_list = skip_list;
+    }
+
+    /// The inclusive-language skip list, if the configuration found one.
+    pub fn skip_list(&self) -> Option<&Arc<SkipList>> {
+        self.skip_list.as_ref()
+    }
+
+    /// Whether the rule runs on a page: an inclusive-language rule does not when the skip list
+    /// leaves the page out (`skips_inclusive`).
+    fn runs_on(&self, rule: &dyn Rule, skips_inclusive: bool) -> bool {
+        !(skips_inclusive && rule.meta().group == Group::Inclusive)
     }
 
     /// Whether findings get fingerprints (on by default).
@@ -188,15 +211,19 @@ pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
     let page = Page::build(source);
     let comments = InlineComments::of(&page);
     let mut found: Vec<Diagnostic> = Vec::new();
+    let skips_inclusive = linter.skip_list.as_ref().is_some_and(|list| !list.checks(&source.path));
     match &comments.file_config {
         None => {
-            for (rule, severity) in &linter.rules {
+            for (rule, severity) in linter.rules.iter().filter(|(r, _)| linter.runs_on(*r, skips_inclusive)) {
                 let mut sink = Sink::new(rule.meta(), *severity, &mut found);
                 rule.check(&page, linter.params_of(*rule), &mut sink);
             }
         }
         Some(file) => {
             for (rule, severity, params) in linter.configured_for(file) {
+                if !linter.runs_on(rule, skips_inclusive) {
+                    continue;
+                }
                 let mut sink = Sink::new(rule.meta(), severity, &mut found);
                 rule.check(&page, &params, &mut sink);
             }

@@ -3,8 +3,10 @@
 //! Each rule's directory (`<CODE>-<name>`) runs with only that rule; `seed/` runs with all rules.
 //! A page with a `<stem>.options.json` beside it runs with those rule parameters (markdownlint's
 //! JSON for that rule, e.g. `{"style": "setext"}`): that is how parameterized variants are tested.
+//! A rule directory with `data/misused_terms.yml` runs IL004 with that list, as a handbook would.
 //! `HBLINT_BLESS=1 cargo test --test fixtures` rewrites the `.expected` files: review the diff.
 
+use hblint::diagnostic::Severity;
 use hblint::rules::pack;
 use hblint::rules::registry::{self, Registry};
 use hblint::source::SourceFile;
@@ -40,7 +42,42 @@ fn linter_for(dir: &Path, dir_name: &str) -> Linter {
     let rule = registry::find(code).unwrap_or_else(|| panic!("fixture directory {dir_name} names no rule"));
     let name = dir_name[code.len()..].trim_start_matches('-');
     assert_eq!(name, rule.meta().name, "fixture directory {dir_name} must be named {code}-{}", rule.meta().name);
+    // A rule built from the handbook's data (IL004): the fixture holds its own data/ copy.
+    let terms = dir.join("data/misused_terms.yml");
+    if terms.is_file() {
+        let text = std::fs::read_to_string(&terms).expect("data file");
+        let entries = hblint::config::handbook::parse_misused_terms(&terms, &text).unwrap_or_else(|e| panic!("{e}"));
+        let rule = hblint::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(&entries);
+        return Linter::with_rules(vec![Box::leak(Box::new(rule))]);
+    }
     Linter::with_rules(vec![rule])
+}
+
+/// IL007's findings are in the skip file, not in a page: a rule directory with
+/// `data/inclusiveness_check.yml` expects, after a bad page's own findings, the entries no page
+/// of the directory matches (`line:column` in the skip file).
+fn stale_skip_entries(dir: &Path) -> String {
+    let path = dir.join("data/inclusiveness_check.yml");
+    if !path.is_file() {
+        return String::new();
+    }
+    let text = std::fs::read_to_string(&path).expect("skip list");
+    let list =
+        hblint::config::handbook::parse_skip_list(&path, &text, dir.to_path_buf()).unwrap_or_else(|e| panic!("{e}"));
+    let pages = hblint::walk::collect(&[dir.to_path_buf()]).files;
+    let lines = hblint::source::LineIndex::new(&text);
+    list.stale(pages.iter().map(PathBuf::as_path))
+        .into_iter()
+        .map(|entry| {
+            let d =
+                hblint::rules::inclusive::il007_stale_skip_entry::diagnostic(entry, &text, &lines, Severity::Warning);
+            let finding = hblint::diagnostic::Finding::new(d, &text, &lines);
+            format!(
+                "{}:{} {} {}\n",
+                finding.start.line, finding.start.column, finding.diagnostic.rule.code, finding.diagnostic.message
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -77,7 +114,10 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
             } else {
                 &default_linter
             };
-            let actual = render(file, linter);
+            let mut actual = render(file, linter);
+            if stem.starts_with("bad") {
+                actual.push_str(&stale_skip_entries(dir));
+            }
             checked += 1;
             if stem.starts_with("good") {
                 if !actual.is_empty() {

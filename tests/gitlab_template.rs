@@ -107,3 +107,39 @@ fn job_scripts_lint_the_merge_request_and_the_shards() {
     paths.dedup();
     assert_eq!((before, paths.len()), (6, 6), "{paths:?}");
 }
+
+/// The default-branch job runs the rules that replace the handbook's job-family job, with the
+/// handbook's data files read from the repository root.
+#[test]
+fn the_full_job_runs_the_job_family_inclusive_rules_with_the_data_files() {
+    if Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let doc = template();
+    let repo = tempfile::tempdir().expect("tempdir");
+    let root = repo.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    let write = |relative: &str, text: &str| {
+        let path = root.join(relative);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    write(
+        "data/misused_terms.yml",
+        "- avoid:\n  - Employees\n  use_instead:\n  - Team members\n  reason: Contractors.\n",
+    );
+    write("data/inclusiveness_check.yml", "skipped:\n  - source/job-families/gone/index.html.md\n");
+    write(
+        "source/job-families/a/index.html.md",
+        "---\nlayout: job_family_page\ntitle: A\n---\n\n## A\n\n### Job Grade\n\nThe A is a grade 6.\n\n* Help employees when he is away.\n",
+    );
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "handbook"]);
+    let vars = [("HBLINT_ARGS", "--select inclusive"), ("HBLINT_PATHS", ".")];
+    assert_eq!(run_script(root, &script(&doc["hblint"]), &vars), 1);
+    let report = std::fs::read_to_string(root.join("gl-code-quality-report.json")).expect("report");
+    for code in ["IL003", "IL004", "IL007"] {
+        assert!(report.contains(code), "{code} missing from {report}");
+    }
+}

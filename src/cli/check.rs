@@ -2,6 +2,7 @@
 //! to the report (see `report`).
 
 use super::args::{CheckArgs, ColorChoice};
+use super::data_files::{Coverage, stale_skip_entries};
 use super::error;
 use super::filters::Filters;
 use super::report::{self, Output, RunReport};
@@ -18,11 +19,13 @@ use crate::walk;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-/// What to lint: the inputs, what could not even be listed, and `--new-only`'s touched lines.
+/// What to lint: the inputs, what could not even be listed, `--new-only`'s touched lines, and
+/// what the run covers (for findings about data files, see `data_files`).
 struct Inputs {
     inputs: Vec<Input>,
     unreadable: Vec<(PathBuf, String)>,
     touched: Option<TouchedLines>,
+    coverage: Coverage,
 }
 
 /// Reads stdin, walks directories or asks git for the change, then keeps this shard's share.
@@ -43,10 +46,12 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         }
     }
     let mut touched = None;
+    let mut coverage = if paths.iter().any(|p| p.is_dir()) { Coverage::Directories } else { Coverage::NamedFiles };
     if let Some(rev) = &args.changed_since {
         let change = crate::git::change_since(rev)?;
         let scopes = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.clone() };
         inputs.extend(change.files_under(&scopes).into_iter().map(Input::File));
+        coverage = Coverage::Change { root: change.root.clone(), files: change.files.clone() };
         if args.new_only {
             touched = Some(change.touched);
         }
@@ -61,7 +66,7 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
             Input::Text(..) => true,
         });
     }
-    Ok(Inputs { inputs, unreadable, touched })
+    Ok(Inputs { inputs, unreadable, touched, coverage })
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -101,7 +106,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         fail_on: args.fail_on,
     };
     let mut resolver = Resolver::new(args.config.clone(), overrides);
-    let Inputs { inputs, unreadable, touched } = match collect_inputs(&args) {
+    let Inputs { inputs, unreadable, touched, coverage } = match collect_inputs(&args) {
         Ok(inputs) => inputs,
         Err(message) => return error(message),
     };
@@ -165,5 +170,17 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     };
     let mut report = RunReport::new(&args, mode, &outputs, fail_on, unreadable);
     run::lint_all(assigned, &linters, mode, &render, &mut |outcome| report.add(outcome));
+    // Stale skip-list entries: findings in a data file, after the pages (no diff to show for them).
+    if mode != run::Mode::Diff {
+        for (outcome, fail_on) in stale_skip_entries(&resolver.settings, &coverage, needs_fingerprints, &render) {
+            // With --shard, the data file is one shard's, as a page would be.
+            let in_shard = args
+                .shard
+                .is_none_or(|(index, total)| walk::in_shard(&crate::paths::repo_path(&outcome.path), index, total));
+            if in_shard {
+                report.add_data_file(outcome, fail_on);
+            }
+        }
+    }
     report.finish(&filters)
 }

@@ -5,6 +5,7 @@
 
 mod args;
 mod check;
+mod data_files;
 mod filters;
 mod report;
 mod rules;

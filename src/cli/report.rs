@@ -238,6 +238,12 @@ impl<'a> RunReport<'a> {
         }
     }
 
+    /// Takes a data file's findings (after every input), counted with its own failing severity.
+    pub(super) fn add_data_file(&mut self, outcome: FileOutcome, fail_on: Severity) {
+        self.fail_on.push(fail_on);
+        self.add(outcome);
+    }
+
     /// Writes one file's rendering to output `i`, closing the output when that fails.
     fn write_file(&mut self, i: usize, file: &FileFindings<'_>, rendered: &[u8]) {
         let Some(output) = self.outputs.get(i).filter(|o| o.is_open()) else { return };

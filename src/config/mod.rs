@@ -5,8 +5,10 @@
 //! all files). Command-line options win: `--select` replaces the config's `select`, `--ignore`
 //! and `--pack` add to it, `--fail-on` overrides `fail-on`.
 
+pub mod handbook;
 pub mod markdownlint;
 pub mod rule_params;
+pub mod yaml_tree;
 
 use crate::error::LocatedError;
 use crate::linter::Linter;
@@ -36,6 +38,9 @@ struct RawConfig {
     /// `[rules.MD013]`: parameters by rule (a code, name or markdownlint alias), then by name.
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    /// `[handbook]`: where the handbook's data files are (see `handbook`).
+    #[serde(default)]
+    handbook: Option<handbook::RawHandbook>,
 }
 
 /// A per-rule severity in config: a severity, or `off`.
@@ -103,7 +108,14 @@ pub fn settings_with(
     let base = path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
     let mut packs: Vec<PathBuf> = raw.packs.iter().map(|p| base.join(p.get_ref())).collect();
     packs.extend(overrides.packs.iter().cloned());
-    let registry = Registry::with_packs(&packs)?;
+    let mut registry = Registry::with_packs(&packs)?;
+    // The handbook's data: IL004 built with its list of misused terms (once per configuration),
+    // and the skip list the linter applies to the inclusive-language rules.
+    let data = handbook::load(path, raw.handbook.as_ref(), &here)?;
+    if let Some((_, entries)) = &data.misused_terms {
+        let rule = crate::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(entries);
+        registry = registry.with_rule(Box::leak(Box::new(rule)));
+    }
 
     // Rules named on the command line are reported against the flag, not the config file.
     let flag = LocatedError::flag;
@@ -160,6 +172,7 @@ pub fn settings_with(
     };
     let with_severity: Vec<(&'static dyn Rule, Severity)> = rules.into_iter().filter_map(with_severity_of).collect();
     let mut linter = Linter::with_severities(with_severity);
+    linter.set_skip_list(data.skip_list);
     // Without an explicit selection, a page's `markdownlint-configure-file` comment may turn on
     // any markdownlint rule that is not ignored or off, as the markdownlint configuration can.
     let named: Vec<&'static str> = markdownlint
@@ -364,6 +377,14 @@ fail-on = "warning"
 [severity]
 # JF003 = "error"
 # PR101 = "off"
+
+# The handbook's data files, read as the handbook keeps them (paths relative to this file).
+# By default they are found at data/misused_terms.yml and data/inclusiveness_check.yml under
+# this file's folder or the git repository's root.
+# [handbook]
+# misused-terms = "data/misused_terms.yml"              # the terms IL004 reports
+# inclusiveness-check = "data/inclusiveness_check.yml"  # pages the inclusive rules skip (IL007)
+# root = "."                                            # where skip-list entries are looked for
 
 # Rule parameters, by markdownlint's names ('hblint explain MD013' lists a rule's): one table
 # per rule, keyed by its code, name or markdownlint alias. They win over the markdownlint

@@ -8,10 +8,13 @@ use std::path::PathBuf;
 /// Every built-in rule written in Rust, sorted by code.
 pub static BUILTIN: &[&dyn Rule] = &[
     &front_matter::BrokenFrontMatter,
-    &inclusive::masculine_coded_language::MasculineCodedLanguage,
-    &inclusive::gender_coded_word::GenderCodedWord,
-    &inclusive::fixed_mindset_language::FixedMindsetLanguage,
-    &inclusive::mindset_coded_word::MindsetCodedWord,
+    &inclusive::il001_masculine_coded_language::MasculineCodedLanguage,
+    &inclusive::il002_gender_coded_word::GenderCodedWord,
+    &inclusive::il003_gendered_pronoun::GenderedPronoun,
+    &inclusive::il004_misused_term::NO_TERMS,
+    &inclusive::il005_fixed_mindset_language::FixedMindsetLanguage,
+    &inclusive::il006_mindset_coded_word::MindsetCodedWord,
+    &inclusive::il007_stale_skip_entry::StaleSkipEntry,
     &job_family::missing_job_grade::MissingJobGrade,
     &job_family::non_monotonic_grades::NonMonotonicGrades,
     &job_family::duplicate_bullet::DuplicateBullet,
@@ -112,6 +115,16 @@ impl Registry {
         }
         registry.rules.sort_by_key(|r| r.meta().code);
         Ok(registry)
+    }
+
+    /// The same rules with `rule` in place of the one with its code (a rule built from the
+    /// repository's data, such as IL004 with the handbook's list of misused terms).
+    pub fn with_rule(mut self, rule: &'static dyn Rule) -> Registry {
+        let code = rule.meta().code;
+        self.rules.retain(|r| r.meta().code != code);
+        self.rules.push(rule);
+        self.rules.sort_by_key(|r| r.meta().code);
+        self
     }
 
     /// Every rule, sorted by code.

@@ -9,22 +9,7 @@
 
 use super::mindset_words::Entry;
 use crate::page::Page;
-use crate::rules::{Param, Params};
 use crate::source::Span;
-
-/// Where the inclusive-language word rules run: job-family pages (the handbook's CI job checked
-/// those), or every page.
-pub const PAGES: Param = Param::choice(
-    "pages",
-    &["job-family", "all"],
-    "job-family",
-    "the pages checked: `job-family` (pages hblint reads as job families) or `all`",
-);
-
-/// Whether the rules configured with `params` check `page`.
-pub fn applies(page: &Page<'_>, params: &Params) -> bool {
-    page.job.is_some() || params.text(&PAGES) == "all"
-}
 
 /// Entries bucketed by their first letter, so a word is compared with a handful of entries.
 pub struct Lexicon {

@@ -15,7 +15,7 @@
 mod case;
 mod kinds;
 mod template;
-mod words;
+pub(crate) mod words;
 
 use super::{Group, Rule, RuleMeta, Sink};
 use crate::error::LocatedError;

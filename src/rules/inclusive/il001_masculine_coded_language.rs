@@ -3,6 +3,7 @@
 
 use super::coded::{self, CodedWord, Lexicon, ScanOptions, Side};
 use super::coded_words::{FEMININE_CODED, MASCULINE_CODED};
+use super::page_scope;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use std::sync::LazyLock;
@@ -85,7 +86,7 @@ and "lead" run through engineering documents), as gender-decoder would say too.
 "#,
     severity: Severity::Error,
     fix: false,
-    params: &[coded::PAGES, IGNORE_CASE],
+    params: &[page_scope::PAGES, IGNORE_CASE],
 };
 
 /// Masculine-coded words outnumber feminine-coded ones.
@@ -109,7 +110,7 @@ impl Rule for MasculineCodedLanguage {
     }
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
-        if !coded::applies(page, params) {
+        if !page_scope::applies(page, params) {
             return;
         }
         let found = gender_coded_words(page, params);

@@ -3,6 +3,7 @@
 
 use super::coded::{self, CodedWord, Lexicon, ScanOptions, Side};
 use super::mindset_words::{FIXED_MINDSET, GROWTH_MINDSET};
+use super::page_scope;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use std::sync::LazyLock;
@@ -88,7 +89,7 @@ growing team"): that makes the verdict more lenient, never stricter.
 "#,
     severity: Severity::Error,
     fix: false,
-    params: &[coded::PAGES],
+    params: &[page_scope::PAGES],
 };
 
 /// Fixed-mindset words outnumber growth-mindset ones.
@@ -108,7 +109,7 @@ impl Rule for FixedMindsetLanguage {
     }
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
-        if !coded::applies(page, params) {
+        if !page_scope::applies(page, params) {
             return;
         }
         let found = mindset_coded_words(page);

@@ -1,7 +1,8 @@
 //! IL006 mindset-coded-word: each fixed-mindset word, for the editor.
 
-use super::coded::{self, Side};
-use super::fixed_mindset_language::mindset_coded_words;
+use super::coded::Side;
+use super::il005_fixed_mindset_language::mindset_coded_words;
+use super::page_scope;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
@@ -41,7 +42,7 @@ while writing helps to describe what a person does and learns instead of what th
 "#,
     severity: Severity::Info,
     fix: false,
-    params: &[coded::PAGES],
+    params: &[page_scope::PAGES],
 };
 
 /// A fixed- or growth-mindset word.
@@ -53,7 +54,7 @@ impl Rule for MindsetCodedWord {
     }
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
-        if !coded::applies(page, params) {
+        if !page_scope::applies(page, params) {
             return;
         }
         let help = "fixed-mindset words are weighed against growth-mindset ones on the page (IL005); say what \

@@ -1,7 +1,8 @@
 //! IL002 gender-coded-word: each masculine- or feminine-coded word, for the editor.
 
-use super::coded::{self, Side};
-use super::masculine_coded_language::{IGNORE_CASE, gender_coded_words};
+use super::coded::Side;
+use super::il001_masculine_coded_language::{IGNORE_CASE, gender_coded_words};
+use super::page_scope;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 
@@ -44,7 +45,7 @@ A stem matches words the research did not mean ("support" in "Support Engineer",
 "#,
     severity: Severity::Info,
     fix: false,
-    params: &[coded::PAGES, IGNORE_CASE],
+    params: &[page_scope::PAGES, IGNORE_CASE],
 };
 
 /// A masculine- or feminine-coded word.
@@ -56,7 +57,7 @@ impl Rule for GenderCodedWord {
     }
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
-        if !coded::applies(page, params) {
+        if !page_scope::applies(page, params) {
             return;
         }
         for word in gender_coded_words(page, params) {

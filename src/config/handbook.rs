@@ -1,0 +1,277 @@
+//! The handbook's own data files, read as the handbook keeps them: `data/misused_terms.yml` (the
+//! terms IL004 reports) and `data/inclusiveness_check.yml` (the pages the inclusive-language
+//! rules skip, and IL007's stale entries).
+//!
+//! They are found under the repository root, `<root>/data/…`: the root is the directory of the
+//! `hblint.toml` in use when it has a `data/` folder with the file, else the git repository's
+//! root around it (around the working directory without a config). `hblint.toml`'s `[handbook]`
+//! table may name each file and the root explicitly, relative to the config file.
+
+use super::yaml_tree::{self, Node, Value, error_at};
+use crate::error::LocatedError;
+use crate::rules::inclusive::misused_terms::TermEntry;
+use crate::rules::inclusive::skip_list::{SkipEntry, SkipList, normalize};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use toml::Spanned;
+
+/// `[handbook]` in `hblint.toml`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawHandbook {
+    /// The list of misused terms.
+    #[serde(default, alias = "misused_terms")]
+    misused_terms: Option<Spanned<String>>,
+    /// The inclusive-language skip list.
+    #[serde(default, alias = "inclusiveness_check")]
+    inclusiveness_check: Option<Spanned<String>>,
+    /// The repository root: where `data/` is looked for and skip-list entries are matched.
+    #[serde(default)]
+    root: Option<Spanned<String>>,
+}
+
+/// What a configuration read of the handbook's data.
+#[derive(Default)]
+pub struct HandbookData {
+    /// The list of misused terms, and the file it came from.
+    pub misused_terms: Option<(PathBuf, Vec<TermEntry>)>,
+    pub skip_list: Option<Arc<SkipList>>,
+}
+
+/// The git repository root at or above `dir`.
+fn git_root(dir: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(dir).ok()?;
+    absolute.ancestors().find(|d| d.join(".git").exists()).map(Path::to_path_buf)
+}
+
+/// Loads the data files for a configuration at `config` (or none). `located` turns an offset in
+/// the config into an error there.
+pub fn load(
+    config: Option<&Path>,
+    raw: Option<&RawHandbook>,
+    located: &dyn Fn(usize, String) -> LocatedError,
+) -> Result<HandbookData, LocatedError> {
+    let base = config.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
+    let explicit_root = raw.and_then(|r| r.root.as_ref()).map(|r| base.join(r.get_ref()));
+    if let (Some(root), Some(raw_root)) = (&explicit_root, raw.and_then(|r| r.root.as_ref()))
+        && !root.is_dir()
+    {
+        return Err(located(raw_root.span().start, format!("root '{}' is not a directory", raw_root.get_ref())));
+    }
+    // Where `data/` may be: the explicit root, else the config's folder, then the git root.
+    let mut roots: Vec<PathBuf> = Vec::new();
+    match &explicit_root {
+        Some(root) => roots.push(root.clone()),
+        None => {
+            if config.is_some() {
+                roots.push(base.clone());
+            }
+            let around = if config.is_some() { base.clone() } else { PathBuf::from(".") };
+            roots.extend(git_root(if around.as_os_str().is_empty() { Path::new(".") } else { &around }));
+        }
+    }
+    let find = |name: &str, named: Option<&Spanned<String>>| -> Result<Option<(PathBuf, PathBuf)>, LocatedError> {
+        if let Some(named) = named {
+            let path = base.join(named.get_ref());
+            if !path.is_file() {
+                return Err(located(named.span().start, format!("no such file: '{}'", named.get_ref())));
+            }
+            let root = explicit_root.clone().unwrap_or_else(|| base.clone());
+            return Ok(Some((path, root)));
+        }
+        let found = roots.iter().map(|r| (r.join("data").join(name), r.clone())).find(|(p, _)| p.is_file());
+        Ok(found.map(|(path, root)| (relative_to_cwd(path), root)))
+    };
+    let mut data = HandbookData::default();
+    if let Some((path, _)) = find("misused_terms.yml", raw.and_then(|r| r.misused_terms.as_ref()))? {
+        let text = read(&path)?;
+        data.misused_terms = Some((path.clone(), parse_misused_terms(&path, &text)?));
+    }
+    if let Some((path, root)) = find("inclusiveness_check.yml", raw.and_then(|r| r.inclusiveness_check.as_ref()))? {
+        let text = read(&path)?;
+        data.skip_list = Some(parse_skip_list(&path, &text, root)?);
+    }
+    Ok(data)
+}
+
+/// A path found from the git root is absolute: shown relative to the working directory, as
+/// the pages are, when it is below it.
+fn relative_to_cwd(path: PathBuf) -> PathBuf {
+    let Ok(cwd) = std::env::current_dir() else { return path };
+    match path.strip_prefix(&cwd) {
+        Ok(relative) => relative.to_path_buf(),
+        Err(_) => path,
+    }
+}
+
+fn read(path: &Path) -> Result<String, LocatedError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| LocatedError::in_file(path, format!("cannot read: {}", crate::error::describe_io(&e))))
+}
+
+/// A list of strings, or one string standing for a list of one.
+fn strings(path: &Path, key: &str, node: &Node) -> Result<Vec<String>, LocatedError> {
+    match &node.value {
+        Value::Scalar(text) if text.trim().is_empty() || text == "~" => Ok(Vec::new()),
+        Value::Scalar(text) => Ok(vec![text.clone()]),
+        Value::Seq(items) => items
+            .iter()
+            .map(|item| {
+                item.as_str().map(str::to_string).ok_or_else(|| {
+                    error_at(path, item, format!("each item of '{key}' must be a string, not {}", item.kind()))
+                })
+            })
+            .collect(),
+        Value::Map(_) => Err(error_at(path, node, format!("'{key}' must be a list of strings, not a mapping"))),
+    }
+}
+
+/// The handbook's list of misused terms: a list of mappings with `avoid` (required),
+/// `avoid_description`, `avoid_footnote`, `use_instead`, `reason`, `exclude_from_exports`.
+pub fn parse_misused_terms(path: &Path, text: &str) -> Result<Vec<TermEntry>, LocatedError> {
+    let Some(root) = yaml_tree::parse(path, text)? else { return Ok(Vec::new()) };
+    let Value::Seq(items) = &root.value else {
+        return Err(error_at(
+            path,
+            &root,
+            format!("the list of misused terms must be a list of entries, not {}", root.kind()),
+        ));
+    };
+    let mut entries = Vec::new();
+    for item in items {
+        let Value::Map(fields) = &item.value else {
+            return Err(error_at(path, item, format!("an entry must be a mapping with 'avoid', not {}", item.kind())));
+        };
+        let mut entry = TermEntry { line: item.line, ..TermEntry::default() };
+        let mut has_avoid = false;
+        for (key, value) in fields {
+            let name = key.as_str().unwrap_or_default();
+            match name {
+                "avoid" => {
+                    entry.avoid = strings(path, name, value)?;
+                    has_avoid = true;
+                }
+                "avoid_footnote" => entry.avoid_footnote = strings(path, name, value)?,
+                "use_instead" => entry.use_instead = strings(path, name, value)?,
+                "avoid_description" => {
+                    strings(path, name, value)?;
+                }
+                "reason" => {
+                    entry.reason = value
+                        .as_str()
+                        .ok_or_else(|| error_at(path, value, format!("'reason' must be text, not {}", value.kind())))?
+                        .to_string();
+                }
+                "exclude_from_exports" => {
+                    entry.exclude_from_exports = match value.as_str() {
+                        Some("true") => true,
+                        Some("false") | Some("") | Some("~") => false,
+                        _ => return Err(error_at(path, value, "'exclude_from_exports' must be true or false")),
+                    };
+                }
+                other => {
+                    return Err(error_at(
+                        path,
+                        key,
+                        format!(
+                            "unknown field '{other}' (known: avoid, avoid_description, avoid_footnote, use_instead, reason, exclude_from_exports)"
+                        ),
+                    ));
+                }
+            }
+        }
+        if !has_avoid || entry.avoid.is_empty() {
+            return Err(error_at(path, item, "an entry needs 'avoid': the terms to avoid"));
+        }
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+/// The handbook's skip list: a mapping with `skipped:` (paths) and optionally `checked:` (globs).
+pub fn parse_skip_list(path: &Path, text: &str, root: PathBuf) -> Result<Arc<SkipList>, LocatedError> {
+    let root_node = yaml_tree::parse(path, text)?;
+    let no_fields = Vec::new();
+    let fields = match &root_node {
+        None => &no_fields,
+        Some(Node { value: Value::Map(fields), .. }) => fields,
+        Some(other) => {
+            return Err(error_at(
+                path,
+                other,
+                format!("the skip list must be a mapping with 'skipped:', not {}", other.kind()),
+            ));
+        }
+    };
+    let mut checked = None;
+    let mut entries = Vec::new();
+    let mut checked_at = None;
+    for (key, value) in fields {
+        match key.as_str().unwrap_or_default() {
+            "checked" => {
+                checked = Some(strings(path, "checked", value)?);
+                checked_at = Some(value);
+            }
+            "skipped" => {
+                let items: &[Node] = match &value.value {
+                    Value::Seq(items) => items,
+                    Value::Scalar(text) if text.trim().is_empty() || text == "~" => &[],
+                    _ => {
+                        return Err(error_at(
+                            path,
+                            value,
+                            format!("'skipped' must be a list of paths, not {}", value.kind()),
+                        ));
+                    }
+                };
+                for item in items {
+                    let Some(written) = item.as_str() else {
+                        return Err(error_at(
+                            path,
+                            item,
+                            format!("each skipped path must be a string, not {}", item.kind()),
+                        ));
+                    };
+                    let suffix = normalize(written);
+                    if suffix.is_empty() {
+                        return Err(error_at(path, item, "an empty path in 'skipped'"));
+                    }
+                    entries.push(SkipEntry {
+                        written: written.to_string(),
+                        suffix,
+                        line: item.line,
+                        column: item.column,
+                    });
+                }
+            }
+            other => {
+                return Err(error_at(path, key, format!("unknown key '{other}' (known: checked, skipped)")));
+            }
+        }
+    }
+    SkipList::new(path.to_path_buf(), root, checked, entries).map_err(|message| match checked_at {
+        Some(node) => error_at(path, node, message),
+        None => LocatedError::in_file(path, message),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_entries_are_located() {
+        let p = Path::new("data/misused_terms.yml");
+        let err = parse_misused_terms(p, "- avoid:\n  - A\n  reason: r\n- use_instead: [B]\n").unwrap_err();
+        assert_eq!((err.line, err.message.as_str()), (4, "an entry needs 'avoid': the terms to avoid"));
+        let err = parse_misused_terms(p, "- avoid: [A]\n  reasons: r\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.starts_with("unknown field 'reasons'"));
+        let entries =
+            parse_misused_terms(p, "- avoid:\n  - GitLabber\n  reason: \\\"x\"\n  exclude_from_exports: false\n");
+        assert_eq!(entries.unwrap()[0].avoid, ["GitLabber"]);
+        let err = parse_skip_list(Path::new("s.yml"), "skipped:\n  - a.md\n  - [b]\n", PathBuf::new()).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 5));
+    }
+}
