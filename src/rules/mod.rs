@@ -7,6 +7,7 @@ pub mod job_family;
 pub mod markdown;
 pub mod meta;
 pub mod pack;
+pub mod pages;
 pub mod params;
 pub mod prose;
 pub mod registry;

@@ -1,23 +1,9 @@
-//! Which pages the inclusive-language rules written here check: job-family pages by default
-//! (what the handbook's CI job checked), any page when a rule's `pages` parameter says `all`.
-//! Words of prose that are names, not words (a capitalized word beside another).
+//! The prose the inclusive-language rules read: segments joined across line breaks, and words
+//! of prose that are names, not words (a capitalized word beside another).
 
 use crate::page::Page;
-use crate::rules::{Param, Params};
+pub use crate::rules::pages::{PAGES, applies};
 use crate::source::Span;
-
-/// The `pages` parameter: `job-family` (default) or `all`.
-pub const PAGES: Param = Param::choice(
-    "pages",
-    &["job-family", "all"],
-    "job-family",
-    "which pages the rule checks: job-family pages, or all pages",
-);
-
-/// Whether a rule configured with `params` (which declare [`PAGES`]) checks `page`.
-pub fn applies(page: &Page<'_>, params: &Params) -> bool {
-    page.job.is_some() || params.text(&PAGES) == "all"
-}
 
 /// The page's prose runs, with runs that only a line break separates joined into one: a term of
 /// several words may wrap ("reduction in\n  force").
