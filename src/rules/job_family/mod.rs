@@ -5,3 +5,7 @@ pub mod grade_title_mismatch;
 pub mod inherited_duplicate_bullet;
 pub mod missing_job_grade;
 pub mod non_monotonic_grades;
+pub mod missing_page_section;
+pub mod missing_required_bullet;
+pub mod missing_role_section;
+pub mod schema;

@@ -1,0 +1,176 @@
+//! JF008 missing-required-bullet: a role whose Requirements (its own or inherited) do not list a
+//! bullet every role must list ("Ability to use GitLab" by default).
+
+use super::schema::{
+    builtin_kind, covering_sections, display_name, family_wide, has_unresolved_inheritance, inheritance_chain,
+    listed_outside_roles, names_section, page_is_one_role,
+    range_lists, role_headings, section_range, title_span, unowned_sections,
+};
+use crate::page::Page;
+use crate::page::job_family::{JobFamily, SectionKind, bullet_key};
+use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+
+const BULLETS: Param = Param::strings(
+    "bullets",
+    &["Ability to use GitLab"],
+    "the bullets every role must list (matched ignoring case, emphasis, links and a final period)",
+);
+const SECTION: Param =
+    Param::string("section", "Requirements", "the role section that must list them; `A|B` accepts either name");
+
+pub static META: RuleMeta = RuleMeta {
+    code: "JF008",
+    name: "missing-required-bullet",
+    group: Group::JobFamily,
+    summary: "a role's Requirements, its own or inherited, lack a bullet every role must list (\"Ability to use GitLab\")",
+    docs: r#"## What it does
+Checks that every role (level) of a job-family page lists each bullet of `bullets` under its
+`section`: by default "Ability to use GitLab" under Requirements, as the handbook's own CI job
+requires ("Failed Pipeline" in the job-families handbook page).
+
+What a role lists includes what it inherits: a Requirements section that says "All of the
+above requirements and:" or "Extends the Senior Analyst requirements" lists the bullets of the
+level it points at, and of the levels that one inherits from. A Requirements section for the
+whole family (at the top of the page, outside every role) counts for every role.
+
+A bullet is matched as the handbook writes it: ignoring case, emphasis, links and whitespace,
+with or without a final period, and inside a longer bullet ("Ability to use GitLab, including
+learning GitLab as…", "Capability to use GitLab"), as the handbook's own check (a
+case-insensitive text search) does. A nested bullet or a plain line of the section counts too.
+
+The finding is at the role's Requirements heading (or at the role's heading when it has none),
+with the inherited sections that lack it as labels.
+
+## Why is this bad?
+GitLab asks every candidate to use GitLab, and its pipeline fails a merge request whose roles do
+not say so: the page cannot be published as it is.
+
+## Example
+```markdown
+## Senior Data Analyst
+### Requirements
+* Experience with SQL
+```
+
+## Use instead
+```markdown
+## Senior Data Analyst
+### Requirements
+* Experience with SQL
+* Ability to use GitLab
+```
+
+## Configuration
+```toml
+[rules.JF008]
+bullets = ["Ability to use GitLab", "Share our values, and work in accordance with those values"]
+section = "Requirements"
+```
+Another `section` ("Responsibilities", or any sub-heading name such as "Nice-to-haves") works
+too; inheritance is followed for Responsibilities and Requirements.
+
+## Known limits
+A page whose roles have no sections the job-family model recognises (a table of levels, an
+ERB helper that renders the levels from sub-pages) has no roles to check.
+"#,
+    severity: Severity::Error,
+    fix: false,
+    params: &[BULLETS, SECTION],
+};
+
+/// Roles whose Requirements lack a required bullet.
+pub struct MissingRequiredBullet;
+
+impl Rule for MissingRequiredBullet {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        let Some(job) = &page.job else { return };
+        let Some(bullets) = params.strings(&BULLETS) else { return };
+        let name = params.text(&SECTION);
+        let section = display_name(name);
+        let kind = builtin_kind(name).filter(|k| *k != SectionKind::JobGrade);
+        let unowned: Vec<usize> = kind.map(|k| unowned_sections(page, job, k)).unwrap_or_default();
+        let one_role = page_is_one_role(page, job);
+        for bullet in bullets {
+            let wanted = bullet_key(bullet);
+            if wanted.is_empty() {
+                continue;
+            }
+            if one_role {
+                let top = family_wide(page, &unowned);
+                if top.iter().any(|&h| range_lists(page, section_range(page, h), &wanted)) {
+                    continue;
+                }
+                let title = page.title().unwrap_or("this page");
+                let (span, message) = match top.first() {
+                    Some(&h) => {
+                        (page.headings[h].span, format!("the {} of '{title}' do not list '{bullet}'", section.to_lowercase()))
+                    }
+                    None => (title_span(page), format!("role '{title}' has no {section} listing '{bullet}'")),
+                };
+                out.report(span, message).help(format!("add the bullet '* {bullet}' to the {section} of the page"));
+                continue;
+            }
+            for index in 0..job.levels.len() {
+                let role = Role { index, kind, name, section, bullet, wanted: &wanted };
+                check_role(page, job, &role, &unowned, out);
+            }
+        }
+    }
+}
+
+/// One role and what it must list.
+struct Role<'a> {
+    index: usize,
+    kind: Option<SectionKind>,
+    name: &'a str,
+    section: &'a str,
+    bullet: &'a str,
+    wanted: &'a str,
+}
+
+/// Reports a role when its section, what it inherits and the sections that cover it lack the bullet.
+fn check_role(page: &Page<'_>, job: &JobFamily, role: &Role<'_>, unowned: &[usize], out: &mut Sink<'_>) {
+    let level = &job.levels[role.index];
+    let chain = role.kind.map(|k| inheritance_chain(job, role.index, k)).unwrap_or_default();
+    let own: Vec<usize> = match role.kind {
+        Some(_) => chain.iter().map(|(_, h)| *h).collect(),
+        None => role_headings(page, job, role.index)
+            .into_iter()
+            .filter(|&h| names_section(&page.headings[h].text, role.name))
+            .take(1)
+            .collect(),
+    };
+    let covering = covering_sections(page, job, role.index, unowned);
+    if own.iter().chain(&covering).any(|&h| range_lists(page, section_range(page, h), role.wanted)) {
+        return;
+    }
+    // The last section of the chain inherits from a level the model could not find: what it
+    // inherits is unknown, and an unresolved phrase is a structure problem of its own.
+    if own.last().is_some_and(|&h| has_unresolved_inheritance(page, h)) {
+        return;
+    }
+    let (bullet, section) = (role.bullet, role.section);
+    let help = format!("add the bullet '* {bullet}' to the {section} of '{}'", level.title);
+    let Some(&first) = own.first() else {
+        if covering.is_empty() && listed_outside_roles(page, job, role.wanted) {
+            // The role has no such section at all (JF006 says so), and the page lists the
+            // bullet for the whole family under a heading of its own words.
+            return;
+        }
+        out.report(level.span, format!("role '{}' has no {section} listing '{bullet}'", level.title)).help(help);
+        return;
+    };
+    let diagnostic = out.report(
+        page.headings[first].span,
+        format!("the {} of '{}' do not list '{bullet}'", section.to_lowercase(), level.title),
+    );
+    for (from, heading) in chain.iter().skip(1) {
+        diagnostic
+            .label(page.headings[*heading].span, format!("inherited from '{}', which does not list it either", from.title));
+    }
+    diagnostic.help(help);
+}
