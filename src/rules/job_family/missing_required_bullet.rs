@@ -2,9 +2,9 @@
 //! bullet every role must list ("Ability to use GitLab" by default).
 
 use super::schema::{
-    builtin_kind, covering_sections, display_name, family_wide, has_unresolved_inheritance, inheritance_chain,
-    listed_outside_roles, names_section, page_is_one_role,
-    range_lists, role_headings, section_range, title_span, unowned_sections,
+    builtin_kind, covering_sections, display_name, extended_role, family_wide, has_unresolved_inheritance, inheritance_chain,
+    listed_outside_roles, named_role_sections, page_is_one_role,
+    range_lists, section_range, title_span, unowned_sections,
 };
 use crate::page::Page;
 use crate::page::job_family::{JobFamily, SectionKind, bullet_key};
@@ -122,6 +122,9 @@ impl Rule for MissingRequiredBullet {
     }
 }
 
+/// How many "role extends the X role" steps are followed.
+const MAX_EXTENDS: usize = 8;
+
 /// One role and what it must list.
 struct Role<'a> {
     index: usize,
@@ -135,16 +138,37 @@ struct Role<'a> {
 /// Reports a role when its section, what it inherits and the sections that cover it lack the bullet.
 fn check_role(page: &Page<'_>, job: &JobFamily, role: &Role<'_>, unowned: &[usize], out: &mut Sink<'_>) {
     let level = &job.levels[role.index];
-    let chain = role.kind.map(|k| inheritance_chain(job, role.index, k)).unwrap_or_default();
-    let own: Vec<usize> = match role.kind {
-        Some(_) => chain.iter().map(|(_, h)| *h).collect(),
-        None => role_headings(page, job, role.index)
-            .into_iter()
-            .filter(|&h| names_section(&page.headings[h].text, role.name))
-            .take(1)
-            .collect(),
-    };
-    let covering = covering_sections(page, job, role.index, unowned);
+    let mut chain = role.kind.map(|k| inheritance_chain(job, role.index, k)).unwrap_or_default();
+    if let Some(kind) = role.kind {
+        // "The Senior X role extends the [X](#x) role": without a section of its own, it lists
+        // what X lists (X may extend another role in turn).
+        let mut at = role.index;
+        for _ in 0..MAX_EXTENDS {
+            if !chain.is_empty() {
+                break;
+            }
+            match extended_role(page, job, at) {
+                Some(Some(from)) => {
+                    chain = inheritance_chain(job, from, kind);
+                    at = from;
+                }
+                // It extends a role of another page: what that role lists is unknown here.
+                Some(None) => return,
+                None => break,
+            }
+        }
+    }
+    let mut own: Vec<usize> = chain.iter().map(|(_, h)| *h).collect();
+    if own.is_empty() {
+        // A section the model does not own ("Responsibilities & Requirements", one nested under
+        // the Job Grade heading), or a section of another name.
+        let name: &str = match role.kind {
+            Some(kind) => kind.noun(),
+            None => role.name,
+        };
+        own = named_role_sections(page, job, role.index, name);
+    }
+    let covering = role.kind.map(|k| covering_sections(page, job, role.index, k, unowned)).unwrap_or_default();
     if own.iter().chain(&covering).any(|&h| range_lists(page, section_range(page, h), role.wanted)) {
         return;
     }
@@ -168,9 +192,17 @@ fn check_role(page: &Page<'_>, job: &JobFamily, role: &Role<'_>, unowned: &[usiz
         page.headings[first].span,
         format!("the {} of '{}' do not list '{bullet}'", section.to_lowercase(), level.title),
     );
-    for (from, heading) in chain.iter().skip(1) {
+    let inherited = usize::from(chain.first().is_some_and(|(l, _)| std::ptr::eq(*l, level)));
+    for (from, heading) in chain.iter().skip(inherited) {
         diagnostic
             .label(page.headings[*heading].span, format!("inherited from '{}', which does not list it either", from.title));
     }
-    diagnostic.help(help);
+    match chain.last().filter(|(from, _)| !std::ptr::eq(*from, level)) {
+        // Added where the chain starts, the bullet reaches every level that inherits from it.
+        Some((root, _)) => diagnostic.help(format!(
+            "add the bullet '* {bullet}' to the {section} of '{}', which '{}' inherits, or to its own",
+            root.title, level.title
+        )),
+        None => diagnostic.help(help),
+    };
 }

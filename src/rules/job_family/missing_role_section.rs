@@ -2,7 +2,7 @@
 //! and Requirements by default).
 
 use super::schema::{
-    builtin_kind, covering_sections, display_name, family_wide, names_section, page_is_one_role, role_headings,
+    builtin_kind, covering_sections, display_name, extended_role, family_wide, named_role_sections, names_section, page_is_one_role,
     title_span, unowned_sections,
 };
 use crate::page::Page;
@@ -113,9 +113,12 @@ impl Rule for MissingRoleSection {
             for (index, level) in job.levels.iter().enumerate() {
                 let present = match kind {
                     Some(kind) => {
-                        level.section(kind).is_some() || !covering_sections(page, job, index, &unowned).is_empty()
+                        level.section(kind).is_some()
+                            || !named_role_sections(page, job, index, kind.noun()).is_empty()
+                            || !covering_sections(page, job, index, kind, &unowned).is_empty()
+                            || extended_role(page, job, index).is_some()
                     }
-                    None => role_headings(page, job, index).iter().any(|&h| names_section(&page.headings[h].text, name)),
+                    None => !named_role_sections(page, job, index, name).is_empty(),
                 };
                 if present {
                     continue;

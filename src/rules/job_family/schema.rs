@@ -48,12 +48,34 @@ pub fn listed_outside_roles(page: &Page<'_>, job: &JobFamily, wanted: &str) -> b
     page.lists.iter().filter(|l| outside(l.span)).flat_map(|l| &l.items).any(|item| bullet_key(&item.text).contains(wanted))
 }
 
+/// The role that role `index` says it extends as a whole ("The Senior Director role extends the
+/// [Director](#director) role", in its introduction or beside its grade): `Some(None)` when the
+/// named role is not a level of the page, `None` when the role extends nothing.
+pub fn extended_role(page: &Page<'_>, job: &JobFamily, index: usize) -> Option<Option<usize>> {
+    static EXTENDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:role|position)\s+extends\s+(?:the\s+|that\s+of\s+(?:the\s+)?)?(?P<name>.+?)\s+(?:role|position|level)s?\b")
+            .expect("valid")
+    });
+    let h = job.levels[index].heading?;
+    let range = section_range(page, h);
+    let name = page
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph && b.span.start >= range.start && b.span.end <= range.end)
+        .find_map(|b| EXTENDS.captures(&b.text).and_then(|c| c.name("name")).map(|m| bullet_key(m.as_str())))?;
+    Some(job.levels.iter().position(|l| bullet_key(&l.title) == name).filter(|&i| i != index))
+}
+
 /// Whether a section opens with an inheritance phrase ("Extends that of the X requirements")
 /// that the job-family model could not resolve to a level: what it inherits is unknown, so a
 /// required bullet may well be there.
 pub fn has_unresolved_inheritance(page: &Page<'_>, heading: usize) -> bool {
     static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:extends|all\s+(?:of\s+)?(?:the\s+)?above|everything\s+(?:in|from)|in\s+addition\s+to|same\s+as)\b")
+        Regex::new(
+            r"(?ix)^\W*(?:extends|all\s+(?:of\s+)?(?:the\s+)?above|everything\s+(?:in|from)|in\s+addition\s+to|same\s+as)\b
+            | \b(?:includes|meets|has|plus)\s+all\s+(?:of\s+)?(?:the\s+)?(?:requirements|responsibilities)\b
+            | \b(?:requirements|responsibilities)\s+(?:above|of\s+the\s+previous)\b",
+        )
             .expect("valid")
     });
     let first_text = page.heading_body(heading).iter().find_map(|block| match block.kind {
@@ -73,9 +95,29 @@ fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
-/// Whether two words are the same, a final plural "s" aside ("indicator" / "indicators").
+/// Whether two words are the same, a final plural "s" aside ("indicator" / "indicators"); a long
+/// word may be misspelled ("Responsibilites", "Responsbilities": the section is there, and
+/// the misspelling is the spelling rules' business).
 fn same_word(a: &str, b: &str) -> bool {
-    a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
+    a == b
+        || a.strip_suffix('s') == Some(b)
+        || b.strip_suffix('s') == Some(a)
+        || (a.len() >= 10 && b.len() >= 10 && a.len().abs_diff(b.len()) <= 2 && edit_distance(a, b) <= 2)
+}
+
+/// Levenshtein distance over bytes (only used on section-name words).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = Vec::with_capacity(b.len() + 1);
+        row.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            row.push((previous[j] + usize::from(ca != cb)).min(previous[j + 1] + 1).min(row[j] + 1));
+        }
+        previous = row;
+    }
+    previous[b.len()]
 }
 
 /// Whether heading text names the section `name` (one of its `|` alternatives): the name's
@@ -87,6 +129,12 @@ pub fn names_section(heading: &str, name: &str) -> bool {
         !wanted.is_empty()
             && heading_words.windows(wanted.len()).any(|run| run.iter().zip(&wanted).all(|(a, b)| same_word(a, b)))
     })
+}
+
+/// Headings of role `index` that name the section `name` (however the model classified them:
+/// "Responsibilities & Requirements" names both).
+pub fn named_role_sections(page: &Page<'_>, job: &JobFamily, index: usize, name: &str) -> Vec<usize> {
+    role_headings(page, job, index).into_iter().filter(|&h| names_section(&page.headings[h].text, name)).collect()
 }
 
 /// The first alternative of a configured name, as the help text spells it.
@@ -102,10 +150,28 @@ pub fn builtin_kind(name: &str) -> Option<SectionKind> {
 
 /// The headings of role `index`: its heading's subtree, or for a role without a heading of its
 /// own (the page itself, or a "### Senior X Job Grade" level), the headings up to the next role.
+///
+/// A role's headings also include sections written at the role heading's own depth right after
+/// it ("## Senior X", "## Job Grade", "### Responsibilities") and the subtree of a repeated
+/// role heading ("## ESG Manager" for the grade, "## ESG Manager" again for the sections).
 pub fn role_headings(page: &Page<'_>, job: &JobFamily, index: usize) -> Vec<usize> {
     let level = &job.levels[index];
     if let Some(h) = level.heading {
-        return page.descendants(h).collect();
+        let heading = &page.headings[h];
+        let mut headings: Vec<usize> = page.descendants(h).collect();
+        let mut next = headings.last().map_or(h + 1, |&last| last + 1);
+        while let Some(sibling) = page.headings.get(next).filter(|s| s.level == heading.level) {
+            let adopted = SectionKind::of_heading(&sibling.text).is_some();
+            if !adopted && bullet_key(&sibling.text) != bullet_key(&heading.text) {
+                break;
+            }
+            if adopted {
+                headings.push(next);
+            }
+            headings.extend(page.descendants(next));
+            next = headings.last().map_or(next + 1, |&last| last.max(next) + 1);
+        }
+        return headings;
     }
     let end = job.levels.get(index + 1).map_or(usize::MAX, |next| next.span.start);
     (0..page.headings.len())
@@ -164,16 +230,30 @@ pub fn family_wide(page: &Page<'_>, unowned: &[usize]) -> Vec<usize> {
 /// group of roles ("## Benefits" / "### Benefits Requirements" beside "### Benefits Analyst"),
 /// whose parent heading is an ancestor of the role. A specialty's Requirements sit under the
 /// specialty's own heading, which is no role's ancestor.
-pub fn covering_sections(page: &Page<'_>, job: &JobFamily, index: usize, unowned: &[usize]) -> Vec<usize> {
+pub fn covering_sections(
+    page: &Page<'_>,
+    job: &JobFamily,
+    index: usize,
+    kind: SectionKind,
+    unowned: &[usize],
+) -> Vec<usize> {
     let level = &job.levels[index];
     let role_ancestors: Vec<usize> = match level.heading {
         Some(h) => page.ancestors(h).collect(),
         None => level.group.into_iter().chain(level.group.into_iter().flat_map(|g| page.ancestors(g))).collect(),
     };
+    // A role nested inside another role's subtree ("## Recruiter" … "### Levels" / "#### Senior")
+    // reads the enclosing role's sections as its own family's.
+    let enclosing = job
+        .levels
+        .iter()
+        .filter(|l| l.heading.is_some_and(|h| role_ancestors.contains(&h)))
+        .flat_map(|l| l.sections.iter().filter(|s| s.kind == kind).map(|s| s.heading));
     unowned
         .iter()
         .copied()
         .filter(|&h| page.ancestors(h).all(|a| page.headings[a].level == 1 || role_ancestors.contains(&a)))
+        .chain(enclosing)
         .collect()
 }
 
