@@ -14,6 +14,7 @@
 
 mod case;
 mod kinds;
+mod language;
 mod template;
 mod words;
 
