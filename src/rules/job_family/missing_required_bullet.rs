@@ -2,9 +2,9 @@
 //! bullet every role must list ("Ability to use GitLab" by default).
 
 use super::schema::{
-    builtin_kind, covering_sections, display_name, extended_role, family_wide, has_unresolved_inheritance, inheritance_chain,
-    listed_outside_roles, named_role_sections, page_is_one_role,
-    range_lists, section_range, title_span, unowned_sections,
+    builtin_kind, covering_sections, display_name, extended_role, family_wide, has_unresolved_inheritance,
+    inheritance_chain, listed_outside_roles, named_role_sections, page_is_one_role, range_lists, section_range,
+    title_span, unowned_sections,
 };
 use crate::page::Page;
 use crate::page::job_family::{JobFamily, SectionKind, bullet_key};
@@ -106,9 +106,10 @@ impl Rule for MissingRequiredBullet {
                 }
                 let title = page.title().unwrap_or("this page");
                 let (span, message) = match top.first() {
-                    Some(&h) => {
-                        (page.headings[h].span, format!("the {} of '{title}' do not list '{bullet}'", section.to_lowercase()))
-                    }
+                    Some(&h) => (
+                        page.headings[h].span,
+                        format!("the {} of '{title}' do not list '{bullet}'", section.to_lowercase()),
+                    ),
                     None => (title_span(page), format!("role '{title}' has no {section} listing '{bullet}'")),
                 };
                 out.report(span, message).help(format!("add the bullet '* {bullet}' to the {section} of the page"));
@@ -194,8 +195,10 @@ fn check_role(page: &Page<'_>, job: &JobFamily, role: &Role<'_>, unowned: &[usiz
     );
     let inherited = usize::from(chain.first().is_some_and(|(l, _)| std::ptr::eq(*l, level)));
     for (from, heading) in chain.iter().skip(inherited) {
-        diagnostic
-            .label(page.headings[*heading].span, format!("inherited from '{}', which does not list it either", from.title));
+        diagnostic.label(
+            page.headings[*heading].span,
+            format!("inherited from '{}', which does not list it either", from.title),
+        );
     }
     match chain.last().filter(|(from, _)| !std::ptr::eq(*from, level)) {
         // Added where the chain starts, the bullet reaches every level that inherits from it.

@@ -2,8 +2,8 @@
 //! and Requirements by default).
 
 use super::schema::{
-    builtin_kind, covering_sections, display_name, extended_role, family_wide, named_role_sections, names_section, page_is_one_role,
-    title_span, unowned_sections,
+    builtin_kind, covering_sections, display_name, extended_role, family_wide, named_role_sections, names_section,
+    page_is_one_role, title_span, unowned_sections,
 };
 use crate::page::Page;
 use crate::page::job_family::SectionKind;

@@ -45,7 +45,11 @@ pub fn title_span(page: &Page<'_>) -> Span {
 pub fn listed_outside_roles(page: &Page<'_>, job: &JobFamily, wanted: &str) -> bool {
     let roles: Vec<Span> = job.levels.iter().filter_map(|l| l.heading).map(|h| section_range(page, h)).collect();
     let outside = |span: Span| !roles.iter().any(|r| span.start >= r.start && span.start < r.end);
-    page.lists.iter().filter(|l| outside(l.span)).flat_map(|l| &l.items).any(|item| bullet_key(&item.text).contains(wanted))
+    page.lists
+        .iter()
+        .filter(|l| outside(l.span))
+        .flat_map(|l| &l.items)
+        .any(|item| bullet_key(&item.text).contains(wanted))
 }
 
 /// The role that role `index` says it extends as a whole ("The Senior Director role extends the
@@ -260,7 +264,7 @@ pub fn covering_sections(
 /// The role sections a role's `kind` section reads through inheritance, nearest first: the
 /// role's own, then the one its inheritance phrase points at, and so on. Empty when the role
 /// has no such section.
-pub fn inheritance_chain<'j>(job: &'j JobFamily, index: usize, kind: SectionKind) -> Vec<(&'j Level, usize)> {
+pub fn inheritance_chain(job: &JobFamily, index: usize, kind: SectionKind) -> Vec<(&Level, usize)> {
     let mut chain = Vec::new();
     let mut visited = Vec::new();
     let mut next = Some(index);

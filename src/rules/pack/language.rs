@@ -27,10 +27,9 @@ const OTHER: &[&str] = &[
     // Spanish and Portuguese
     "los", "las", "es", "para", "por", "una", "uno", "sus", "como", "más", "não", "uma", "dos", "das",
     // Italian
-    "della", "che", "gli", "sono",
-    // German and Dutch
-    "der", "und", "ist", "nicht", "mit", "für", "dem", "eine", "zu", "von", "auf", "wir", "het", "een", "niet",
-    "zijn", "voor",
+    "della", "che", "gli", "sono", // German and Dutch
+    "der", "und", "ist", "nicht", "mit", "für", "dem", "eine", "zu", "von", "auf", "wir", "het", "een", "niet", "zijn",
+    "voor",
 ];
 
 /// The fewest foreign function words that make a section foreign (a stray "el" or "per" does not).
@@ -42,7 +41,9 @@ pub fn is_foreign(text: &str) -> bool {
     // Whitespace-separated tokens, so that URLs and paths ("gitlab.com/la/des") count as one
     // token and are skipped.
     for token in text.split_whitespace() {
-        if token.contains(['/', '.', '@', '=', '_']) && token.trim_end_matches(['.', ',']).contains(['/', '.', '@', '=', '_']) {
+        if token.contains(['/', '.', '@', '=', '_'])
+            && token.trim_end_matches(['.', ',']).contains(['/', '.', '@', '=', '_'])
+        {
             continue;
         }
         let word = token.trim_matches(|c: char| !c.is_alphabetic());
@@ -102,8 +103,12 @@ mod tests {
 
     #[test]
     fn tells_french_and_spanish_from_english() {
-        assert!(is_foreign("Le salarié peut exercer son activité en télétravail dans les conditions prévues par la présente charte et nous la respectons."));
-        assert!(is_foreign("Los empleados tienen derecho a desconectarse por la tarde y el fin de semana para descansar."));
+        assert!(is_foreign(
+            "Le salarié peut exercer son activité en télétravail dans les conditions prévues par la présente charte et nous la respectons."
+        ));
+        assert!(is_foreign(
+            "Los empleados tienen derecho a desconectarse por la tarde y el fin de semana para descansar."
+        ));
         assert!(!is_foreign("The Senior Analyst works with the team and reports to the Director of Finance."));
         assert!(!is_foreign("Per the policy, see el Capitan."));
     }

@@ -103,14 +103,14 @@ fn is_name(text: &str, start: usize, end: usize) -> bool {
     }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let next = text[end..line_end].trim_start_matches([' ', '\u{a0}']).split([' ', ']', '|', ',', ')']).next().unwrap_or("");
-    let previous = text[line_start..start].trim_end_matches([' ', '\u{a0}']).rsplit([' ', '[', '|', '(']).next().unwrap_or("");
+    let next =
+        text[end..line_end].trim_start_matches([' ', '\u{a0}']).split([' ', ']', '|', ',', ')']).next().unwrap_or("");
+    let previous =
+        text[line_start..start].trim_end_matches([' ', '\u{a0}']).rsplit([' ', '[', '|', '(']).next().unwrap_or("");
     let capitalized = |w: &str| w.starts_with(|c: char| c.is_uppercase());
     let line = &text[line_start..line_end];
     // A handle ("@pmejia") or a link to a profile: a host and one path segment ("](https://gitlab.com/pmejia)").
-    let profile = line.contains(" @")
-        || line.contains("|@")
-        || PROFILE_LINK.is_match(&text[end..line_end]);
+    let profile = line.contains(" @") || line.contains("|@") || PROFILE_LINK.is_match(&text[end..line_end]);
     let non_ascii_letter = |w: &str| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
     let model_code = next.starts_with(|c: char| c.is_ascii_uppercase())
         && next.chars().any(|c| c.is_ascii_digit())
