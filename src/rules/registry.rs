@@ -172,7 +172,7 @@ mod tests {
 
     #[test]
     fn selectors() {
-        assert_eq!(select("JF00").unwrap().len(), 5);
+        assert!(select("JF00").unwrap().len() >= 5);
         assert_eq!(select("jf002").unwrap()[0].meta().name, "non-monotonic-grades");
         assert_eq!(select("slash-typo").unwrap()[0].meta().code, "PR001");
         assert!(select("prose").unwrap().len() >= 4);

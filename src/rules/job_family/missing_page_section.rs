@@ -64,6 +64,13 @@ Unlike markdownlint's MD043, which fixes the order of every heading of the page 
 express a group of headings repeated for each role (markdownlint issue #1601), this schema
 only says which sections must exist: JF006 checks the sections of every role, however many
 roles the page has, and this rule the sections of the page.
+
+## Known limits
+A page counts when it has levels, or when it is itself one role (a Responsibilities or
+Requirements section and no levels); a stub that only links elsewhere is not checked. A
+section under words of its own is missing for the schema: "Interview team and focus areas for
+each person" (`finance/pao-jf`) is not a "Hiring Process" heading, the one sampled finding of
+22 on the job-family corpus a reader might call a near miss.
 "#,
     severity: Severity::Error,
     fix: false,

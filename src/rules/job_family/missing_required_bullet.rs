@@ -69,9 +69,21 @@ section = "Requirements"
 Another `section` ("Responsibilities", or any sub-heading name such as "Nice-to-haves") works
 too; inheritance is followed for Responsibilities and Requirements.
 
+A role that extends another role as a whole ("The Senior X role extends the [X](#x) role") and
+has no Requirements of its own lists what X lists. Where what a role inherits is unknown (an
+inheritance phrase that names no level of the page, "meets all of the requirements of a
+Senior Analyst, plus:", a role of another page), the role is given the benefit of the doubt.
+A role without any Requirements section, on a page that lists the bullet for the whole family
+under words of its own ("You may be a fit to this role if you have…"), is JF006's finding only.
+A page that is itself one role (Responsibilities or Requirements, no levels) is checked as one.
+
 ## Known limits
 A page whose roles have no sections the job-family model recognises (a table of levels, an
-ERB helper that renders the levels from sub-pages) has no roles to check.
+ERB helper that renders the levels from sub-pages, a stub page) has no roles to check. On the
+job-family corpus, 33 of the 37 pages that never say "Ability to use GitLab" get a finding; the
+other four are an empty page, two stubs and `sales/professional-services-architect`, whose
+levels follow a "Performance Indicator" heading that the level model reads as a specialties
+group. 25 sampled findings were all real.
 "#,
     severity: Severity::Error,
     fix: false,
