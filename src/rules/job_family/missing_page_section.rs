@@ -4,6 +4,8 @@
 use super::schema::{display_name, names_section, page_is_one_role, title_span};
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
+use regex::Regex;
+use std::sync::LazyLock;
 
 const SECTIONS: Param = Param::strings(
     "sections",
@@ -27,6 +29,9 @@ Indicators", "VP of Product - Hiring Process", "Key Performance Indicators"), an
 ("Performance Indicators (PI)") and a singular ("Performance Indicator") are all fine. By default
 "Interview Process", which some pages use, counts as a Hiring Process: `"A|B"` in `sections`
 accepts either name.
+
+An ERB page that renders a partial named after the section has it: the sales pages'
+`<%= partial("job-families/sales/performance", …) %>` renders their Performance Indicators.
 
 The finding is reported at the page's title (its front matter `title`, else its first heading).
 
@@ -92,7 +97,7 @@ impl Rule for MissingPageSection {
         }
         let Some(sections) = params.strings(&SECTIONS) else { return };
         for name in sections {
-            if page.headings.iter().any(|h| names_section(&h.text, name)) {
+            if page.headings.iter().any(|h| names_section(&h.text, name)) || renders_partial_for(page, name) {
                 continue;
             }
             let section = display_name(name);
@@ -100,4 +105,20 @@ impl Rule for MissingPageSection {
                 .help(format!("add a '## {section}' section to the page"));
         }
     }
+}
+
+/// Whether an ERB page renders a partial named after the section: the handbook's sales pages
+/// write `<%= partial("job-families/sales/performance", …) %>`, whose template holds the
+/// "## Performance Indicators" heading.
+fn renders_partial_for(page: &Page<'_>, name: &str) -> bool {
+    static PARTIAL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"<%=\s*partial\s*\(?\s*["']([^"']+)["']"#).expect("valid"));
+    let text = page.source.text.as_str();
+    if !text.contains("<%") {
+        return false;
+    }
+    PARTIAL.captures_iter(text).filter_map(|c| c.get(1)).any(|partial| {
+        let file = partial.as_str().rsplit('/').next().unwrap_or("").to_lowercase();
+        name.split('|').flat_map(str::split_whitespace).any(|word| word.len() >= 5 && file.contains(&word.to_lowercase()))
+    })
 }
