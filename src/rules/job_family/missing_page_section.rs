@@ -1,11 +1,9 @@
 //! JF007 missing-page-section: a job-family page without a section every page must have
 //! (Performance Indicators and Hiring Process by default).
 
-use super::schema::{display_name, names_section, page_is_one_role, title_span};
+use super::schema::{display_name, names_section, page_is_one_role, renders_partial_for, title_span};
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
-use regex::Regex;
-use std::sync::LazyLock;
 
 const SECTIONS: Param = Param::strings(
     "sections",
@@ -105,20 +103,4 @@ impl Rule for MissingPageSection {
                 .help(format!("add a '## {section}' section to the page"));
         }
     }
-}
-
-/// Whether an ERB page renders a partial named after the section: the handbook's sales pages
-/// write `<%= partial("job-families/sales/performance", …) %>`, whose template holds the
-/// "## Performance Indicators" heading.
-fn renders_partial_for(page: &Page<'_>, name: &str) -> bool {
-    static PARTIAL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"<%=\s*partial\s*\(?\s*["']([^"']+)["']"#).expect("valid"));
-    let text = page.source.text.as_str();
-    if !text.contains("<%") {
-        return false;
-    }
-    PARTIAL.captures_iter(text).filter_map(|c| c.get(1)).any(|partial| {
-        let file = partial.as_str().rsplit('/').next().unwrap_or("").to_lowercase();
-        name.split('|').flat_map(str::split_whitespace).any(|word| word.len() >= 5 && file.contains(&word.to_lowercase()))
-    })
 }

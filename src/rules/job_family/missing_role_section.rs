@@ -3,7 +3,7 @@
 
 use super::schema::{
     builtin_kind, covering_sections, display_name, extended_role, family_wide, named_role_sections, names_section,
-    page_is_one_role, title_span, unowned_sections,
+    page_is_one_role, renders_partial_for, title_span, unowned_sections,
 };
 use crate::page::Page;
 use crate::page::job_family::SectionKind;
@@ -31,6 +31,9 @@ Analyst Requirements" or "Requirements:" alike), when the heading only inherits 
 above requirements and:", "Extends the Senior Analyst requirements"), or when the page states it
 once for the whole family (a Responsibilities or Requirements section at the top of the page,
 outside every role, as the handbook's first template does).
+
+An ERB page that renders a partial named after the section (`<%= partial
+'includes/pm_responsibilities' %>`) has it for every role.
 
 `sections` may name any section: "Responsibilities", "Requirements" and "Job Grade" are the
 ones the job-family model knows (Job Grade is left to JF001, which says more about grades);
@@ -107,6 +110,11 @@ impl Rule for MissingRoleSection {
             }
             let section = display_name(name);
             let unowned = kind.map(|k| unowned_sections(page, job, k)).unwrap_or_default();
+            // A partial named after the section ("includes/pm_responsibilities") renders it
+            // for the whole family.
+            if kind.is_some() && renders_partial_for(page, name) {
+                continue;
+            }
             if one_role {
                 let present = match kind {
                     Some(_) => !family_wide(page, &unowned).is_empty(),

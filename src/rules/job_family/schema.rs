@@ -70,6 +70,24 @@ pub fn extended_role(page: &Page<'_>, job: &JobFamily, index: usize) -> Option<O
     Some(job.levels.iter().position(|l| bullet_key(&l.title) == name).filter(|&i| i != index))
 }
 
+/// Whether an ERB page renders a partial named after the section: the handbook's sales pages
+/// write `<%= partial("job-families/sales/performance", …) %>`, whose template holds the
+/// "## Performance Indicators" heading.
+pub fn renders_partial_for(page: &Page<'_>, name: &str) -> bool {
+    static PARTIAL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"<%=\s*partial\s*\(?\s*["']([^"']+)["']"#).expect("valid"));
+    let text = page.source.text.as_str();
+    if !text.contains("<%") {
+        return false;
+    }
+    PARTIAL.captures_iter(text).filter_map(|c| c.get(1)).any(|partial| {
+        let file = partial.as_str().rsplit('/').next().unwrap_or("").to_lowercase();
+        name.split('|')
+            .flat_map(str::split_whitespace)
+            .any(|word| word.len() >= 5 && file.contains(&word.to_lowercase()))
+    })
+}
+
 /// Whether a section opens with an inheritance phrase ("Extends that of the X requirements")
 /// that the job-family model could not resolve to a level: what it inherits is unknown, so a
 /// required bullet may well be there.
