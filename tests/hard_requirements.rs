@@ -28,7 +28,7 @@ fn every_page_without_the_required_bullet_is_reported() {
     let linter = Linter::with_rules(registry::select("JF008").expect("JF008"));
     let mut lacking = 0;
     let mut unreported = Vec::new();
-    for path in hblint::walk::collect(&[root.clone()]).files {
+    for path in hblint::walk::collect(std::slice::from_ref(&root)).files {
         if path.extension().is_none_or(|e| e != "md") {
             continue;
         }
