@@ -68,11 +68,10 @@ impl Rule for MissingJobGrade {
                 Grade::Unlabeled { sentence_span } => {
                     // The sentence sits in the level's own introduction, or under one of its
                     // sub-headings ("### Overview"): say which.
-                    let under = page
-                        .headings
-                        .iter()
-                        .take_while(|h| h.span.start < sentence_span.start)
-                        .last()
+                    let before = page.headings.partition_point(|h| h.span.start < sentence_span.start);
+                    let under = before
+                        .checked_sub(1)
+                        .map(|h| &page.headings[h])
                         .filter(|h| Some(h.span) != level.heading.map(|l| page.headings[l].span));
                     let message = match under {
                         Some(heading) => format!(

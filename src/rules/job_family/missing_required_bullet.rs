@@ -127,9 +127,12 @@ impl Rule for MissingRequiredBullet {
                 out.report(span, message).help(format!("add the bullet '* {bullet}' to the {section} of the page"));
                 continue;
             }
+            // Computed on first need, once per bullet: most pages never ask.
+            let mut listed_outside: Option<bool> = None;
             for index in 0..job.levels.len() {
-                let role = Role { index, kind, name, section, bullet, wanted: &wanted };
-                check_role(page, job, &role, &unowned, out);
+                let role =
+                    Role { index, kind, name, section, bullet, wanted: &wanted, listed_outside: &mut listed_outside };
+                check_role(page, job, role, &unowned, out);
             }
         }
     }
@@ -146,10 +149,12 @@ struct Role<'a> {
     section: &'a str,
     bullet: &'a str,
     wanted: &'a str,
+    /// Whether the page lists the bullet outside every role (see `listed_outside_roles`).
+    listed_outside: &'a mut Option<bool>,
 }
 
 /// Reports a role when its section, what it inherits and the sections that cover it lack the bullet.
-fn check_role(page: &Page<'_>, job: &JobFamily, role: &Role<'_>, unowned: &[usize], out: &mut Sink<'_>) {
+fn check_role(page: &Page<'_>, job: &JobFamily, role: Role<'_>, unowned: &[usize], out: &mut Sink<'_>) {
     let level = &job.levels[role.index];
     let mut chain = role.kind.map(|k| inheritance_chain(job, role.index, k)).unwrap_or_default();
     if let Some(kind) = role.kind {
@@ -193,7 +198,9 @@ fn check_role(page: &Page<'_>, job: &JobFamily, role: &Role<'_>, unowned: &[usiz
     let (bullet, section) = (role.bullet, role.section);
     let help = format!("add the bullet '* {bullet}' to the {section} of '{}'", level.title);
     let Some(&first) = own.first() else {
-        if covering.is_empty() && listed_outside_roles(page, job, role.wanted) {
+        if covering.is_empty()
+            && *role.listed_outside.get_or_insert_with(|| listed_outside_roles(page, job, role.wanted))
+        {
             // The role has no such section at all (JF006 says so), and the page lists the
             // bullet for the whole family under a heading of its own words.
             return;

@@ -43,8 +43,19 @@ pub fn title_span(page: &Page<'_>) -> Span {
 /// that state the family's requirements under a heading of their own words ("You may be a fit
 /// to this role if you have…") before the levels.
 pub fn listed_outside_roles(page: &Page<'_>, job: &JobFamily, wanted: &str) -> bool {
-    let roles: Vec<Span> = job.levels.iter().filter_map(|l| l.heading).map(|h| section_range(page, h)).collect();
-    let outside = |span: Span| !roles.iter().any(|r| span.start >= r.start && span.start < r.end);
+    // Role subtrees in document order, merged where they nest or touch: each list is then
+    // located by binary search (a generated page may hold a million roles and lists).
+    let mut roles: Vec<Span> = Vec::new();
+    for range in job.levels.iter().filter_map(|l| l.heading).map(|h| section_range(page, h)) {
+        match roles.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => roles.push(range),
+        }
+    }
+    let outside = |span: Span| {
+        let after = roles.partition_point(|r| r.start <= span.start);
+        after == 0 || span.start >= roles[after - 1].end
+    };
     page.lists
         .iter()
         .filter(|l| outside(l.span))
@@ -62,10 +73,9 @@ pub fn extended_role(page: &Page<'_>, job: &JobFamily, index: usize) -> Option<O
     });
     let h = job.levels[index].heading?;
     let range = section_range(page, h);
-    let name = page
-        .blocks
+    let name = blocks_in(page, range)
         .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph && b.span.start >= range.start && b.span.end <= range.end)
+        .filter(|b| b.kind == BlockKind::Paragraph)
         .find_map(|b| EXTENDS.captures(&b.text).and_then(|c| c.name("name")).map(|m| bullet_key(m.as_str())))?;
     Some(job.levels.iter().position(|l| bullet_key(&l.title) == name).filter(|&i| i != index))
 }
@@ -184,7 +194,11 @@ pub fn role_headings(page: &Page<'_>, job: &JobFamily, index: usize) -> Vec<usiz
         let mut next = headings.last().map_or(h + 1, |&last| last + 1);
         while let Some(sibling) = page.headings.get(next).filter(|s| s.level == heading.level) {
             let adopted = SectionKind::of_heading(&sibling.text).is_some();
-            if !adopted && bullet_key(&sibling.text) != bullet_key(&heading.text) {
+            // A repeated heading continues the role unless it is a role of its own (a
+            // generated page may repeat one title a million times).
+            let at = job.levels.partition_point(|l| l.span.start < sibling.span.start);
+            let own_role = job.levels.get(at).is_some_and(|l| l.heading == Some(next));
+            if !adopted && (own_role || bullet_key(&sibling.text) != bullet_key(&heading.text)) {
                 break;
             }
             if adopted {
@@ -196,9 +210,8 @@ pub fn role_headings(page: &Page<'_>, job: &JobFamily, index: usize) -> Vec<usiz
         return headings;
     }
     let end = job.levels.get(index + 1).map_or(usize::MAX, |next| next.span.start);
-    (0..page.headings.len())
-        .filter(|&i| page.headings[i].span.start >= level.span.start && page.headings[i].span.start < end)
-        .collect()
+    let first = page.headings.partition_point(|h| h.span.start < level.span.start);
+    (first..page.headings.len()).take_while(|&i| page.headings[i].span.start < end).collect()
 }
 
 /// The byte range a section heading covers: from the heading to the next heading of the same
@@ -212,15 +225,23 @@ pub fn section_range(page: &Page<'_>, heading: usize) -> Span {
 /// Whether `range` holds a list item (at any depth) or a paragraph line that contains `wanted`
 /// (a `bullet_key`, compared by containment, as the handbook's own check does).
 pub fn range_lists(page: &Page<'_>, range: Span, wanted: &str) -> bool {
-    let inside = |span: Span| span.start >= range.start && span.end <= range.end;
-    let lists = page.lists.iter().filter(|l| inside(l.span)).flat_map(|l| &l.items);
-    if lists.into_iter().any(|item| bullet_key(&item.text).contains(wanted)) {
+    // Lists (at any depth) and blocks are in document order: only those in `range` are read.
+    let first = page.lists.partition_point(|l| l.span.start < range.start);
+    let lists = page.lists[first..].iter().take_while(|l| l.span.start < range.end).filter(|l| l.span.end <= range.end);
+    if lists.flat_map(|l| &l.items).any(|item| bullet_key(&item.text).contains(wanted)) {
         return true;
     }
-    page.blocks
+    blocks_in(page, range)
         .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph && inside(b.span))
+        .filter(|b| b.kind == BlockKind::Paragraph)
         .any(|b| b.text.lines().any(|line| bullet_key(line).contains(wanted)))
+}
+
+/// The document-level blocks that lie within `range`.
+fn blocks_in<'p>(page: &'p Page<'_>, range: Span) -> &'p [crate::page::Block] {
+    let first = page.blocks.partition_point(|b| b.span.start < range.start);
+    let count = page.blocks[first..].iter().take_while(|b| b.span.end <= range.end).count();
+    &page.blocks[first..first + count]
 }
 
 /// Section headings of `kind` ("Requirements", "General Requirements for Security Engineer
@@ -266,10 +287,13 @@ pub fn covering_sections(
     };
     // A role nested inside another role's subtree ("## Recruiter" … "### Levels" / "#### Senior")
     // reads the enclosing role's sections as its own family's.
-    let enclosing = job
-        .levels
+    // Levels are sorted by position: an enclosing role is found by its heading's position.
+    let enclosing = role_ancestors
         .iter()
-        .filter(|l| l.heading.is_some_and(|h| role_ancestors.contains(&h)))
+        .filter_map(|&a| {
+            let at = job.levels.partition_point(|l| l.span.start < page.headings[a].span.start);
+            job.levels.get(at).filter(|l| l.heading == Some(a))
+        })
         .flat_map(|l| l.sections.iter().filter(|s| s.kind == kind).map(|s| s.heading));
     unowned
         .iter()
