@@ -32,18 +32,21 @@ fn findings_exit_one_with_annotated_source_and_summary() {
         .stdout(predicate::str::contains("warning[PR001]: 'manager/prioritize': 'manager' is a noun here"))
         .stdout(predicate::str::contains("marketing-operations-manager.md:147:15"))
         .stdout(predicate::str::contains("= help: both sides of the slash are actions"))
-        .stdout(predicate::str::contains("10 problems (0 errors, 10 warnings) in 1 file (1 checked)"));
+        .stdout(predicate::str::contains("12 problems (2 errors, 10 warnings) in 1 file (1 checked)"));
 }
 
 #[test]
 fn fail_on_error_ignores_warnings() {
-    hblint().args(["--fail-on", "error", &fixture("seed/marketing-operations-manager.md")]).assert().code(0);
+    // The seed page's two errors are the hard requirements (JF007, JF008): without them, only warnings.
+    let seed = fixture("seed/marketing-operations-manager.md");
+    hblint().args(["--fail-on", "error", "--ignore", "JF007,JF008", &seed]).assert().code(0);
+    hblint().args(["--fail-on", "error", &seed]).assert().code(1);
 }
 
 #[test]
 fn json_output_has_every_field() {
     let output = hblint()
-        .args(["check", "--format", "json", &fixture("JF002-non-monotonic-grades/bad.md")])
+        .args(["check", "--format", "json", "--select", "JF002", &fixture("JF002-non-monotonic-grades/bad.md")])
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
@@ -144,8 +147,10 @@ fn deeply_nested_and_huge_documents_do_not_crash() {
     let quotes = format!("{} deep\n", ">".repeat(10_000));
     std::fs::write(dir.path().join("nested.md"), nested).expect("write");
     std::fs::write(dir.path().join("quotes.md"), quotes).expect("write");
-    let level = "## Level\n\n### Job Grade\n\nThe Level is a [grade 7](/g).\n\n### Requirements\n\n* a\n* b\n\n";
-    let big = level.repeat(50 * 1024 * 1024 / level.len());
+    let level = "## Level\n\n### Job Grade\n\nThe Level is a [grade 7](/g).\n\n### Responsibilities\n\n* a\n\n\
+                 ### Requirements\n\n* Ability to use GitLab\n* b\n\n";
+    let mut big = level.repeat(50 * 1024 * 1024 / level.len());
+    big.push_str("## Performance Indicators\n\n* p\n\n## Hiring Process\n\n* h\n");
     std::fs::write(dir.path().join("big.md"), big).expect("write");
     hblint().arg(dir.path()).assert().code(0).stdout(predicate::str::contains("No problems in 3 files"));
     // Every rule, markdownlint's included, on the deep documents.

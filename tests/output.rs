@@ -17,6 +17,10 @@ fn hblint() -> Command {
     cmd
 }
 
+/// The goldens show one rule's findings (how each format writes findings, labels and help): they
+/// stay the same when other rules, such as the page-schema ones, also fire on the fixture.
+const ONE_RULE: [&str; 2] = ["--select", "JF004"];
+
 const FIXTURE: [&str; 2] =
     ["fixtures/JF004-inherited-duplicate-bullet/bad.md", "fixtures/JF004-inherited-duplicate-bullet/good.md"];
 
@@ -36,7 +40,7 @@ fn golden_path(format: &str) -> PathBuf {
 fn every_registered_format_matches_its_golden_file() {
     assert!(FORMATS.len() >= 7, "the formats are registered");
     for format in FORMATS {
-        let output = hblint().args(["--format", format.name]).args(FIXTURE).output().expect("runs");
+        let output = hblint().args(["--format", format.name]).args(ONE_RULE).args(FIXTURE).output().expect("runs");
         assert_eq!(output.status.code(), Some(1), "{}: {}", format.name, String::from_utf8_lossy(&output.stderr));
         let actual = String::from_utf8(output.stdout).expect("utf-8 output");
         let path = golden_path(format.name);
@@ -55,7 +59,7 @@ fn every_file_format_writes_the_same_report_with_output() {
     for format in FORMATS.iter().filter(|f| !f.terminal) {
         let report = dir.path().join(format!("report.{}", format.name));
         let value = format!("{}={}", format.name, report.display());
-        hblint().args(["--format", format.name, "-o", &value]).args(FIXTURE).assert().code(1);
+        hblint().args(["--format", format.name, "-o", &value]).args(ONE_RULE).args(FIXTURE).assert().code(1);
         let expected = std::fs::read_to_string(golden_path(format.name)).expect("golden file exists");
         assert_eq!(std::fs::read_to_string(&report).expect("report written"), expected, "-o {value}");
     }

@@ -50,7 +50,7 @@ pub fn scan(text: &str) -> FrontMatterScan {
     let none = FrontMatterScan { front_matter: None, body_start: 0, problem: None };
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return none;
+        return FrontMatterScan { problem: missing_opening_fence(text), ..none };
     }
     // The closing fence is the next line that is exactly `---` or `...`.
     let mut offset = first_line_end;
@@ -113,6 +113,46 @@ pub fn scan(text: &str) -> FrontMatterScan {
             }
         }
     }
+}
+
+/// Front matter whose opening `---` is missing: the page starts with `key: value` lines, one of
+/// them a key every page has (`layout`, `title`), and a lone `---` follows them. The site then
+/// renders the keys as text, and the `---` underlines the last of them into a heading.
+fn missing_opening_fence(text: &str) -> Option<FrontMatterProblem> {
+    const MAX_LINES: usize = 40;
+    let is_key = |line: &str| {
+        let Some((key, _)) = line.split_once(':') else { return false };
+        !key.is_empty()
+            && key.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    let mut offset = 0;
+    let mut page_key = false;
+    for _ in 0..MAX_LINES {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let line = text[offset..end].trim_end();
+        if line == "---" {
+            if offset == 0 || !page_key {
+                return None;
+            }
+            let first_end = text.find('\n').unwrap_or(text.len());
+            return Some(FrontMatterProblem {
+                span: Span::new(0, first_end.max(1).min(text.len())),
+                message: format!(
+                    "front matter has no opening '---': its keys render as text, and the '---' on line {} turns the line above it into a heading",
+                    text[..offset].matches('\n').count() + 1
+                ),
+                help: "add a line holding only '---' as the first line of the page, above the first key",
+            });
+        }
+        let indented = line.starts_with(' ') || line.starts_with('\t') || line.starts_with('-');
+        if offset == 0 && !is_key(line) || !(is_key(line) || indented) || end == offset {
+            return None;
+        }
+        page_key |= ["layout:", "title:"].iter().any(|k| line.starts_with(k));
+        offset = end;
+    }
+    None
 }
 
 /// Parses YAML the way the handbook's site generators (libyaml) do: libyaml accepts the

@@ -7,10 +7,12 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM001",
     name: "broken-front-matter",
     group: Group::Page,
-    summary: "the front matter block is unclosed or not valid YAML",
+    summary: "the front matter block is unclosed, not valid YAML, or lacks its opening `---`",
     docs: r#"## What it does
 Checks the YAML front matter block at the top of a page: it must be closed by a `---` line and
-parse as a YAML mapping.
+parse as a YAML mapping. A page that starts with `layout:` or `title:` lines followed by a lone
+`---` has lost its opening `---`: that is reported too (other `key: value` lines before a
+`---` are an ordinary paragraph turned into a heading, and are left alone).
 
 ## Why is this bad?
 A broken block loses the page's `layout` and `title`: the site renders the YAML as text (the

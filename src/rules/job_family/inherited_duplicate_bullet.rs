@@ -20,6 +20,9 @@ bullets (compared after folding case, whitespace, emphasis and trailing punctuat
 
 A level that does not inherit may repeat bullets of other levels: nothing is reported then.
 
+The finding quotes the inheritance phrase it relied on (as a label), so that a phrase read the
+wrong way is easy to spot.
+
 ## Why is this bad?
 The repeated bullet says the same thing twice to the reader and hides what is new at this level,
 which is the only thing the list after "and:" should contain.
@@ -63,6 +66,10 @@ impl Rule for InheritedDuplicateBullet {
         for level in &job.levels {
             for section in &level.sections {
                 let inherited = inherited_bullets(job, section);
+                // The phrase the inheritance was read from: readers should see what hblint relied on.
+                let Some(inheritance) = &section.inherits else { continue };
+                let phrase_span = inheritance.phrase_span;
+                let phrase = crate::page::normalize_space(page.slice(phrase_span));
                 for bullet in &section.bullets {
                     // The bullet that says "Extends the X requirements" is the phrase, not a repeat.
                     if section.inherits.as_ref().is_some_and(|i| i.phrase_span == bullet.span) {
@@ -78,6 +85,7 @@ impl Rule for InheritedDuplicateBullet {
                             ),
                         )
                         .label(first.span, format!("inherited from '{from_title}' here"))
+                        .label(phrase_span, format!("inherited through '{}'", shorten(&phrase)))
                         .help(format!(
                             "remove this bullet: the inheritance phrase already includes the {} of '{from_title}'",
                             section.kind.noun()
@@ -111,4 +119,20 @@ fn inherited_bullets<'j>(job: &'j JobFamily, section: &Section) -> HashMap<&'j s
         next = parent.inherits.as_ref().map(|i| i.from);
     }
     inherited
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quotes_the_inheritance_phrase_it_relied_on() {
+        let text = "## Analyst\n### Job Grade\nThe Analyst is a grade 6.\n### Requirements\n* Use SQL\n\n\
+                    ## Senior Analyst\n### Job Grade\nThe Senior Analyst is a grade 7.\n### Requirements\n\
+                    Extends the Analyst requirements\n\n* Use SQL.\n";
+        let source = crate::source::SourceFile::from_text("page.md".into(), text.into(), false);
+        let linter = crate::linter::Linter::with_rules(crate::rules::registry::select("JF004").expect("JF004"));
+        let findings = crate::linter::lint_source(&source, &linter).diagnostics;
+        assert_eq!(findings.len(), 1);
+        let labels: Vec<&str> = findings[0].diagnostic.labels.iter().map(|l| l.message.as_str()).collect();
+        assert_eq!(labels, ["inherited from 'Analyst' here", "inherited through 'Extends the Analyst requirements'"]);
+    }
 }

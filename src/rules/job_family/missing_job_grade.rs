@@ -20,6 +20,9 @@ and a role word of the family, at the same depth and under the same heading as g
 (`### VP of Support` among `### Manager, Support Engineering` and its siblings). "is not aligned to a job grade" (as
 written for interns) is an explicit absence and is not reported either.
 
+A level that states its grade without a Job Grade heading is reported too, saying where the
+sentence sits: directly under the level's heading, or under which other sub-heading.
+
 ## Why is this bad?
 The grade decides the compensation band: candidates and the compensation calculator read it from
 this section. A level without one cannot be hired into.
@@ -66,15 +69,26 @@ impl Rule for MissingJobGrade {
                     );
                 }
                 Grade::Unlabeled { sentence_span } => {
-                    out.report(
-                        level.span,
-                        format!(
-                            "level '{}' has no Job Grade section; its grade sentence sits under another heading",
+                    // The sentence sits in the level's own introduction, or under one of its
+                    // sub-headings ("### Overview"): say which.
+                    let before = page.headings.partition_point(|h| h.span.start < sentence_span.start);
+                    let under = before
+                        .checked_sub(1)
+                        .map(|h| &page.headings[h])
+                        .filter(|h| Some(h.span) != level.heading.map(|l| page.headings[l].span));
+                    let message = match under {
+                        Some(heading) => format!(
+                            "level '{}' has no Job Grade section; its grade sentence sits under the sub-heading '{}'",
+                            level.title, heading.text
+                        ),
+                        None => format!(
+                            "level '{}' has no Job Grade section; its grade sentence sits directly under the level's heading",
                             level.title
                         ),
-                    )
-                    .label(*sentence_span, "grade sentence")
-                    .help("put the grade sentence under a heading named 'Job Grade'");
+                    };
+                    out.report(level.span, message)
+                        .label(*sentence_span, "grade sentence")
+                        .help("put the grade sentence under a '### Job Grade' sub-heading of the level, where the compensation calculator's links point");
                 }
                 Grade::NoNumber { span } => {
                     out.report(*span, format!("the Job Grade section of '{}' gives no grade number", level.title))

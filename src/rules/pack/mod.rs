@@ -14,6 +14,7 @@
 
 mod case;
 mod kinds;
+mod language;
 mod template;
 pub(crate) mod words;
 

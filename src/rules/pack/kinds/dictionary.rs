@@ -6,6 +6,7 @@ use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::page::scope::Scope;
 use crate::rules::pack::case::apply_case;
+use crate::rules::pack::language::{ForeignSections, page_declares_foreign};
 use crate::rules::pack::words::{after_apostrophe, ascii_words, is_embedded, starts_sentence};
 use std::sync::LazyLock;
 
@@ -31,6 +32,10 @@ impl KindMatcher for Dictionary {
         let text = page.source.text.as_str();
         // Lowercase words of the page, built only if a capitalized word needs it.
         let mut page_words: Option<rustc_hash::FxHashSet<u64>> = None;
+        // A misspelling of English is none in French: candidates are rare, so the language of
+        // their section is only looked at when one turns up.
+        let mut foreign = ForeignSections::default();
+        let mut declared_foreign: Option<bool> = None;
         for segment in scope.segments(page) {
             let seg = &text[segment.start..segment.end];
             for (start, end) in ascii_words(seg) {
@@ -59,6 +64,12 @@ impl KindMatcher for Dictionary {
                         continue;
                     }
                 }
+                if *declared_foreign.get_or_insert_with(|| page_declares_foreign(page))
+                    || foreign.at(page, segment.start + start)
+                    || is_name(text, segment.start + start, segment.start + end)
+                {
+                    continue;
+                }
                 let cased: Vec<String> = corrections
                     .iter()
                     .map(|c| if self.preserve_case { apply_case(word, c) } else { c.to_string() })
@@ -75,6 +86,36 @@ impl KindMatcher for Dictionary {
             }
         }
     }
+}
+
+/// Whether the capitalized word at `start..end` is part of a name rather than a misspelled word:
+/// - a person's name: followed by another capitalized word on a line that links a profile or
+///   names a handle ("[Pilar Mejia](https://gitlab.com/pmejia)", "| @pmejia | Pilar Mejia |");
+/// - a foreign name or title: next to a word with a non-ASCII letter ("Boletín Anual");
+/// - a product: followed by a model code ("Shure MV7").
+fn is_name(text: &str, start: usize, end: usize) -> bool {
+    static PROFILE_LINK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^[^\]\n]{0,40}\]\(https?://(?:www\.)?(?:gitlab\.com|github\.com|twitter\.com|x\.com|linkedin\.com/in)/@?[A-Za-z0-9_.-]+/?\)")
+            .expect("valid")
+    });
+    if !text[start..end].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let next =
+        text[end..line_end].trim_start_matches([' ', '\u{a0}']).split([' ', ']', '|', ',', ')']).next().unwrap_or("");
+    let previous =
+        text[line_start..start].trim_end_matches([' ', '\u{a0}']).rsplit([' ', '[', '|', '(']).next().unwrap_or("");
+    let capitalized = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let line = &text[line_start..line_end];
+    // A handle ("@pmejia") or a link to a profile: a host and one path segment ("](https://gitlab.com/pmejia)").
+    let profile = line.contains(" @") || line.contains("|@") || PROFILE_LINK.is_match(&text[end..line_end]);
+    let non_ascii_letter = |w: &str| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+    let model_code = next.starts_with(|c: char| c.is_ascii_uppercase())
+        && next.chars().any(|c| c.is_ascii_digit())
+        && next.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    (capitalized(next) && profile) || non_ascii_letter(next) || non_ascii_letter(previous) || model_code
 }
 
 /// FNV-1a of a word's ASCII-lowercased bytes.

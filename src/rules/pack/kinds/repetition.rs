@@ -65,9 +65,7 @@ impl KindMatcher for Repetition {
                 if !b.as_str().chars().any(char::is_alphabetic) || is_exception(&words[i..], &self.exceptions) {
                     continue;
                 }
-                // "in in-person", "for for-profit": the second word starts a compound.
-                let compound = seg[b.end()..].starts_with(['-', '‑']);
-                if compound {
+                if is_part_of_a_larger_token(seg, a, b) {
                     continue;
                 }
                 let span = shift(segment, b.start(), b.end());
@@ -77,6 +75,21 @@ impl KindMatcher for Repetition {
             }
         }
     }
+}
+
+/// Whether the pair is no doubled word because one of them belongs to something larger:
+/// - "in in-person", "for for-profit": the second word starts a compound;
+/// - "check-in in", "built-in in", "hands-on on": the first word ends one;
+/// - "SHARE share_test", "resource resource/<name>": an identifier or a path (SQL, commands);
+/// - "AND and", "SHARE share": a keyword in capitals beside the word in lowercase (SQL, or an
+///   operator named in prose) is two different things.
+fn is_part_of_a_larger_token(seg: &str, a: Word<'_>, b: Word<'_>) -> bool {
+    let after_b = &seg[b.end()..];
+    let before_a = &seg[..a.start()];
+    let all_caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    after_b.starts_with(['-', '‑', '_', '/'])
+        || before_a.ends_with(['-', '‑', '_', '/'])
+        || all_caps(a.as_str()) != all_caps(b.as_str())
 }
 
 /// Whether the words starting at `words[0]` begin one of the allowed repeated phrases.
