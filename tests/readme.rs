@@ -164,3 +164,94 @@ fn the_readme_configuration_and_pack_work_as_written() {
     assert_eq!(output.status.code(), Some(1), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(stdout, "page.md:3:7: OT1 'gitlabber': write 'team member'\n");
 }
+
+/// Runs `hblint check --format concise ARGS` in `dir` and returns its exit code and output.
+fn concise(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::cargo_bin("hblint")
+        .expect("binary is built")
+        .current_dir(dir)
+        .args(["check", "--format", "concise"])
+        .args(args)
+        .output()
+        .expect("hblint runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.code() != Some(2), "hblint failed: {stderr}");
+    (output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// A job-family page whose one role has every section the handbook asks for, and the
+/// "Ability to use GitLab" bullet; `extra` goes into its Requirements.
+fn complete_job_family_page(extra: &str) -> String {
+    format!(
+        "---\nlayout: job_family_page\ntitle: Data Analyst\n---\n\n## Data Analyst\n\n### Job Grade\n\n\
+         The Data Analyst is a [grade 6](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n\
+         ### Responsibilities\n\n- Build the quarterly reports\n\n### Requirements\n\n- Ability to use GitLab\n{extra}\n\
+         ## Performance Indicators\n\n- Reports delivered on time\n\n## Hiring Process\n\n- A screening call\n"
+    )
+}
+
+#[test]
+fn the_readme_page_schema_works_as_written() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let schema = block_after("### The job-family page schema (JF006–JF008)", "toml");
+    assert!(schema.contains("[rules.JF006]") && schema.contains("Nice-to-haves"), "the README's schema moved");
+    std::fs::write(dir.path().join("hblint.toml"), &schema).expect("write config");
+    std::fs::write(dir.path().join("page.md"), complete_job_family_page("")).expect("write page");
+    let (code, stdout) = concise(dir.path(), &["--select", "JF006,JF007,JF008", "page.md"]);
+    // The README's schema adds Nice-to-haves to every role: the page lacks only that.
+    assert_eq!(code, Some(1));
+    assert_eq!(stdout, "page.md:6:1: JF006 role 'Data Analyst' has no Nice-to-haves section\n");
+    // Without the schema, the page has every hard requirement the handbook asks for.
+    std::fs::remove_file(dir.path().join("hblint.toml")).expect("remove config");
+    assert_eq!(concise(dir.path(), &["--select", "JF006,JF007,JF008", "page.md"]), (Some(0), String::new()));
+}
+
+#[test]
+fn the_readme_handbook_data_files_work_as_written() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let handbook = block_after("`[handbook]` table, relative to the `hblint.toml`", "toml");
+    assert!(handbook.contains("[handbook]"), "the README's [handbook] snippet moved");
+    std::fs::write(dir.path().join("hblint.toml"), &handbook).expect("write config");
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).expect("create data/");
+    // Both files as the handbook writes them.
+    std::fs::write(
+        data.join("misused_terms.yml"),
+        "- avoid:\n  - Grooming\n  use_instead:\n  - Refinement\n  reason: The term has negative connotations.\n  exclude_from_exports: false\n",
+    )
+    .expect("write terms");
+    std::fs::write(
+        data.join("inclusiveness_check.yml"),
+        "checked:\n  - /source/job-families/**/*\nskipped:\n  - source/job-families/skipped/index.html.md\n",
+    )
+    .expect("write skip list");
+    for role in ["listed", "skipped"] {
+        let folder = dir.path().join("source/job-families").join(role);
+        std::fs::create_dir_all(&folder).expect("create page folder");
+        std::fs::write(folder.join("index.html.md"), complete_job_family_page("- Backlog grooming\n"))
+            .expect("write page");
+    }
+    let (code, stdout) = concise(dir.path(), &["--select", "IL004,IL007", "source"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stdout,
+        "source/job-families/listed/index.html.md:19:11: IL004 'grooming' is on the handbook's list of misused terms\n"
+    );
+}
+
+#[test]
+fn the_readme_example_output_is_what_hblint_prints() {
+    let example = block_after("# Run the tests:", "text");
+    let output = Command::cargo_bin("hblint")
+        .expect("binary is built")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "fixtures/seed/marketing-operations-manager.md"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("hblint runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    // The README shows a few of the diagnostics and the summary line: each, as written.
+    for shown in example.split("\n\n") {
+        assert!(stdout.contains(shown.trim_end()), "README's example output is not what hblint prints:\n{shown}");
+    }
+}
