@@ -1,7 +1,7 @@
 //! IL001 masculine-coded-language: the page verdict of gender-decoder, as the handbook's CI job
 //! failed a job-family page on it.
 
-use super::coded::{self, CodedWord, Lexicon, ScanOptions, Side};
+use super::coded::{self, CodedWord, Lexicon, ScanOptions};
 use super::coded_words::{FEMININE_CODED, MASCULINE_CODED};
 use super::page_scope;
 use crate::page::Page;
@@ -114,27 +114,13 @@ impl Rule for MasculineCodedLanguage {
             return;
         }
         let found = gender_coded_words(page, params);
-        let masculine: Vec<&CodedWord> = found.iter().filter(|w| w.side == Side::Flagged).collect();
-        let feminine = found.len() - masculine.len();
-        if masculine.len() <= feminine {
-            return;
-        }
-        let message = format!(
-            "masculine-coded words outnumber feminine-coded ones ({} to {feminine}): {}",
-            masculine.len(),
-            coded::word_list(page, &masculine, 12)
-        );
-        let diagnostic = out.report(coded::verdict_span(page), message).help(
-            "reword some masculine-coded words with neutral or feminine-coded ones (\"lead\" → \"guide\", \
+        let verdict = coded::Verdict {
+            flagged: "masculine-coded",
+            balancing: "feminine-coded",
+            help: "reword some masculine-coded words with neutral or feminine-coded ones (\"lead\" → \"guide\", \
              \"driven\" → \"motivated\", \"analytical\" → \"thoughtful\"); the words are the stems of Gaucher, \
              Friesen & Kay (2011) as gender-decoder publishes them (see `hblint explain IL001`)",
-        );
-        for word in &found {
-            let label = match word.side {
-                Side::Flagged => "masculine-coded",
-                Side::Balancing => "feminine-coded",
-            };
-            diagnostic.label(word.span, label);
-        }
+        };
+        coded::report_verdict(page, &found, &verdict, out);
     }
 }

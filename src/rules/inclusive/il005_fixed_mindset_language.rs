@@ -1,7 +1,7 @@
 //! IL005 fixed-mindset-language: more fixed-mindset than growth-mindset words on a page, the
 //! verdict the handbook's CI job failed a job-family page on.
 
-use super::coded::{self, CodedWord, Lexicon, ScanOptions, Side};
+use super::coded::{self, CodedWord, Lexicon, ScanOptions};
 use super::mindset_words::{FIXED_MINDSET, GROWTH_MINDSET};
 use super::page_scope;
 use crate::page::Page;
@@ -113,27 +113,13 @@ impl Rule for FixedMindsetLanguage {
             return;
         }
         let found = mindset_coded_words(page);
-        let fixed: Vec<&CodedWord> = found.iter().filter(|w| w.side == Side::Flagged).collect();
-        let growth = found.len() - fixed.len();
-        if fixed.len() <= growth {
-            return;
-        }
-        let message = format!(
-            "fixed-mindset words outnumber growth-mindset ones ({} to {growth}): {}",
-            fixed.len(),
-            coded::word_list(page, &fixed, 12)
-        );
-        let diagnostic = out.report(coded::verdict_span(page), message).help(
-            "describe what the person will do and learn rather than what they innately are (\"proven track \
+        let verdict = coded::Verdict {
+            flagged: "fixed-mindset",
+            balancing: "growth-mindset",
+            help: "describe what the person will do and learn rather than what they innately are (\"proven track \
              record\" → \"experience with\", \"exceptional\" → what good work looks like); see `hblint explain IL005` \
              for the word list and its sources",
-        );
-        for word in &found {
-            let label = match word.side {
-                Side::Flagged => "fixed-mindset",
-                Side::Balancing => "growth-mindset",
-            };
-            diagnostic.label(word.span, label);
-        }
+        };
+        coded::report_verdict(page, &found, &verdict, out);
     }
 }
