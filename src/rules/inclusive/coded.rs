@@ -218,6 +218,41 @@ pub fn verdict_span(page: &Page<'_>) -> Span {
     Span::new(start, end)
 }
 
+/// The names of a lexicon pair's sides, as a page verdict writes them.
+pub struct Verdict {
+    /// "masculine-coded", "fixed-mindset".
+    pub flagged: &'static str,
+    /// "feminine-coded", "growth-mindset".
+    pub balancing: &'static str,
+    pub help: &'static str,
+}
+
+/// Reports the page when its flagged words outnumber its balancing ones: both counts and the
+/// flagged words in the message, every coded word as a label. The one verdict IL001 and IL005
+/// share, as the handbook's CI job gave it for gender-coded and mindset-coded words.
+pub fn report_verdict(page: &Page<'_>, found: &[CodedWord], verdict: &Verdict, out: &mut Sink<'_>) {
+    let flagged: Vec<&CodedWord> = found.iter().filter(|w| w.side == Side::Flagged).collect();
+    let balancing = found.len() - flagged.len();
+    if flagged.len() <= balancing {
+        return;
+    }
+    let message = format!(
+        "{} words outnumber {} ones ({} to {balancing}): {}",
+        verdict.flagged,
+        verdict.balancing,
+        flagged.len(),
+        word_list(page, &flagged, 12)
+    );
+    let diagnostic = out.report(verdict_span(page), message).help(verdict.help);
+    for word in found {
+        let label = match word.side {
+            Side::Flagged => verdict.flagged,
+            Side::Balancing => verdict.balancing,
+        };
+        diagnostic.label(word.span, label);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,40 +291,5 @@ mod tests {
         assert!(!starts_sentence(text, text.find("Growth").unwrap()));
         let numbered = "1. **Proven** record";
         assert!(starts_sentence(numbered, numbered.find("Proven").unwrap()));
-    }
-}
-
-/// The names of a lexicon pair's sides, as a page verdict writes them.
-pub struct Verdict {
-    /// "masculine-coded", "fixed-mindset".
-    pub flagged: &'static str,
-    /// "feminine-coded", "growth-mindset".
-    pub balancing: &'static str,
-    pub help: &'static str,
-}
-
-/// Reports the page when its flagged words outnumber its balancing ones: both counts and the
-/// flagged words in the message, every coded word as a label. The one verdict IL001 and IL005
-/// share, as the handbook's CI job gave it for gender-coded and mindset-coded words.
-pub fn report_verdict(page: &Page<'_>, found: &[CodedWord], verdict: &Verdict, out: &mut Sink<'_>) {
-    let flagged: Vec<&CodedWord> = found.iter().filter(|w| w.side == Side::Flagged).collect();
-    let balancing = found.len() - flagged.len();
-    if flagged.len() <= balancing {
-        return;
-    }
-    let message = format!(
-        "{} words outnumber {} ones ({} to {balancing}): {}",
-        verdict.flagged,
-        verdict.balancing,
-        flagged.len(),
-        word_list(page, &flagged, 12)
-    );
-    let diagnostic = out.report(verdict_span(page), message).help(verdict.help);
-    for word in found {
-        let label = match word.side {
-            Side::Flagged => verdict.flagged,
-            Side::Balancing => verdict.balancing,
-        };
-        diagnostic.label(word.span, label);
     }
 }
