@@ -7,7 +7,7 @@ use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 
 const SECTIONS: Param = Param::strings(
     "sections",
-    &["Performance Indicators", "Hiring Process|Interview Process"],
+    &["Performance Indicators", "Hiring Process|Interview Process|Hiring Plan"],
     "the sections every job-family page must have; `A|B` accepts either name",
 );
 
@@ -25,8 +25,8 @@ A heading counts when it names the section as the handbook writes it: case, emph
 trailing colon, space or no-break space, words before it ("Senior Data Scientist Performance
 Indicators", "VP of Product - Hiring Process", "Key Performance Indicators"), an aside after it
 ("Performance Indicators (PI)") and a singular ("Performance Indicator") are all fine. By default
-"Interview Process", which some pages use, counts as a Hiring Process: `"A|B"` in `sections`
-accepts either name.
+"Interview Process" and "Hiring Plan", which some pages use, count as a Hiring Process: `"A|B"`
+in `sections` accepts either name.
 
 An ERB page that renders a partial named after the section has it: the sales pages'
 `<%= partial("job-families/sales/performance", …) %>` renders their Performance Indicators.
@@ -73,7 +73,9 @@ A page counts when it has levels, or when it is itself one role (a Responsibilit
 Requirements section and no levels); a stub that only links elsewhere is not checked. A
 section under words of its own is missing for the schema: "Interview team and focus areas for
 each person" (`finance/pao-jf`) is not a "Hiring Process" heading, the one sampled finding of
-22 on the job-family corpus a reader might call a near miss.
+22 on the job-family corpus a reader might call a near miss. (A second, "## Hiring Plan" on
+`sales/technical-enablement-program-manager`, led to "Hiring Plan" joining the default names:
+49 findings on the job-family corpus.)
 "#,
     severity: Severity::Error,
     fix: false,
