@@ -73,7 +73,7 @@ A page counts when it has levels, or when it is itself one role (a Responsibilit
 Requirements section and no levels); a stub that only links elsewhere is not checked. A
 section under words of its own is missing for the schema: "Interview team and focus areas for
 each person" (`finance/pao-jf`) is not a "Hiring Process" heading, the one sampled finding of
-22 on the job-family corpus a reader might call a near miss. (A second, "## Hiring Plan" on
+22 on the job-family corpus a reader might call a near miss. (A second, a "Hiring Plan" heading on
 `sales/technical-enablement-program-manager`, led to "Hiring Plan" joining the default names:
 49 findings on the job-family corpus.)
 "#,
