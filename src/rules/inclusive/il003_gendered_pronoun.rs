@@ -73,15 +73,15 @@ pub struct GenderedPronoun;
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \(s\)he\b
-        | \b(?:
+        \(s\)he(?-u:\b)
+        | (?-u:\b)(?:
             s/he | he\s*/\s*she | she\s*/\s*he | he\s+or\s+she | she\s+or\s+he
           | his\s*/\s*hers | hers\s*/\s*his | his\s*/\s*her | her\s*/\s*his
           | his\s+or\s+hers | his\s+or\s+her | her\s+or\s+his
           | him\s*/\s*her | her\s*/\s*him | him\s+or\s+her | her\s+or\s+him
           | himself\s*/\s*herself | herself\s*/\s*himself | himself\s+or\s+herself | herself\s+or\s+himself
           | himself | herself | hers | his | him | her | he | she
-        )\b",
+        )(?-u:\b)",
     )
     .expect("valid")
 });

@@ -147,7 +147,7 @@ impl TermMatcher {
         terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         terms.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
         let groups: Vec<String> = terms.iter().map(|(t, _)| format!("({})", term_pattern(t))).collect();
-        let regex = Regex::new(&format!(r"(?i)\b(?:{})\b", groups.join("|"))).ok()?;
+        let regex = Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", groups.join("|"))).ok()?;
         Some(TermMatcher { regex, terms, entries: compiled })
     }
 
