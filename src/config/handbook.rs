@@ -105,9 +105,15 @@ fn relative_to_cwd(path: PathBuf) -> PathBuf {
     }
 }
 
+/// The file's text, without the byte-order mark an editor on Windows may write (YAML allows it;
+/// left in, it would become part of the first key).
 fn read(path: &Path) -> Result<String, LocatedError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| LocatedError::in_file(path, format!("cannot read: {}", crate::error::describe_io(&e))))
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| LocatedError::in_file(path, format!("cannot read: {}", crate::error::describe_io(&e))))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// A list of strings, or one string standing for a list of one.

@@ -221,10 +221,15 @@ pub fn rank(title: &TitleWords, people_manager: bool) -> Option<u32> {
 /// The title among `candidates` closest to `name`: the most words in common (at least one
 /// that is not a level word), then the fewest character edits.
 pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // A title is a few words; a "title" of thousands of characters is not worth an edit distance.
+    const LONGEST: usize = 200;
+    if name.len() > LONGEST {
+        return None;
+    }
     let wanted = analyze(name);
     let lower = name.to_lowercase();
     let mut best: Option<(usize, usize, &'a str)> = None;
-    for candidate in candidates {
+    for candidate in candidates.into_iter().filter(|c| c.len() <= LONGEST) {
         let words = analyze(candidate);
         let shared_role = wanted.words.intersection(&words.words).count();
         if shared_role == 0 {

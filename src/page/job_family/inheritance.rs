@@ -179,14 +179,22 @@ fn unresolved_phrase(
         return None;
     }
     if let Some(anchor) = after.strip_prefix("](#").and_then(|a| a.split(')').next())
-        && levels.iter().filter_map(|l| l.heading).any(|h| heading_anchor(&page.headings[h].text) == anchor)
+        && near(levels, index).filter_map(|(_, l)| l.heading).any(|h| heading_anchor(&page.headings[h].text) == anchor)
     {
         return None;
     }
     let suggestion =
-        levels::nearest(&plain, levels.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, l)| l.title.as_str()))
+        levels::nearest(&plain, near(levels, index).filter(|(i, _)| *i != index).map(|(_, l)| l.title.as_str()))
             .map(str::to_string);
     Some(UnresolvedInheritance { level: index, name: plain, name_span, phrase_span, suggestion })
+}
+
+/// The levels within reach of level `index`: a phrase names a level of its own ladder, and a
+/// page generated with thousands of levels must not make every phrase look at all of them.
+fn near(levels: &[Level], index: usize) -> impl Iterator<Item = (usize, &Level)> {
+    const REACH: usize = 64;
+    let from = index.saturating_sub(REACH);
+    levels.iter().enumerate().skip(from).take(2 * REACH + 1)
 }
 
 /// The page's level titles, for the two ways a phrase's name is compared with them.

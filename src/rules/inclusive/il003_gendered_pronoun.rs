@@ -96,7 +96,12 @@ static NAMED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 fn names_a_person_before(source: &str, at: usize) -> bool {
     let window = crate::source::floor_char_boundary(source, at.saturating_sub(1500));
     let before = &source[window..at];
-    let start = before.rfind("\n\n").map_or(0, |i| i + 2);
+    // A blank line ends a paragraph, with LF or CRLF line endings.
+    let start = [("\n\n", 2), ("\n\r\n", 3)]
+        .iter()
+        .filter_map(|(blank, len)| before.rfind(blank).map(|i| i + len))
+        .max()
+        .unwrap_or(0);
     let item = before.rfind("\n* ").or_else(|| before.rfind("\n- ")).map_or(0, |i| i + 1);
     NAMED_PERSON.is_match(&before[start.max(item)..])
 }

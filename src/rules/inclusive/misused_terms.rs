@@ -95,6 +95,17 @@ fn term_pattern(term: &str) -> String {
     pattern
 }
 
+/// `pattern` bounded as a whole word: an ASCII word boundary (which keeps the regex crate on its
+/// fast engines whatever the text) where the term starts or ends with an ASCII letter or digit,
+/// nothing where it starts or ends with another character ("über", "café"): `find_in` then
+/// checks the neighbouring characters itself.
+fn bounded(term: &str, pattern: &str) -> String {
+    let ascii_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let before = if ascii_word(term.chars().next()) { r"(?-u:\b)" } else { "" };
+    let after = if ascii_word(term.chars().next_back()) { r"(?-u:\b)" } else { "" };
+    format!("{before}{pattern}{after}")
+}
+
 /// The list compiled: one regex over every literal term, and what each term belongs to.
 #[derive(Debug)]
 pub struct TermMatcher {
@@ -146,8 +157,8 @@ impl TermMatcher {
         // Longest first: "Functional group leader" wins over "Functional group".
         terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         terms.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
-        let groups: Vec<String> = terms.iter().map(|(t, _)| format!("({})", term_pattern(t))).collect();
-        let regex = Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", groups.join("|"))).ok()?;
+        let groups: Vec<String> = terms.iter().map(|(t, _)| format!("({})", bounded(t, &term_pattern(t)))).collect();
+        let regex = Regex::new(&format!(r"(?i)(?:{})", groups.join("|"))).ok()?;
         Some(TermMatcher { regex, terms, entries: compiled })
     }
 
@@ -163,6 +174,13 @@ impl TermMatcher {
     {
         self.regex.captures_iter(text).filter_map(move |caps| {
             let (group, m) = caps.iter().enumerate().skip(1).find_map(|(i, g)| g.map(|g| (i - 1, g)))?;
+            // The regex bounds words the ASCII way (fast on any text); a letter such as "ä"
+            // beside the match still makes it part of a longer word.
+            let glued = text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
+                || text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            if glued {
+                return None;
+            }
             let (term, entry) = self.terms.get(group)?;
             Some(TermMatch { start: m.start(), end: m.end(), term, entry: self.entries.get(*entry)? })
         })
@@ -222,5 +240,13 @@ mod tests {
         assert_eq!(found, ["deadlines", "second class\n citizen", "community"]);
         let at = text.find("community").unwrap();
         assert!(inside_allowed(text, at, at + 9, &matcher.entries[1].allowed));
+    }
+
+    #[test]
+    fn terms_with_non_ascii_edges_match_whole_words_only() {
+        let matcher = TermMatcher::new(&[entry(&["über", "café", "whitelist"], &["x"])]).unwrap();
+        let text = "Our über team, a café culture, cafés, the Überteam, a whitelistä and a whitelist.";
+        let found: Vec<&str> = matcher.find_in(text).map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["über", "café", "cafés", "whitelist"]);
     }
 }

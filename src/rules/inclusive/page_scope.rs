@@ -6,21 +6,27 @@ pub use crate::rules::pages::{PAGES, applies};
 use crate::source::Span;
 
 /// The page's prose runs, with runs that only a line break separates joined into one: a term of
-/// several words may wrap ("reduction in\n  force").
+/// several words may wrap ("reduction in\n  force"). Only within one block: the two runs must
+/// sit in the same kind of place (a heading and the paragraph under it do not join) with a
+/// single line break between them (a blank line ends a paragraph), so a match, and a fix,
+/// never spans two blocks.
 pub fn prose_segments(page: &Page<'_>) -> Vec<Span> {
     let text = page.source.text.as_str();
     let mut segments: Vec<Span> = Vec::with_capacity(page.prose.len());
+    let mut last_context = None;
     for run in &page.prose {
-        match segments.last_mut() {
-            Some(last)
-                if last.end <= run.span.start
-                    && text[last.end..run.span.start].contains('\n')
-                    && text[last.end..run.span.start].chars().all(char::is_whitespace) =>
-            {
-                last.end = run.span.end;
+        let joins = match (segments.last(), last_context) {
+            (Some(last), Some(context)) if context == run.context && last.end <= run.span.start => {
+                let gap = &text[last.end..run.span.start];
+                gap.bytes().filter(|&b| b == b'\n').count() == 1 && gap.chars().all(char::is_whitespace)
             }
+            _ => false,
+        };
+        match segments.last_mut() {
+            Some(last) if joins => last.end = run.span.end,
             _ => segments.push(run.span),
         }
+        last_context = Some(run.context);
     }
     segments
 }
