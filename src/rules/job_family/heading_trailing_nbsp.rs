@@ -61,14 +61,23 @@ impl Rule for HeadingTrailingNbsp {
             return;
         }
         for heading in &page.headings {
-            let raw = page.slice(heading.span);
-            let line = raw.split('\n').next().unwrap_or("").trim_end_matches('\r');
+            let raw = page.slice(heading.span).trim_end_matches(['\n', '\r']);
+            // An ATX heading is one line; a setext heading's text ends on the line above its
+            // `===` or `---` underline.
+            let mut lines = raw.rsplit('\n');
+            let last = lines.next().unwrap_or("");
+            let (line_start, line) = match lines.next() {
+                Some(text_line) => (raw.len() - last.len() - 1 - text_line.len(), text_line),
+                None => (0, last),
+            };
+            let line = line.trim_end_matches('\r');
             let content = line.trim_end_matches([' ', '\t']);
             if !content.ends_with('\u{a0}') {
                 continue;
             }
             let kept = content.trim_end_matches([' ', '\t', '\u{a0}']);
-            let span = Span::new(heading.span.start + kept.len(), heading.span.start + line.len());
+            let start = heading.span.start + line_start;
+            let span = Span::new(start + kept.len(), start + line.len());
             out.report(span, format!("heading '{}' ends with a no-break space", heading.text))
                 .help("remove the invisible no-break space (U+00A0) at the end of the heading")
                 .fix(vec![Edit { span, replacement: String::new() }]);
