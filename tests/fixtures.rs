@@ -47,7 +47,8 @@ fn linter_for(dir: &Path, dir_name: &str) -> Linter {
     if terms.is_file() {
         let text = std::fs::read_to_string(&terms).expect("data file");
         let entries = hblint::config::handbook::parse_misused_terms(&terms, &text).unwrap_or_else(|e| panic!("{e}"));
-        let rule = hblint::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(&entries);
+        let rule = hblint::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(&entries)
+            .unwrap_or_else(|e| panic!("{e}"));
         return Linter::with_rules(vec![Box::leak(Box::new(rule))]);
     }
     Linter::with_rules(vec![rule])

@@ -207,7 +207,8 @@ fn the_real_skip_list_and_term_list_read_as_is() {
     let terms_path = corpus.join("configs/content-sites-handbook/data/misused_terms.yml");
     let text = std::fs::read_to_string(&terms_path).expect("term list");
     let entries = hblint::config::handbook::parse_misused_terms(&terms_path, &text).expect("valid");
-    let rule = hblint::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(&entries);
+    let rule =
+        hblint::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(&entries).expect("the terms compile");
     assert_eq!((entries.len(), rule.term_count()), (EXPECTED_ENTRIES, EXPECTED_TERMS));
     // The avoid strings that are descriptions or context-dependent, not literal terms.
     let not_literal: Vec<&str> = entries

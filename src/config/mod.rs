@@ -112,8 +112,9 @@ pub fn settings_with(
     // The handbook's data: IL004 built with its list of misused terms (once per configuration),
     // and the skip list the linter applies to the inclusive-language rules.
     let data = handbook::load(path, raw.handbook.as_ref(), &here)?;
-    if let Some((_, entries)) = &data.misused_terms {
-        let rule = crate::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(entries);
+    if let Some((terms_path, entries)) = &data.misused_terms {
+        let rule = crate::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(entries)
+            .map_err(|e| LocatedError::in_file(terms_path, e))?;
         registry = registry.with_rule(Box::leak(Box::new(rule)));
     }
 

@@ -139,9 +139,9 @@ pub struct MisusedTerm {
 pub static NO_TERMS: MisusedTerm = MisusedTerm { matcher: None };
 
 impl MisusedTerm {
-    /// The rule for a list's entries.
-    pub fn from_entries(entries: &[TermEntry]) -> MisusedTerm {
-        MisusedTerm { matcher: TermMatcher::new(entries) }
+    /// The rule for a list's entries; an error when its terms cannot be compiled together.
+    pub fn from_entries(entries: &[TermEntry]) -> Result<MisusedTerm, String> {
+        Ok(MisusedTerm { matcher: TermMatcher::new(entries)? })
     }
 
     /// How many literal terms the rule matches.

@@ -136,7 +136,9 @@ pub struct TermMatch<'m> {
 
 impl TermMatcher {
     /// Compiles the literal terms of `entries`; `None` when there are none.
-    pub fn new(entries: &[TermEntry]) -> Option<TermMatcher> {
+    /// `Ok(None)` when the list has no literal term; an error when the terms together are more
+    /// than a regular expression may hold.
+    pub fn new(entries: &[TermEntry]) -> Result<Option<TermMatcher>, String> {
         let mut terms: Vec<(String, usize)> = Vec::new();
         let mut compiled = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
@@ -152,14 +154,15 @@ impl TermMatcher {
             });
         }
         if terms.is_empty() {
-            return None;
+            return Ok(None);
         }
         // Longest first: "Functional group leader" wins over "Functional group".
         terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         terms.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
         let groups: Vec<String> = terms.iter().map(|(t, _)| format!("({})", bounded(t, &term_pattern(t)))).collect();
-        let regex = Regex::new(&format!(r"(?i)(?:{})", groups.join("|"))).ok()?;
-        Some(TermMatcher { regex, terms, entries: compiled })
+        let regex = Regex::new(&format!(r"(?i)(?:{})", groups.join("|")))
+            .map_err(|e| format!("the list's {} terms cannot be matched together: {e}", terms.len()))?;
+        Ok(Some(TermMatcher { regex, terms, entries: compiled }))
     }
 
     /// How many literal terms the list gave.
@@ -234,6 +237,7 @@ mod tests {
             entry(&["Deadline", "Second-class citizen"], &["Due date"]),
             entry(&["Community"], &["Wider community to refer to people outside of the company"]),
         ])
+        .unwrap()
         .unwrap();
         let text = "Two deadlines, a second class\n citizen, the deadlined and the wider community.";
         let found: Vec<&str> = matcher.find_in(text).map(|m| &text[m.start..m.end]).collect();
@@ -244,7 +248,7 @@ mod tests {
 
     #[test]
     fn terms_with_non_ascii_edges_match_whole_words_only() {
-        let matcher = TermMatcher::new(&[entry(&["über", "café", "whitelist"], &["x"])]).unwrap();
+        let matcher = TermMatcher::new(&[entry(&["über", "café", "whitelist"], &["x"])]).unwrap().unwrap();
         let text = "Our über team, a café culture, cafés, the Überteam, a whitelistä and a whitelist.";
         let found: Vec<&str> = matcher.find_in(text).map(|m| &text[m.start..m.end]).collect();
         assert_eq!(found, ["über", "café", "cafés", "whitelist"]);
