@@ -3,8 +3,8 @@
 
 use super::schema::{
     builtin_kind, covering_sections, display_name, extended_role, family_wide, has_unresolved_inheritance,
-    inheritance_chain, listed_outside_roles, named_role_sections, page_is_one_role, range_lists, section_range,
-    title_span, unowned_sections,
+    inheritance_chain, inherits_from_above, listed_outside_roles, named_role_sections, page_is_one_role, range_lists,
+    section_range, title_span, unowned_sections,
 };
 use crate::page::Page;
 use crate::page::job_family::{JobFamily, SectionKind, bullet_key};
@@ -72,7 +72,9 @@ too; inheritance is followed for Responsibilities and Requirements.
 A role that extends another role as a whole ("The Senior X role extends the [X](#x) role") and
 has no Requirements of its own lists what X lists. Where what a role inherits is unknown (an
 inheritance phrase that names no level of the page, "meets all of the requirements of a
-Senior Analyst, plus:", a role of another page), the role is given the benefit of the doubt.
+Senior Analyst, plus:", a role of another page), the role is given the benefit of the doubt;
+but "All of the above" on the first level with such a section inherits nothing (only what
+covers the whole family), so it is checked.
 A role without any Requirements section, on a page that lists the bullet for the whole family
 under words of its own ("You may be a fit to this role if you have…"), is JF006's finding only.
 A page that is itself one role (Responsibilities or Requirements, no levels) is checked as one.
@@ -191,8 +193,16 @@ fn check_role(page: &Page<'_>, job: &JobFamily, role: Role<'_>, unowned: &[usize
         return;
     }
     // The last section of the chain inherits from a level the model could not find: what it
-    // inherits is unknown, and an unresolved phrase is a structure problem of its own.
-    if own.last().is_some_and(|&h| has_unresolved_inheritance(page, h)) {
+    // inherits is unknown, and an unresolved phrase is a structure problem of its own. Except
+    // "All of the above" on the first level with such a section: nothing is above it (the
+    // sections covering the whole family were looked at already), so it inherits nothing.
+    let first_of_its_kind = |h: usize| {
+        let owner = chain.last().map_or(level.span.start, |(l, _)| l.span.start);
+        role.kind.is_some_and(|kind| {
+            job.levels.iter().take_while(|l| l.span.start < owner).all(|l| l.section(kind).is_none())
+        }) && inherits_from_above(page, h)
+    };
+    if own.last().is_some_and(|&h| has_unresolved_inheritance(page, h) && !first_of_its_kind(h)) {
         return;
     }
     let (bullet, section) = (role.bullet, role.section);

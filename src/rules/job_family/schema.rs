@@ -110,12 +110,25 @@ pub fn has_unresolved_inheritance(page: &Page<'_>, heading: usize) -> bool {
         )
             .expect("valid")
     });
-    let first_text = page.heading_body(heading).iter().find_map(|block| match block.kind {
+    first_text(page, heading).is_some_and(|text| PHRASE.is_match(text))
+}
+
+/// Whether the inheritance phrase opening a section points up the page ("All of the above",
+/// "the requirements of the previous level") rather than at a named level.
+pub fn inherits_from_above(page: &Page<'_>, heading: usize) -> bool {
+    first_text(page, heading).is_some_and(|text| {
+        let lower = text.to_lowercase();
+        lower.contains("above") || lower.contains("previous")
+    })
+}
+
+/// The first paragraph or first bullet under a section heading: where an inheritance phrase sits.
+fn first_text<'p>(page: &'p Page<'_>, heading: usize) -> Option<&'p str> {
+    page.heading_body(heading).iter().find_map(|block| match block.kind {
         BlockKind::Paragraph => Some(block.text.as_str()),
         BlockKind::List(list) => page.lists[list].items.first().map(|item| item.text.as_str()),
         _ => None,
-    });
-    first_text.is_some_and(|text| PHRASE.is_match(text))
+    })
 }
 
 /// How many levels an inheritance chain may span (a longer one is a cycle or a generated page).
