@@ -4,6 +4,7 @@
 
 use regex::{Regex, RegexSet};
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// How a redirect's sources match a path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,18 +33,21 @@ pub struct Redirects {
     entries: Vec<Redirect>,
     exact: FxHashMap<String, usize>,
     prefixes: Vec<(String, usize)>,
-    patterns: Option<RegexSet>,
-    pattern_entries: Vec<usize>,
+    /// `~` sources with no regular-expression syntax (all of the handbook's): matched as
+    /// substrings, in the file's order, with no regex to compile.
+    literals: Vec<(String, usize)>,
+    /// The other `~` sources, compiled on first use: a run that never misses a page never pays.
+    patterns: Vec<(String, usize)>,
+    compiled: OnceLock<Option<RegexSet>>,
 }
 
 impl Redirects {
-    /// Indexes `entries`. A `~` source that is not a regular expression the `regex` crate reads
-    /// (nginx's PCRE has a few forms it lacks) is matched as a literal instead.
+    /// Indexes `entries`.
     pub fn new(entries: Vec<Redirect>) -> Redirects {
         let mut exact = FxHashMap::default();
         let mut prefixes = Vec::new();
+        let mut literals = Vec::new();
         let mut patterns = Vec::new();
-        let mut pattern_entries = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             for source in &entry.sources {
                 match entry.how {
@@ -51,18 +55,14 @@ impl Redirects {
                         exact.entry(source.clone()).or_insert(i);
                     }
                     Match::Prefix => prefixes.push((source.clone(), i)),
-                    Match::Regex => {
-                        let pattern = if Regex::new(source).is_ok() { source.clone() } else { regex::escape(source) };
-                        patterns.push(pattern);
-                        pattern_entries.push(i);
-                    }
+                    Match::Regex if regex::escape(source) == *source => literals.push((source.clone(), i)),
+                    Match::Regex => patterns.push((source.clone(), i)),
                 }
             }
         }
         // Longest prefix first: nginx picks the longest matching prefix location.
         prefixes.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        let patterns = RegexSet::new(&patterns).ok();
-        Redirects { entries, exact, prefixes, patterns, pattern_entries }
+        Redirects { entries, exact, prefixes, literals, patterns, compiled: OnceLock::new() }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -90,9 +90,31 @@ impl Redirects {
         if let Some((_, i)) = self.prefixes.iter().find(|(source, _)| path.starts_with(source.as_str())) {
             return Some(&self.entries[*i]);
         }
-        let set = self.patterns.as_ref()?;
-        let first = set.matches(path).iter().next()?;
-        Some(&self.entries[self.pattern_entries[first]])
+        // The first `~` entry in the file's order that matches, literal or pattern.
+        let literal = self.literals.iter().find(|(source, _)| path.contains(source.as_str())).map(|(_, i)| *i);
+        let pattern = self.pattern_match(path);
+        let first = match (literal, pattern) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(&self.entries[first])
+    }
+
+    /// The entry of the first `~` pattern (not a literal) matching `path`. A pattern the `regex`
+    /// crate cannot read (nginx's PCRE has a few forms it lacks) is matched as a literal.
+    fn pattern_match(&self, path: &str) -> Option<usize> {
+        if self.patterns.is_empty() {
+            return None;
+        }
+        let set = self.compiled.get_or_init(|| {
+            let sources = self
+                .patterns
+                .iter()
+                .map(|(source, _)| if Regex::new(source).is_ok() { source.clone() } else { regex::escape(source) });
+            RegexSet::new(sources).ok()
+        });
+        let first = set.as_ref()?.matches(path).iter().next()?;
+        Some(self.patterns[first].1)
     }
 }
 
