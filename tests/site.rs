@@ -91,7 +91,7 @@ fn middleman_routes_kramdown_ids_and_redirects_without_configuration() {
         format!(
             "{page}:5:177: LK003 '/handbook/business-ops/' is redirected to '/handbook/business-technology/' (data/redirects.yml, line 1)"
         ),
-        format!("{page}:5:214: LK004 link to this handbook written with its host 'https://about.gitlab.com'"),
+        format!("{page}:5:214: LK004 link to this site written with its host 'https://about.gitlab.com'"),
     ];
     let found: Vec<&str> = stdout.lines().filter(|l| l.contains(": LK")).collect();
     assert_eq!(found, expected, "{stdout}");

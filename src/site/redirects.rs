@@ -1,6 +1,9 @@
-//! The handbook's redirects (`data/redirects.yml`), as the web server applies them: `=` matches
-//! the path exactly, `^~` a prefix, `~` a regular expression anywhere in the path (nginx's
-//! `location` operators, which the file's `comp_op` names). A leaf apart from `regex`.
+//! The handbook's redirects (`data/redirects.yml`), as the site serves them: `=` matches the
+//! path exactly, `^~` a prefix, `~` a regular expression matched from the start of the path
+//! (the operators of nginx's `location`, which the file's `comp_op` names). A `~` source is
+//! read as anchored because the file is written so: `~ /2015/` → `/blog/2015/` would loop if it
+//! matched anywhere, and `~ /product/` → `/stages-devops-lifecycle/` would take the live
+//! `/handbook/product/…` pages with it. A leaf apart from `regex`.
 
 use regex::{Regex, RegexSet};
 use rustc_hash::FxHashMap;
@@ -13,7 +16,7 @@ pub enum Match {
     Exact,
     /// `^~`: every path starting with the source.
     Prefix,
-    /// `~`: every path the source, a regular expression, matches.
+    /// `~`: every path the source, a regular expression, matches from its start.
     Regex,
 }
 
@@ -34,7 +37,7 @@ pub struct Redirects {
     exact: FxHashMap<String, usize>,
     prefixes: Vec<(String, usize)>,
     /// `~` sources with no regular-expression syntax (all of the handbook's): matched as
-    /// substrings, in the file's order, with no regex to compile.
+    /// prefixes, in the file's order, with no regex to compile.
     literals: Vec<(String, usize)>,
     /// The other `~` sources, compiled on first use: a run that never misses a page never pays.
     patterns: Vec<(String, usize)>,
@@ -91,7 +94,7 @@ impl Redirects {
             return Some(&self.entries[*i]);
         }
         // The first `~` entry in the file's order that matches, literal or pattern.
-        let literal = self.literals.iter().find(|(source, _)| path.contains(source.as_str())).map(|(_, i)| *i);
+        let literal = self.literals.iter().find(|(source, _)| path.starts_with(source.as_str())).map(|(_, i)| *i);
         let pattern = self.pattern_match(path);
         let first = match (literal, pattern) {
             (Some(a), Some(b)) => a.min(b),
@@ -141,11 +144,17 @@ mod tests {
         assert_eq!(redirects.find("/team/x/").unwrap().target, "/company/team/");
         assert_eq!(redirects.find("/handbook/business-ops/x/").unwrap().target, "/handbook/business-technology/");
         assert!(redirects.find("/handbook/").is_none());
+        assert!(redirects.find("/x/handbook/business-ops/").is_none(), "a pattern matches from the path's start");
     }
 
     #[test]
     fn a_pattern_the_regex_crate_rejects_is_a_literal() {
-        let redirects = Redirects::new(vec![redirect(&["/x(?<=y)/"], "/z/", Match::Regex)]);
+        let redirects = Redirects::new(vec![
+            redirect(&["/x(?<=y)/"], "/z/", Match::Regex),
+            redirect(&["/blog-(old|new)/"], "/blog/", Match::Regex),
+        ]);
         assert_eq!(redirects.find("/x(?<=y)/").unwrap().target, "/z/");
+        assert_eq!(redirects.find("/blog-new/a/").unwrap().target, "/blog/");
+        assert!(redirects.find("/a/blog-new/").is_none());
     }
 }

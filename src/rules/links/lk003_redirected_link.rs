@@ -16,7 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     docs: r#"## What it does
 Reports a link to a path that no page builds and that the handbook's `data/redirects.yml`
 redirects (read as it is: `sources`, `target`, `comp_op` `=` exact, `^~` prefix, `~` regular
-expression, as the web server applies them). The fix writes the redirect's target, keeping the
+expression matched from the path's start). The fix writes the redirect's target, keeping the
 link's fragment, for an exact redirect.
 
 ## Why is this bad?

@@ -56,7 +56,7 @@ impl Rule for AbsoluteInternalLink {
             let &Target::Site { written: Written::Absolute(host_len), .. } = link.target else { continue };
             let url = link.syntax.url.as_str();
             let host = url.get(..host_len).unwrap_or(url);
-            let diagnostic = out.report(link.span(), format!("link to this handbook written with its host '{host}'"));
+            let diagnostic = out.report(link.span(), format!("link to this site written with its host '{host}'"));
             // The fix rewrites the destination as written, when it starts with the host as read.
             let written = link
                 .destination
