@@ -1,0 +1,3 @@
+//! The handbook as a site: how its generator turns files into routes and headings into ids.
+
+pub mod anchors;
