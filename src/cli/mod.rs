@@ -9,6 +9,7 @@ mod data_files;
 mod filters;
 mod report;
 mod rules;
+mod sites;
 mod statistics;
 
 pub use args::{CheckArgs, Cli, ColorChoice, Command, ListFormat};

@@ -18,6 +18,9 @@ pub enum Group {
     /// job-family pages by default, on any page where a rule's `pages` parameter says so; a page
     /// on the handbook's skip list (`data/inclusiveness_check.yml`) gets none of them.
     Inclusive,
+    /// Links checked against the handbook as its site generator builds it: routes, anchor ids,
+    /// redirects (`crate::site`). Pages outside a recognised site layout get none of them.
+    Links,
 }
 
 impl Group {
@@ -28,6 +31,7 @@ impl Group {
             Group::JobFamily => "job-family",
             Group::Prose => "prose",
             Group::Inclusive => "inclusive",
+            Group::Links => "links",
         }
     }
 }
