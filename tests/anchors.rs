@@ -190,3 +190,11 @@ fn kramdown_span_and_list_item_ials() {
     assert_eq!(kramdown("A *word*{: #w} here and `{: #code}`\n"), ["w"]);
     assert_eq!(hugo("- {:#cover-image} text\n"), Vec::<String>::new());
 }
+
+#[test]
+fn hugo_anchor_shortcode() {
+    assert_eq!(hugo("1. {{% a \"low-context\" %}} Use low-context communication\n"), ["low-context"]);
+    assert_eq!(hugo("{{< a \"x\" >}}{{< a \"y\" >}}\n"), ["x", "y"]);
+    assert_eq!(hugo("{{% alert \"x\" %}}\n"), Vec::<String>::new());
+    assert_eq!(kramdown("{{% a \"x\" %}}\n"), Vec::<String>::new());
+}

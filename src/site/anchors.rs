@@ -340,6 +340,13 @@ impl<'t, 'o> Scan<'t, 'o> {
         if has_angle {
             self.html_ids(line);
         }
+        if self.style == IdStyle::Hugo && memchr::memmem::find(line.as_bytes(), b"{{").is_some() {
+            let mut found = Vec::new();
+            inline::hugo_anchor_ids(line, &mut |id: &str| found.push(id.to_owned()));
+            for id in found {
+                self.push_explicit(&id);
+            }
+        }
         if self.style == IdStyle::Kramdown && memchr::memmem::find(line.as_bytes(), b"{:").is_some() {
             // `* {:#id} item` names the list item; `*text*{: #id}` a span.
             let mut found = Vec::new();

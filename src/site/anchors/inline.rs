@@ -226,3 +226,20 @@ pub(super) fn span_ial_ids(line: &str, found: &mut impl FnMut(&str)) {
         i += close + 1;
     }
 }
+
+/// The ids of the content-sites handbook's anchor shortcode, `{{% a "id" %}}` (or `{{< a "id" >}}`),
+/// which renders `<a id="id">`.
+pub(super) fn hugo_anchor_ids(line: &str, found: &mut impl FnMut(&str)) {
+    let mut rest = line;
+    while let Some(open) = memchr::memmem::find(rest.as_bytes(), b"{{") {
+        rest = &rest[open + 2..];
+        let body = rest.trim_start_matches(['%', '<']).trim_start();
+        if let Some(args) = body.strip_prefix("a ").map(str::trim_start)
+            && let Some(quoted) = args.strip_prefix('"')
+            && let Some(end) = quoted.find('"')
+            && end > 0
+        {
+            found(&quoted[..end]);
+        }
+    }
+}
