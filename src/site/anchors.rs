@@ -54,14 +54,19 @@ pub fn page_ids(text: &str, style: IdStyle, out: &mut Vec<String>) {
     // One pass of memchr for line ends and one for `<` (raw HTML is looked at only on lines
     // that have one): a line costs a few byte tests.
     let bytes = body.as_bytes();
-    let mut next_angle = memchr::memchr(b'<', bytes).unwrap_or(bytes.len());
+    let next = |byte: u8, from: usize| memchr::memchr(byte, &bytes[from..]).map_or(bytes.len(), |i| from + i);
+    let (mut next_angle, mut next_brace) = (next(b'<', 0), next(b'{', 0));
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
         if next_angle < start {
-            next_angle = memchr::memchr(b'<', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+            next_angle = next(b'<', start);
+        }
+        if next_brace < start {
+            next_brace = next(b'{', start);
         }
         let line = &body[start..end];
-        scan.line(line.strip_suffix('\r').unwrap_or(line), next_angle < end);
+        let marks = Marks { angle: next_angle < end, brace: next_brace < end };
+        scan.line(line.strip_suffix('\r').unwrap_or(line), marks);
         start = end + 1;
     }
     scan.flush_heading(None);
@@ -114,7 +119,8 @@ pub fn hugo_id(heading_text: &str) -> String {
     let mut id = String::with_capacity(heading_text.len());
     let mut rest = heading_text.trim();
     loop {
-        let (text, after) = match rest.find("{{") {
+        let open = if rest.as_bytes().contains(&b'{') { rest.find("{{") } else { None };
+        let (text, after) = match open {
             Some(open) => match rest[open + 2..].find("}}") {
                 Some(close) => (&rest[..open], Some(&rest[open + 2 + close + 2..])),
                 None => (rest, None),
@@ -148,6 +154,15 @@ fn push_lowercase(id: &mut String, c: char) {
     } else {
         id.extend(c.to_lowercase());
     }
+}
+
+/// Which rare bytes a line holds, found by one memchr pass over the page each.
+#[derive(Clone, Copy)]
+struct Marks {
+    /// A `<`: raw HTML may carry ids.
+    angle: bool,
+    /// A `{`: IALs and shortcodes may.
+    brace: bool,
 }
 
 /// How repeated auto ids are told apart.
@@ -252,8 +267,8 @@ impl<'t, 'o> Scan<'t, 'o> {
         }
     }
 
-    /// One line, without its line ending; `has_angle`: it contains a `<`.
-    fn line(&mut self, line: &'t str, has_angle: bool) {
+    /// One line, without its line ending.
+    fn line(&mut self, line: &'t str, marks: Marks) {
         if let Some(fence) = self.fence {
             if closes_fence(line, fence) {
                 self.fence = None;
@@ -312,7 +327,7 @@ impl<'t, 'o> Scan<'t, 'o> {
         let heading = if indent < 4 || self.in_list { self.atx_heading(trimmed) } else { None };
         if let Some((source, explicit)) = heading {
             self.paragraph = None;
-            if has_angle {
+            if marks.angle {
                 self.html_ids(line);
             }
             self.pending = Some(PendingHeading { source, explicit });
@@ -337,17 +352,17 @@ impl<'t, 'o> Scan<'t, 'o> {
         } else if after_blank && indent == 0 {
             self.in_list = false;
         }
-        if has_angle {
+        if marks.angle {
             self.html_ids(line);
         }
-        if self.style == IdStyle::Hugo && memchr::memmem::find(line.as_bytes(), b"{{").is_some() {
+        if self.style == IdStyle::Hugo && marks.brace && line.contains("{{") {
             let mut found = Vec::new();
             inline::hugo_anchor_ids(line, &mut |id: &str| found.push(id.to_owned()));
             for id in found {
                 self.push_explicit(&id);
             }
         }
-        if self.style == IdStyle::Kramdown && memchr::memmem::find(line.as_bytes(), b"{:").is_some() {
+        if self.style == IdStyle::Kramdown && marks.brace && line.contains("{:") {
             // `* {:#id} item` names the list item; `*text*{: #id}` a span.
             let mut found = Vec::new();
             inline::span_ial_ids(line, &mut |id: &str| found.push(id.to_owned()));
