@@ -198,3 +198,25 @@ fn hugo_anchor_shortcode() {
     assert_eq!(hugo("{{% alert \"x\" %}}\n"), Vec::<String>::new());
     assert_eq!(kramdown("{{% a \"x\" %}}\n"), Vec::<String>::new());
 }
+
+#[test]
+fn odd_input_never_panics() {
+    let pieces = [
+        "#", "##", "# ", "<", "<a", "<a id", "<a id=", "<a id=\"", "<!--", "-->", "{:", "{:}", "{: #", "{{", "{{%",
+        "{{% a \"", "`", "``", "[", "](", "![", "&", "&#", "\\", "---", "===", "~~~", "```", "+++", "é", "\u{a0}",
+        "\r", "\t", "    ", ">", "*", "_", "1.", "{#", "}", "{#}", "## x {#", "## x {#}", "\u{feff}",
+    ];
+    // Every pair and triple of pieces, on one line and on separate lines.
+    for a in pieces {
+        for b in pieces {
+            for c in ["", "\n", " ", "x"] {
+                let text = format!("{a}{c}{b}\n{a}{b}{c}");
+                let _ = kramdown(&text);
+                let _ = hugo(&text);
+                let _ = kramdown_id(&text);
+                let _ = hugo_id(&text);
+                let _ = kramdown_basic_id(&text);
+            }
+        }
+    }
+}
