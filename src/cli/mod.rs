@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod data_files;
 mod filters;
+mod removed_pages;
 mod report;
 mod rules;
 mod sites;
