@@ -60,9 +60,10 @@ for entry in yaml.safe_load(open(os.path.join(repo, "data/redirects.yml"))) or [
 def page_for(route):
     """The source file Middleman serves at route, in any site of the repository."""
     route = route.strip("/")
-    for suffix in ("/index.html", ".html", "/index"):
+    for suffix in ("/index.html.md.erb", "/index.html.md", ".html.md.erb", ".html.md", "/index.html", ".html", "/index"):
         if route.endswith(suffix):
             route = route[: -len(suffix)]
+            break
     for base in bases:
         for cand in (f"{route}/index.html.md", f"{route}.html.md", f"{route}/index.html.md.erb", f"{route}.html.md.erb"):
             p = os.path.join(base, cand)
