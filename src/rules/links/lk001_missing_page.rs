@@ -81,7 +81,7 @@ impl Rule for MissingPage {
             // An id of this page written without its `#` is LK005's.
             if *written == Written::Relative
                 && anchor_like(&link.syntax.url)
-                && own_ids(page, place).iter().any(|id| *id == link.syntax.url)
+                && own_ids(page, place).contains(&link.syntax.url)
             {
                 continue;
             }

@@ -53,6 +53,7 @@ pub fn site_links<'p>(page: &'p Page<'_>, place: &'p PageInSite<'_>) -> impl Ite
 ///   `../guide/_index.md`) and writes that page's URL;
 /// - Middleman serves some `x.html.md` pages at `/x.html` (the handbook links its support pages
 ///   so a hundred times), where relative links are read from the file's folder too.
+///
 /// The other reading is used when it finds a page and the first does not.
 fn read_relative_link(place: &PageInSite<'_>, url: &str) -> Target {
     let from_url = || target::read(url, place.route.as_deref(), |url| place.site.internal_path(url));
