@@ -30,7 +30,9 @@ for site in www-gitlab-com content-sites-handbook; do
     cd "$repo"
     git checkout -q -B bench-mr
     git reset -q --hard "$(git rev-list --max-parents=0 HEAD)"
-    printf '\nSee the [handbook](/handbook/) and [a section](#nowhere).\n' >>"$page"
+    # A new file, not an append: the layout's files are hard links to the corpus.
+    { cat "$page"; printf '\nSee the [handbook](/handbook/) and [a section](#nowhere).\n'; } >"$page.new"
+    mv "$page.new" "$page"
     git -c user.name=bench -c user.email=bench@example.com commit -q -am "bench: one page"
   )
   (

@@ -367,21 +367,27 @@ fn strip_prefix_ignore_case<'u>(text: &'u str, prefix: &str) -> Option<&'u str> 
     head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
 }
 
-/// Every file under `dir`, hidden files and folders left out (no generator serves them), in
-/// parallel: the handbook has thousands.
+/// Every file under `dir`, hidden files and folders left out (no generator serves them). A plain
+/// recursive `read_dir`: a handbook's content folders hold a few thousand entries, which one
+/// thread lists faster than a parallel walker starts its threads. Symbolic links are not
+/// followed (a loop cannot trap the walk).
 fn walk_files(dir: &Path) -> Vec<PathBuf> {
-    let found = Mutex::new(Vec::new());
-    ignore::WalkBuilder::new(dir).standard_filters(false).hidden(true).build_parallel().run(|| {
-        Box::new(|entry| {
-            if let Ok(entry) = entry
-                && entry.file_type().is_some_and(|t| t.is_file())
-            {
-                found.lock().unwrap_or_else(|e| e.into_inner()).push(entry.into_path());
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+        for entry in entries.flatten() {
+            if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+                continue;
             }
-            ignore::WalkState::Continue
-        })
-    });
-    found.into_inner().unwrap_or_else(|e| e.into_inner())
+            match entry.file_type() {
+                Ok(kind) if kind.is_dir() => pending.push(entry.path()),
+                Ok(kind) if kind.is_file() => found.push(entry.path()),
+                _ => {}
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
