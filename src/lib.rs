@@ -27,6 +27,7 @@ pub mod page;
 pub mod paths;
 pub mod rules;
 pub mod run;
+pub mod site;
 pub mod source;
 pub mod suppression;
 pub mod walk;
