@@ -18,6 +18,9 @@ pub enum Group {
     /// job-family pages by default, on any page where a rule's `pages` parameter says so; a page
     /// on the handbook's skip list (`data/inclusiveness_check.yml`) gets none of them.
     Inclusive,
+    /// Career ladders across the handbook: a job family compared with the other families and
+    /// with the handbook's list of job families (`data/people_group/job_families.yml`).
+    Ladder,
 }
 
 impl Group {
@@ -28,6 +31,7 @@ impl Group {
             Group::JobFamily => "job-family",
             Group::Prose => "prose",
             Group::Inclusive => "inclusive",
+            Group::Ladder => "ladder",
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod front_matter;
 pub mod inclusive;
 pub mod job_family;
+pub mod ladder;
 pub mod markdown;
 pub mod meta;
 pub mod pack;
