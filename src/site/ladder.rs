@@ -85,7 +85,22 @@ impl FamilyLadder {
                 anchor: heading.map(|h| ids[h].clone()),
             });
         }
-        let tracks = track_names(page, &track_keys);
+        // Groups whose tracks get the same name ("Individual contributor" under two unnamed
+        // headings) are one track.
+        let names = track_names(page, &track_keys);
+        let mut tracks: Vec<String> = Vec::new();
+        let merged: Vec<usize> = names
+            .iter()
+            .map(|name| {
+                tracks.iter().position(|t| t == name).unwrap_or_else(|| {
+                    tracks.push(name.clone());
+                    tracks.len() - 1
+                })
+            })
+            .collect();
+        for level in &mut levels {
+            level.track = merged[level.track];
+        }
         let title = page.title().map(str::to_string).filter(|t| !t.is_empty()).unwrap_or_else(|| route.to_string());
         Some(FamilyLadder { route: route.to_string(), path: page.source.path.clone(), title, tracks, levels })
     }
