@@ -12,6 +12,7 @@ use crate::rules::inclusive::skip_list::SkipList;
 use crate::site::job_families::JobFamilyList;
 use crate::rules::meta::Group;
 use crate::rules::{Params, Rule, Sink};
+use crate::site::{PageInSite, Sites};
 use crate::source::SourceFile;
 use crate::suppression::{InlineComments, Suppressions};
 use rustc_hash::FxHashMap;
@@ -47,6 +48,9 @@ pub struct Linter {
     /// The handbook's list of job families and the root its pages are under (LD003's findings
     /// are on that file, made after the pages: see `cli/data_files.rs`).
     job_families: Option<(Arc<JobFamilyList>, PathBuf)>,
+    /// The handbook repositories of the run, indexed once (`crate::site`): link and ladder rules
+    /// check a page against them.
+    sites: Option<Arc<Sites>>,
 }
 
 impl Linter {
@@ -79,6 +83,7 @@ impl Linter {
             fingerprints: true,
             skip_list: None,
             job_families: None,
+            sites: None,
         }
     }
 
@@ -151,12 +156,23 @@ impl Linter {
             fingerprints: self.fingerprints,
             skip_list: self.skip_list.clone(),
             job_families: self.job_families.clone(),
+            sites: self.sites.clone(),
         }
     }
 
     /// Sets the inclusive-language skip list (`data/inclusiveness_check.yml`).
     pub fn set_skip_list(&mut self, skip_list: Option<Arc<SkipList>>) {
         self.skip_list = skip_list;
+    }
+
+    /// Sets the run's site indexes.
+    pub fn set_sites(&mut self, sites: Option<Arc<Sites>>) {
+        self.sites = sites;
+    }
+
+    /// Whether a rule in force reads the site index (so the run must build it).
+    pub fn needs_sites(&self) -> bool {
+        self.rules.iter().chain(&self.file_candidates).any(|(r, _)| r.meta().group == Group::Links)
     }
 
     /// The inclusive-language skip list, if the configuration found one.
@@ -229,11 +245,13 @@ pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
     let comments = InlineComments::of(&page);
     let mut found: Vec<Diagnostic> = Vec::new();
     let skips_inclusive = linter.skip_list.as_ref().is_some_and(|list| !list.checks(&source.path));
+    let place =
+        linter.sites.as_ref().and_then(|sites| sites.of(&source.path)).map(|site| PageInSite::new(site, &source.path));
     match &comments.file_config {
         None => {
             for (rule, severity) in linter.rules.iter().filter(|(r, _)| linter.runs_on(*r, skips_inclusive)) {
                 let mut sink = Sink::new(rule.meta(), *severity, &mut found);
-                rule.check(&page, linter.params_of(*rule), &mut sink);
+                rule.check_in_site(&page, place.as_ref(), linter.params_of(*rule), &mut sink);
             }
         }
         Some(file) => {
@@ -242,7 +260,7 @@ pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
                     continue;
                 }
                 let mut sink = Sink::new(rule.meta(), severity, &mut found);
-                rule.check(&page, &params, &mut sink);
+                rule.check_in_site(&page, place.as_ref(), &params, &mut sink);
             }
         }
     }

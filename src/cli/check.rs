@@ -153,8 +153,14 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     // Fingerprints cost a hash and three strings per finding: only reports that show them pay.
     let needs_fingerprints =
         outputs.iter().any(Output::needs_fingerprints) || filters.has_baseline() || args.write_baseline.is_some();
+    // The site index of every handbook repository the inputs are in, when a link rule runs.
+    let sites = match super::sites::build(&assigned, &resolver.settings) {
+        Ok(sites) => sites,
+        Err(err) => return error(err),
+    };
     for settings in &mut resolver.settings {
         settings.linter.set_fingerprints(needs_fingerprints);
+        settings.linter.set_sites(sites.clone());
     }
     let fail_on: Vec<Severity> = assigned.iter().map(|(_, i)| resolver.settings[*i].fail_on).collect();
     let linters: Vec<&Linter> = resolver.settings.iter().map(|s| &s.linter).collect();

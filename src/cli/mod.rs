@@ -11,6 +11,7 @@ mod ladder;
 mod ladder_html;
 mod report;
 mod rules;
+mod sites;
 mod statistics;
 
 pub use args::{CheckArgs, Cli, ColorChoice, Command, LadderArgs, LadderFormat, ListFormat};

@@ -8,6 +8,7 @@
 pub mod handbook;
 pub mod markdownlint;
 pub mod rule_params;
+pub mod site;
 pub mod yaml_tree;
 
 use crate::error::LocatedError;
@@ -41,6 +42,9 @@ struct RawConfig {
     /// `[handbook]`: where the handbook's data files are (see `handbook`).
     #[serde(default)]
     handbook: Option<handbook::RawHandbook>,
+    /// `[site]`: how the repository becomes a site, for the link rules (see `site`).
+    #[serde(default)]
+    site: Option<site::RawSite>,
 }
 
 /// A per-rule severity in config: a severity, or `off`.
@@ -71,6 +75,8 @@ pub struct Settings {
     /// The files the markdownlint-cli2 configuration's `ignores` leaves out: they get no
     /// markdownlint rules (hblint's own still run).
     pub markdownlint_ignores: Option<markdownlint::Ignores>,
+    /// `[site]`: the layout, hosts, generated routes and redirects file the link rules use.
+    pub site: site::SiteConfig,
 }
 
 /// Builds settings from a config file's text (or none) and the command line.
@@ -112,6 +118,7 @@ pub fn settings_with(
     // The handbook's data: IL004 built with its list of misused terms (once per configuration),
     // and the skip list the linter applies to the inclusive-language rules.
     let data = handbook::load(path, raw.handbook.as_ref(), &here)?;
+    let site = site::load(path, raw.site.as_ref(), &here)?;
     if let Some((terms_path, entries)) = &data.misused_terms {
         let rule = crate::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(entries)
             .map_err(|e| LocatedError::in_file(terms_path, e))?;
@@ -234,6 +241,7 @@ pub fn settings_with(
         linter,
         fail_on: overrides.fail_on.or(raw.fail_on).unwrap_or(Severity::Warning),
         markdownlint_ignores: markdownlint.and_then(|mdl| mdl.ignores.clone()),
+        site,
     })
 }
 
@@ -328,6 +336,7 @@ impl Resolver {
             linter: settings.linter.without_markdownlint(),
             fail_on: settings.fail_on,
             markdownlint_ignores: None,
+            site: settings.site.clone(),
         };
         self.settings.push(plain);
         self.without_markdownlint.insert(index, self.settings.len() - 1);

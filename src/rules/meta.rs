@@ -21,6 +21,9 @@ pub enum Group {
     /// Career ladders across the handbook: a job family compared with the other families and
     /// with the handbook's list of job families (`data/people_group/job_families.yml`).
     Ladder,
+    /// Links checked against the handbook as its site generator builds it: routes, anchor ids,
+    /// redirects (`crate::site`). Pages outside a recognised site layout get none of them.
+    Links,
 }
 
 impl Group {
@@ -32,6 +35,7 @@ impl Group {
             Group::Prose => "prose",
             Group::Inclusive => "inclusive",
             Group::Ladder => "ladder",
+            Group::Links => "links",
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod front_matter;
 pub mod inclusive;
 pub mod job_family;
 pub mod ladder;
+pub mod links;
 pub mod markdown;
 pub mod meta;
 pub mod pack;
@@ -16,6 +17,7 @@ pub mod registry;
 use crate::diagnostic::Diagnostic;
 pub use crate::diagnostic::Severity;
 use crate::page::Page;
+use crate::site::PageInSite;
 use crate::source::Span;
 pub use meta::{Group, Param, RuleMeta};
 pub use params::Params;
@@ -26,6 +28,14 @@ pub use params::Params;
 pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>);
+
+    /// What the linter calls: `site` is the page's place in the handbook when the run found
+    /// one (see `crate::site`). Rules that check a page against the rest of the handbook (links,
+    /// ladders) read it here; every other rule needs only `check`.
+    fn check_in_site(&self, page: &Page<'_>, site: Option<&PageInSite<'_>>, params: &Params, out: &mut Sink<'_>) {
+        let _ = site;
+        self.check(page, params, out);
+    }
 }
 
 /// Where a rule reports its findings; stamps each with the rule's metadata and severity.

@@ -1,6 +1,61 @@
-//! The handbook as a whole: what no single page says. Built once per run over the repository,
-//! before pages are linted: career ladders of every job family (`ladder`) and the data file that
-//! lists the job families (`job_families`).
+//! The handbook as a whole: how its repository becomes a site (`layout`: routes; `anchors`:
+//! heading ids as each generator makes them; `redirects`), the index of every route and id
+//! built once per run (`index`), and how a link's destination reads on the rendered page
+//! (`target`). Rules that check a page against the rest of the handbook read a `PageInSite`.
+//! Career ladders of every job family (`ladder`) and the handbook's list of job families
+//! (`job_families`) sit beside them.
+//!
+//! Imports only leaves (and `globset`/`ignore`/`regex`): the site is model, like the page.
 
+pub mod anchors;
+pub mod index;
 pub mod job_families;
 pub mod ladder;
+pub mod layout;
+pub mod redirects;
+pub mod target;
+
+use index::SiteIndex;
+use layout::Served;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Every handbook repository a run touches, each indexed once.
+#[derive(Default)]
+pub struct Sites {
+    indexes: Vec<Arc<SiteIndex>>,
+}
+
+impl Sites {
+    pub fn new(indexes: Vec<Arc<SiteIndex>>) -> Sites {
+        Sites { indexes }
+    }
+
+    /// The index of the repository `file` belongs to.
+    pub fn of(&self, file: &Path) -> Option<&Arc<SiteIndex>> {
+        self.indexes.iter().find(|index| index.layout.locate(file).is_some())
+    }
+
+    pub fn indexes(&self) -> &[Arc<SiteIndex>] {
+        &self.indexes
+    }
+}
+
+/// A page's place in its site: the index, and the route the generator serves the page at
+/// (`None` for a partial, which is rendered inside other pages: its relative links and
+/// same-page fragments depend on where it is included).
+pub struct PageInSite<'a> {
+    pub site: &'a SiteIndex,
+    pub route: Option<String>,
+}
+
+impl<'a> PageInSite<'a> {
+    /// The place of the file at `path` in `site`.
+    pub fn new(site: &'a SiteIndex, path: &Path) -> PageInSite<'a> {
+        let route = match site.served(path) {
+            Some(Served::Page(route) | Served::Template(route)) => Some(route),
+            _ => None,
+        };
+        PageInSite { site, route }
+    }
+}

@@ -1,0 +1,201 @@
+//! `[site]` in `hblint.toml`: how the handbook repository becomes a site, for layouts the
+//! detection does not know (see `crate::site::layout`), the hosts that are this site, the routes
+//! built at build time, and the redirects file; and reading `data/redirects.yml` as it is.
+//!
+//! ```toml
+//! [site]
+//! generator = "hugo"              # or "middleman"; default: detected from the layout
+//! content = ["content", "static"] # folders served at `/`, relative to this file
+//! hosts = ["https://handbook.gitlab.com"]
+//! generated = ["/company/team/**"]
+//! redirects = "data/redirects.yml"
+//! ```
+
+use super::yaml_tree::{self, Value, error_at};
+use crate::error::LocatedError;
+use crate::site::index::SiteOptions;
+use crate::site::layout::{Generator, Layout};
+use crate::site::redirects::{Match, Redirect, Redirects};
+use globset::{Glob, GlobSetBuilder};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The handbook's hosts: a link to them is a link into the site.
+pub const DEFAULT_HOSTS: &[&str] = &["https://about.gitlab.com", "https://handbook.gitlab.com"];
+
+/// Routes GitLab's handbook builds from data at build time, not from a page file.
+pub const DEFAULT_GENERATED: &[&str] = &["/**/performance-indicators/**", "/performance-indicators/**"];
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawSite {
+    #[serde(default)]
+    generator: Option<Spanned<String>>,
+    #[serde(default)]
+    content: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    hosts: Option<Vec<String>>,
+    #[serde(default)]
+    generated: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    redirects: Option<Spanned<String>>,
+}
+
+/// What a configuration says about the site; the layout itself is detected per file unless the
+/// configuration names its content folders.
+#[derive(Clone)]
+pub struct SiteConfig {
+    /// An explicit layout (`content` given), rooted at the config's folder.
+    pub layout: Option<Layout>,
+    /// The generator to assume for a detected layout, when the configuration names one.
+    pub generator: Option<Generator>,
+    pub options: SiteOptions,
+}
+
+impl Default for SiteConfig {
+    fn default() -> SiteConfig {
+        let hosts = DEFAULT_HOSTS.iter().map(|h| h.to_string()).collect();
+        let mut globs = GlobSetBuilder::new();
+        for pattern in DEFAULT_GENERATED {
+            globs.add(Glob::new(pattern).expect("valid default glob"));
+        }
+        let generated = globs.build().expect("valid default globs");
+        SiteConfig { layout: None, generator: None, options: SiteOptions { hosts, generated, redirects: None } }
+    }
+}
+
+/// Reads `[site]` of the config at `config` (`located` turns an offset into an error there).
+pub fn load(
+    config: Option<&Path>,
+    raw: Option<&RawSite>,
+    located: &dyn Fn(usize, String) -> LocatedError,
+) -> Result<SiteConfig, LocatedError> {
+    let mut site = SiteConfig::default();
+    let Some(raw) = raw else { return Ok(site) };
+    let base = config.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
+    if let Some(name) = &raw.generator {
+        site.generator = Some(Generator::parse(name.get_ref()).ok_or_else(|| {
+            located(name.span().start, format!("unknown generator '{}' (known: middleman, hugo)", name.get_ref()))
+        })?);
+    }
+    if let Some(hosts) = &raw.hosts {
+        site.options.hosts = hosts.iter().map(|h| h.trim_end_matches('/').to_string()).collect();
+    }
+    if let Some(patterns) = &raw.generated {
+        let mut globs = GlobSetBuilder::new();
+        for pattern in patterns {
+            let glob = Glob::new(pattern.get_ref())
+                .map_err(|e| located(pattern.span().start, format!("'{}' is no glob: {e}", pattern.get_ref())))?;
+            globs.add(glob);
+        }
+        site.options.generated = globs.build().map_err(|e| located(0, e.to_string()))?;
+    }
+    if let Some(file) = &raw.redirects {
+        let path = base.join(file.get_ref());
+        if !path.is_file() {
+            return Err(located(file.span().start, format!("no such file: '{}'", file.get_ref())));
+        }
+        site.options.redirects = Some(path);
+    }
+    if let Some(folders) = &raw.content {
+        let mut content = Vec::new();
+        for folder in folders {
+            let dir = base.join(folder.get_ref());
+            if !dir.is_dir() {
+                return Err(located(folder.span().start, format!("'{}' is not a directory", folder.get_ref())));
+            }
+            content.push(std::path::absolute(&dir).unwrap_or(dir));
+        }
+        let root = std::path::absolute(&base).unwrap_or(base);
+        site.layout = Some(Layout { root, generator: site.generator.unwrap_or(Generator::Middleman), content });
+    }
+    Ok(site)
+}
+
+/// The redirects file of a layout: the configured one, else `<root>/data/redirects.yml`.
+pub fn redirects_file(layout: &Layout, options: &SiteOptions) -> Option<PathBuf> {
+    options.redirects.clone().or_else(|| Some(layout.root.join("data/redirects.yml")).filter(|p| p.is_file()))
+}
+
+/// Reads `data/redirects.yml` as the handbook keeps it: a list of `sources` (one path or a
+/// list), `target` and `comp_op` (`=`, `^~` or `~`).
+pub fn parse_redirects(path: &Path, text: &str) -> Result<Redirects, LocatedError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(root) = yaml_tree::parse(path, text)? else { return Ok(Redirects::default()) };
+    let Value::Seq(items) = &root.value else {
+        return Err(error_at(path, &root, format!("the redirects must be a list of entries, not {}", root.kind())));
+    };
+    let mut entries = Vec::with_capacity(items.len());
+    for item in items {
+        let Value::Map(fields) = &item.value else {
+            return Err(error_at(path, item, format!("a redirect must be a mapping, not {}", item.kind())));
+        };
+        let mut sources = Vec::new();
+        let mut target = None;
+        let mut how = Match::Exact;
+        for (key, value) in fields {
+            match key.as_str().unwrap_or_default() {
+                "sources" => match &value.value {
+                    Value::Scalar(one) => sources.push(one.trim().to_string()),
+                    Value::Seq(many) => {
+                        for source in many {
+                            let text =
+                                source.as_str().ok_or_else(|| error_at(path, source, "each source must be a path"))?;
+                            sources.push(text.trim().to_string());
+                        }
+                    }
+                    Value::Map(_) => return Err(error_at(path, value, "'sources' must be a path or a list of paths")),
+                },
+                "target" => {
+                    target = Some(value.as_str().ok_or_else(|| error_at(path, value, "'target' must be a path"))?);
+                }
+                "comp_op" => {
+                    how = match value.as_str().map(str::trim) {
+                        Some("=") => Match::Exact,
+                        Some("^~") => Match::Prefix,
+                        Some("~") => Match::Regex,
+                        _ => return Err(error_at(path, value, "'comp_op' must be '=', '^~' or '~'")),
+                    };
+                }
+                other => {
+                    return Err(error_at(
+                        path,
+                        key,
+                        format!("unknown field '{other}' (known: sources, target, comp_op)"),
+                    ));
+                }
+            }
+        }
+        let Some(target) = target else {
+            return Err(error_at(path, item, "a redirect needs a 'target'"));
+        };
+        if sources.is_empty() {
+            return Err(error_at(path, item, "a redirect needs 'sources'"));
+        }
+        entries.push(Redirect { sources, target: target.trim().to_string(), how, line: item.line });
+    }
+    Ok(Redirects::new(entries))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_handbooks_redirects_as_they_are() {
+        let text = "- sources: /a/\n  target: /b/\n  comp_op: '='\n- sources:\n    - /c\n    - /d/\n  target: /e/\n  comp_op: ^~\n";
+        let redirects = parse_redirects(Path::new("data/redirects.yml"), text).expect("valid");
+        assert_eq!(redirects.len(), 2);
+        assert_eq!(redirects.find("/a/").unwrap().target, "/b/");
+        assert_eq!(redirects.find("/c/x").unwrap().line, 4);
+    }
+
+    #[test]
+    fn a_bad_entry_is_located() {
+        let err = parse_redirects(Path::new("r.yml"), "- sources: /a/\n  target: /b/\n  comp_op: '!'\n").unwrap_err();
+        assert!(err.to_string().contains("r.yml:3"), "{err}");
+        let err = parse_redirects(Path::new("r.yml"), "- sources: /a/\n").unwrap_err();
+        assert!(err.to_string().contains("needs a 'target'"), "{err}");
+    }
+}

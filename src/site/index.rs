@@ -1,0 +1,330 @@
+//! One handbook repository as its site generator builds it: every route, what serves it, each
+//! page's anchor ids and the redirects. Built once per run, before any page is linted, from a
+//! walk of the content folders: file names only, no file is read. A page's ids are read the
+//! first time a link asks for them (a fast line scan, `anchors::page_ids`) and kept, so a
+//! one-file merge request reads only the pages it links to, and a full run reads each target
+//! once. Memory: a route and a path per file, an id per heading; never page text.
+
+use super::anchors::{self, IdStyle};
+use super::layout::{Generator, Layout, Served};
+use super::redirects::{Redirect, Redirects};
+use globset::GlobSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+/// What serves a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A Markdown page: its ids can be read.
+    Page,
+    /// A page from a template hblint does not read: it exists, its ids are unknown.
+    Template,
+    /// A file served as it is.
+    File,
+}
+
+/// One route of the site.
+#[derive(Debug)]
+pub struct Entry {
+    pub route: Box<str>,
+    pub path: PathBuf,
+    pub kind: EntryKind,
+    ids: OnceLock<Option<Box<[Box<str>]>>>,
+}
+
+/// What the run's configuration says about the site, beyond what the layout shows.
+#[derive(Debug, Clone)]
+pub struct SiteOptions {
+    /// Hosts whose URLs are this site's pages (`https://about.gitlab.com`).
+    pub hosts: Vec<String>,
+    /// Routes built at build time from data, not from a file: links there cannot be verified.
+    pub generated: GlobSet,
+    /// The redirects file, if the configuration found one.
+    pub redirects: Option<PathBuf>,
+}
+
+/// A handbook repository's routes, ids and redirects.
+pub struct SiteIndex {
+    pub layout: Layout,
+    pub style: IdStyle,
+    routes: FxHashMap<Box<str>, u32>,
+    entries: Vec<Entry>,
+    /// First path segments with any content (`handbook`, `job-families`): a route in a section
+    /// the tree does not have is another repository's, or a part of the snapshot left out.
+    sections: FxHashSet<Box<str>>,
+    /// Routes by their last segment, for suggesting where a moved page went.
+    by_name: FxHashMap<Box<str>, Vec<u32>>,
+    pub redirects: Redirects,
+    /// Where the redirects came from, for messages.
+    pub redirects_file: Option<PathBuf>,
+    pub options: SiteOptions,
+}
+
+impl SiteIndex {
+    /// Walks the layout's content folders.
+    pub fn build(layout: Layout, redirects: Redirects, options: SiteOptions) -> SiteIndex {
+        let mut found: Vec<(String, PathBuf)> = Vec::new();
+        for dir in &layout.content {
+            found.extend(walk_files(dir).into_iter().filter_map(|path| {
+                let inside = path.strip_prefix(dir).ok()?.to_str()?.replace('\\', "/");
+                Some((inside, path))
+            }));
+        }
+        found.sort();
+        let style = match layout.generator {
+            Generator::Middleman => IdStyle::Kramdown,
+            Generator::Hugo => IdStyle::Hugo,
+        };
+        let mut index = SiteIndex {
+            style,
+            routes: FxHashMap::default(),
+            entries: Vec::with_capacity(found.len()),
+            sections: FxHashSet::default(),
+            by_name: FxHashMap::default(),
+            redirects,
+            redirects_file: options.redirects.clone(),
+            options,
+            layout,
+        };
+        for (inside, path) in found {
+            let (route, kind) = match index.layout.route_of(&inside) {
+                Served::Page(route) => (route, EntryKind::Page),
+                Served::Template(route) => (route, EntryKind::Template),
+                Served::File(route) => (route, EntryKind::File),
+                Served::Hidden => continue,
+            };
+            // Two files for one route (`x.html.md` and `x/index.html.md`): the first wins, as
+            // the generator's own conflict is not a link's problem.
+            if index.routes.contains_key(route.as_str()) {
+                continue;
+            }
+            let id = index.entries.len() as u32;
+            if let Some(section) = route.trim_start_matches('/').split('/').next().filter(|s| !s.is_empty()) {
+                index.sections.insert(section.into());
+            }
+            if kind != EntryKind::File
+                && let Some(name) = route.trim_end_matches('/').rsplit('/').next().filter(|n| !n.is_empty())
+            {
+                index.by_name.entry(name.into()).or_default().push(id);
+            }
+            index.routes.insert(route.clone().into_boxed_str(), id);
+            index.entries.push(Entry { route: route.into_boxed_str(), path, kind, ids: OnceLock::new() });
+        }
+        index
+    }
+
+    /// How many routes the site has.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry serving `path` (a normalized site path, no fragment or query), trying the
+    /// forms a server accepts for the same page: with or without the trailing `/`,
+    /// `/x/index.html`, `/x.html`.
+    pub fn find(&self, path: &str) -> Option<&Entry> {
+        let get = |route: &str| self.routes.get(route).map(|&i| &self.entries[i as usize]);
+        if let Some(entry) = get(path) {
+            return Some(entry);
+        }
+        let bare = path.trim_end_matches('/');
+        let stem = bare
+            .strip_suffix("/index.html")
+            .or_else(|| bare.strip_suffix(".html"))
+            .or_else(|| bare.strip_suffix("/index"))
+            .unwrap_or(bare);
+        get(&format!("{stem}/")).or_else(|| get(stem).filter(|e| e.kind == EntryKind::File))
+    }
+
+    /// The ids of a page, read from its file on first use; `None` when they cannot be known
+    /// (a template, a file that cannot be read).
+    pub fn ids_of<'e>(&self, entry: &'e Entry) -> Option<&'e [Box<str>]> {
+        if entry.kind != EntryKind::Page {
+            return None;
+        }
+        entry
+            .ids
+            .get_or_init(|| {
+                let bytes = std::fs::read(&entry.path).ok()?;
+                let text = String::from_utf8_lossy(&bytes);
+                let mut ids = Vec::new();
+                anchors::page_ids(&text, self.style, &mut ids);
+                Some(ids.into_iter().map(String::into_boxed_str).collect())
+            })
+            .as_deref()
+    }
+
+    /// The redirect a request for `path` gets.
+    pub fn redirect(&self, path: &str) -> Option<&Redirect> {
+        self.redirects.find(path)
+    }
+
+    /// Whether the tree can say if `path` exists: its section has content, and it is not a
+    /// route built at build time.
+    pub fn can_verify(&self, path: &str) -> bool {
+        let section = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        self.sections.contains(section) && !self.options.generated.is_match(path)
+    }
+
+    /// The path of `url` on this site when it is one of the site's hosts (`https://about.gitlab.com/x/` → `/x/`).
+    pub fn internal_path<'u>(&self, url: &'u str) -> Option<&'u str> {
+        self.options.hosts.iter().find_map(|host| {
+            let rest = strip_prefix_ignore_case(url, host.trim_end_matches('/'))?;
+            match rest.as_bytes().first() {
+                None => Some("/"),
+                Some(b'/') => Some(rest),
+                Some(b'#' | b'?') => Some(rest),
+                _ => None,
+            }
+        })
+    }
+
+    /// The nearest existing route to a missing `path`: a page of the same name elsewhere (a
+    /// page that moved), else the closest sibling under the deepest existing parent.
+    pub fn suggest(&self, path: &str) -> Option<&str> {
+        let trimmed = path.trim_end_matches('/');
+        let (parent, name) = trimmed.rsplit_once('/')?;
+        if let Some(moved) = self.by_name.get(name) {
+            let best = moved.iter().map(|&i| &self.entries[i as usize]).min_by_key(|e| {
+                let common = common_prefix(&e.route, path);
+                (usize::MAX - common, e.route.len())
+            });
+            if let Some(entry) = best {
+                return Some(&entry.route);
+            }
+        }
+        // The deepest ancestor the site has, then its closest child by name.
+        let mut ancestor = parent;
+        loop {
+            let prefix = format!("{ancestor}/");
+            let children = self.entries.iter().filter(|e| {
+                e.kind != EntryKind::File
+                    && e.route.len() > prefix.len()
+                    && e.route.starts_with(&prefix)
+                    && !e.route[prefix.len()..].trim_end_matches('/').contains('/')
+            });
+            let close = children
+                .map(|e| (strsim::levenshtein(e.route[prefix.len()..].trim_end_matches('/'), name), e))
+                .filter(|(d, _)| *d <= name.len().max(3) / 3)
+                .min_by_key(|(d, e)| (*d, e.route.len()));
+            if let Some((_, entry)) = close {
+                return Some(&entry.route);
+            }
+            if self.routes.contains_key(prefix.as_str()) || ancestor.is_empty() {
+                return None;
+            }
+            ancestor = ancestor.rsplit_once('/').map_or("", |(p, _)| p);
+        }
+    }
+
+    /// The route and entry kind of a file of this site, if the generator serves it.
+    pub fn served(&self, file: &Path) -> Option<Served> {
+        let inside = self.layout.locate(file)?;
+        Some(self.layout.route_of(&inside))
+    }
+
+    /// Every entry, in route order of the walk.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+}
+
+fn strip_prefix_ignore_case<'u>(text: &'u str, prefix: &str) -> Option<&'u str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+}
+
+/// Every file under `dir`, hidden files and folders left out (no generator serves them), in
+/// parallel: the handbook has thousands.
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let found = Mutex::new(Vec::new());
+    ignore::WalkBuilder::new(dir).standard_filters(false).hidden(true).build_parallel().run(|| {
+        Box::new(|entry| {
+            if let Ok(entry) = entry
+                && entry.file_type().is_some_and(|t| t.is_file())
+            {
+                found.lock().unwrap_or_else(|e| e.into_inner()).push(entry.into_path());
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    found.into_inner().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> SiteOptions {
+        SiteOptions {
+            hosts: vec!["https://about.gitlab.com".into()],
+            generated: globset::GlobSetBuilder::new()
+                .add(globset::Glob::new("**/performance-indicators/**").unwrap())
+                .build()
+                .unwrap(),
+            redirects: None,
+        }
+    }
+
+    fn site(files: &[(&str, &str)]) -> (tempfile::TempDir, SiteIndex) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (path, text) in files {
+            let full = dir.path().join(path);
+            std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+            std::fs::write(full, text).unwrap();
+        }
+        let layout = Layout::middleman(dir.path());
+        let index = SiteIndex::build(layout, Redirects::default(), options());
+        (dir, index)
+    }
+
+    #[test]
+    fn finds_pages_by_every_form_of_their_route() {
+        let (_dir, index) = site(&[
+            ("sites/handbook/source/handbook/index.html.md", "# Handbook\n"),
+            ("sites/handbook/source/handbook/values.html.md", "# Values\n## Iteration\n"),
+            ("sites/uncategorized/source/job-families/x/index.html.md.erb", "# X\n"),
+            ("sites/handbook/source/images/a.png", ""),
+        ]);
+        assert_eq!(index.len(), 4);
+        for path in ["/handbook/values/", "/handbook/values", "/handbook/values.html", "/handbook/values/index.html"] {
+            assert_eq!(&*index.find(path).expect(path).route, "/handbook/values/");
+        }
+        assert_eq!(&*index.find("/job-families/x").unwrap().route, "/job-families/x/");
+        assert_eq!(index.find("/images/a.png").unwrap().kind, EntryKind::File);
+        let values = index.find("/handbook/values/").unwrap();
+        assert_eq!(index.ids_of(values).unwrap().iter().map(|s| &**s).collect::<Vec<_>>(), ["values", "iteration"]);
+        assert!(index.can_verify("/handbook/nope/"));
+        assert!(!index.can_verify("/company/team/"), "no page of the section is in the tree");
+        assert!(!index.can_verify("/handbook/engineering/performance-indicators/"));
+    }
+
+    #[test]
+    fn suggests_a_moved_page_or_a_close_sibling() {
+        let (_dir, index) = site(&[
+            ("sites/handbook/source/handbook/people-group/offboarding/index.html.md", "# O\n"),
+            ("sites/handbook/source/handbook/engineering/index.html.md", "# E\n"),
+            ("sites/handbook/source/handbook/engineering/quality/index.html.md", "# Q\n"),
+        ]);
+        assert_eq!(index.suggest("/handbook/offboarding/"), Some("/handbook/people-group/offboarding/"));
+        assert_eq!(index.suggest("/handbook/engineering/qualty/"), Some("/handbook/engineering/quality/"));
+        assert_eq!(index.suggest("/handbook/engineering/zzzzzzzz/"), None);
+    }
+
+    #[test]
+    fn internal_hosts_give_site_paths() {
+        let (_dir, index) = site(&[("sites/handbook/source/handbook/index.html.md", "# H\n")]);
+        assert_eq!(index.internal_path("https://about.gitlab.com/handbook/x/#y"), Some("/handbook/x/#y"));
+        assert_eq!(index.internal_path("https://ABOUT.gitlab.com"), Some("/"));
+        assert_eq!(index.internal_path("https://about.gitlab.com.evil/x"), None);
+        assert_eq!(index.internal_path("https://docs.gitlab.com/x"), None);
+    }
+}
