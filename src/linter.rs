@@ -170,9 +170,14 @@ impl Linter {
         self.sites = sites;
     }
 
+    /// The run's site indexes, if a rule in force needed them.
+    pub fn sites(&self) -> Option<&Arc<Sites>> {
+        self.sites.as_ref()
+    }
+
     /// Whether a rule in force reads the site index (so the run must build it).
     pub fn needs_sites(&self) -> bool {
-        self.rules.iter().chain(&self.file_candidates).any(|(r, _)| r.meta().group == Group::Links)
+        self.rules.iter().chain(&self.file_candidates).any(|(r, _)| matches!(r.meta().group, Group::Links | Group::Ladder))
     }
 
     /// The inclusive-language skip list, if the configuration found one.

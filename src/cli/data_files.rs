@@ -9,6 +9,7 @@ use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::rules::inclusive::il007_stale_skip_entry;
 use crate::rules::ladder::ld003_stale_job_family_entry;
 use crate::run::{FileOutcome, Linted, Renderer};
+use crate::site::redirects::Match;
 use crate::source::{LineIndex, SourceFile};
 use std::path::{Path, PathBuf};
 
@@ -108,8 +109,29 @@ fn stale_job_family_entries(
         if stale.is_empty() {
             continue;
         }
+        // The site index of the list's repository, when the run built one: its redirects.
+        let site = settings.linter.sites().and_then(|sites| {
+            let root = std::path::absolute(root).ok()?;
+            sites.indexes().iter().find(|index| index.layout.root == root).cloned()
+        });
         let make = |text: &str, lines: &LineIndex| {
-            stale.iter().map(|entry| ld003_stale_job_family_entry::diagnostic(entry, text, lines, severity)).collect()
+            stale
+                .iter()
+                .map(|entry| {
+                    let redirected = site.as_ref().and_then(|index| {
+                        // A `~` pattern matches anywhere in a path (`/product/` matches every
+                        // `/job-families/product/…` page, which the site serves): only exact and
+                        // prefix redirects say where a listed route went.
+                        let redirect = index.redirect(&entry.route).filter(|r| r.how != Match::Regex)?;
+                        Some(ld003_stale_job_family_entry::Redirected {
+                            target: &redirect.target,
+                            file: index.redirects_file.as_deref()?,
+                            line: redirect.line,
+                        })
+                    });
+                    ld003_stale_job_family_entry::diagnostic(entry, redirected, text, lines, severity)
+                })
+                .collect()
         };
         outcomes.push((data_file_outcome(&list.path, make, fingerprints, render), settings.fail_on));
     }

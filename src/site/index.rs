@@ -6,6 +6,7 @@
 //! once. Memory: a route and a path per file, an id per heading; never page text.
 
 use super::anchors::{self, IdStyle};
+use super::ladder::Ladders;
 use super::layout::{Generator, Layout, Served};
 use super::redirects::{Redirect, Redirects};
 use globset::GlobSet;
@@ -59,6 +60,8 @@ pub struct SiteIndex {
     /// Where the redirects came from, for messages.
     pub redirects_file: Option<PathBuf>,
     pub options: SiteOptions,
+    /// Every job family's ladder, built the first time a ladder rule asks (see `ladders`).
+    ladders: OnceLock<Ladders>,
 }
 
 impl SiteIndex {
@@ -86,6 +89,7 @@ impl SiteIndex {
             redirects_file: options.redirects.clone(),
             options,
             layout,
+            ladders: OnceLock::new(),
         };
         for (inside, path) in found {
             let (route, kind) = match index.layout.route_of(&inside) {
@@ -225,6 +229,21 @@ impl SiteIndex {
     pub fn served(&self, file: &Path) -> Option<Served> {
         let inside = self.layout.locate(file)?;
         Some(self.layout.route_of(&inside))
+    }
+
+    /// The ladders of every job family of the site: the Markdown pages under `/job-families/`
+    /// (`.md.erb` included), each parsed once with `Page::build`, the first time a ladder rule
+    /// asks; other pages are never read for them. Memory: titles, grades and lines per level.
+    pub fn ladders(&self) -> &Ladders {
+        self.ladders.get_or_init(|| {
+            let pages: Vec<(&str, &Path)> = self
+                .entries
+                .iter()
+                .filter(|e| e.kind == EntryKind::Page && e.route.starts_with("/job-families/"))
+                .map(|e| (&*e.route, e.path.as_path()))
+                .collect();
+            Ladders::read(&pages)
+        })
     }
 
     /// Every entry, in route order of the walk.

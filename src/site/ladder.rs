@@ -11,8 +11,10 @@ use crate::page::job_family::{Grade, GradeValue};
 use crate::page::{Page, levels};
 use regex::Regex;
 use std::collections::HashMap;
+use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex};
 
 /// One level of a family's ladder.
 #[derive(Debug, Clone)]
@@ -233,6 +235,28 @@ impl Ladders {
         Ladders { families, by_title, by_route }
     }
 
+    /// Reads and builds every page of `pages` (route, file) on all cores, keeping those that are
+    /// job families. A file that cannot be read or decoded is left out: linting it reports that.
+    pub fn read(pages: &[(&str, &Path)]) -> Ladders {
+        let next = AtomicUsize::new(0);
+        let found: Mutex<Vec<FamilyLadder>> = Mutex::new(Vec::new());
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(pages.len()).max(1);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    while let Some((route, path)) = pages.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let Ok(bytes) = std::fs::read(path) else { continue };
+                        let Ok(source) = SourceFile::from_bytes(path.to_path_buf(), bytes) else { continue };
+                        mine.extend(FamilyLadder::of(&Page::build(&source), route));
+                    }
+                    found.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
+                });
+            }
+        });
+        Ladders::new(found.into_inner().unwrap_or_else(|e| e.into_inner()))
+    }
+
     pub fn families(&self) -> &[FamilyLadder] {
         &self.families
     }
@@ -289,7 +313,6 @@ impl Ladders {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::SourceFile;
 
     fn ladder(path: &str, route: &str, text: &str) -> FamilyLadder {
         let source = SourceFile::from_text(PathBuf::from(path), text.to_string(), false);

@@ -6,6 +6,7 @@
 
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
+use crate::site::PageInSite;
 use crate::site::ladder::{FamilyLadder, GradeConflict, Ladders};
 
 pub static META: RuleMeta = RuleMeta {
@@ -25,8 +26,11 @@ own page's family and is not compared. Two pages at the same route (one family w
 are not compared with each other. A level without one stated grade (none, several, "not
 aligned") is not compared.
 
-The rule needs every job-family page, also when only one file is linted: hblint reads them once
-per run from the repository.
+The rule needs every job-family page, also when only one file is linted: hblint reads the
+`/job-families/` pages of the repository once per run, the first time the rule runs, from the
+site layout it detects (`sites/*/source/` for Middleman, `content/` for Hugo, or `[site]` in
+`hblint.toml`). A page outside a site layout gets no finding; `hblint ladder` compares the pages
+it is given wherever they are.
 
 ## Why is this bad?
 A grade sets the pay band. Two pages that grade one title differently tell candidates and
@@ -60,7 +64,7 @@ reported when their grades differ, which is then a naming problem.
     params: &[],
 };
 
-/// The rule as the registry lists it; it reports through [`report`] once the run's ladders are built.
+/// The rule: it reads the ladders of the page's site (built once per run, on first use).
 pub struct TitleGradeConflict;
 
 impl Rule for TitleGradeConflict {
@@ -68,7 +72,17 @@ impl Rule for TitleGradeConflict {
         &META
     }
 
+    /// Outside a site there is no other page to compare with.
     fn check(&self, _page: &Page<'_>, _params: &Params, _out: &mut Sink<'_>) {}
+
+    fn check_in_site(&self, page: &Page<'_>, site: Option<&PageInSite<'_>>, _params: &Params, out: &mut Sink<'_>) {
+        let (Some(site), Some(_)) = (site, &page.job) else { return };
+        let Some(route) = site.route.as_deref().filter(|r| r.starts_with("/job-families/")) else { return };
+        let ladders = site.site.ladders();
+        if let Some(family) = ladders.family(route) {
+            report(ladders, family, page, out);
+        }
+    }
 }
 
 /// The message and help of one conflict, for a page and for the ladder picture alike.

@@ -6,6 +6,7 @@
 
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
+use crate::site::PageInSite;
 use crate::site::job_families::{JobFamilyList, job_family_route};
 use crate::source::Span;
 use std::sync::Arc;
@@ -112,9 +113,18 @@ impl Rule for UnlistedJobFamily {
         &META
     }
 
-    fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
+    fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        self.check_in_site(page, None, params, out);
+    }
+
+    /// The page's route as its site serves it, or, outside a site layout, from its path.
+    fn check_in_site(&self, page: &Page<'_>, site: Option<&PageInSite<'_>>, _params: &Params, out: &mut Sink<'_>) {
         let Some(list) = &self.list else { return };
-        let Some(route) = job_family_route(&page.source.path) else { return };
+        let route = match site {
+            Some(site) => site.route.clone(),
+            None => job_family_route(&page.source.path),
+        };
+        let Some(route) = route.filter(|r| r.starts_with("/job-families/")) else { return };
         if !is_job_family_page(page) || list.find(&route).is_some() {
             return;
         }

@@ -47,9 +47,14 @@ unlisted (LD002).
 Correct the route to the page's new one, or remove the entry, in the Compensation Calculator
 project (the handbook's copy is generated from it).
 
+A route with no page that the site's redirects (`data/redirects.yml`) send elsewhere by an
+exact (`=`) or prefix (`^~`) redirect is reported as redirected, with the target: the list should
+name the page itself. Regular-expression redirects (`~`) are not followed: they match anywhere in
+a path (`~ /product/` matches every `/job-families/product/…` route, whose pages the site
+serves).
+
 ## Known limits
-A page renamed with a redirect is still reported: redirects (`data/redirects.yml`) are not read
-yet. Against a partial export of the handbook, entries for pages the export lacks are reported:
+Against a partial export of the handbook, entries for pages the export lacks are reported:
 they are stale against that export, not necessarily against the handbook (86 of the 227 routes
 on the corpus hblint is tested on).
 "#,
@@ -75,8 +80,21 @@ pub fn stale<'a>(list: &'a JobFamilyList, pages: impl IntoIterator<Item = &'a Pa
     list.routes.iter().filter(|r| r.route.starts_with("/job-families/") && !served.contains(&r.route)).collect()
 }
 
+/// Where the site redirects a stale route: the target, and the redirects file and line that say so.
+pub struct Redirected<'a> {
+    pub target: &'a str,
+    pub file: &'a Path,
+    pub line: usize,
+}
+
 /// The finding for one stale route of the data file whose text is `text`.
-pub fn diagnostic(entry: &ListedRoute, text: &str, lines: &LineIndex, severity: Severity) -> Diagnostic {
+pub fn diagnostic(
+    entry: &ListedRoute,
+    redirected: Option<Redirected<'_>>,
+    text: &str,
+    lines: &LineIndex,
+    severity: Severity,
+) -> Diagnostic {
     let line_start = lines.line_start(entry.line.saturating_sub(1)).min(text.len());
     let line_text = text[line_start..].split('\n').next().unwrap_or("");
     let column_byte = line_text.char_indices().nth(entry.column.saturating_sub(1)).map_or(0, |(i, _)| i);
@@ -85,12 +103,24 @@ pub fn diagnostic(entry: &ListedRoute, text: &str, lines: &LineIndex, severity: 
     let mut diagnostic = Diagnostic {
         rule: &META,
         severity,
-        message: format!("'{}' ({}) names no job-family page", entry.written.trim(), entry.title),
+        message: match &redirected {
+            Some(r) => format!("'{}' ({}) is redirected to '{}'", entry.written.trim(), entry.title, r.target),
+            None => format!("'{}' ({}) names no job-family page", entry.written.trim(), entry.title),
+        },
         span: Span::new(start, end),
         labels: Vec::new(),
         help: None,
         fix: None,
     };
+    if let Some(r) = redirected {
+        diagnostic.help(format!(
+            "list the family's page itself, '{}', in the Compensation Calculator's job_families.yml ({}:{} redirects the old route)",
+            r.target,
+            r.file.display(),
+            r.line
+        ));
+        return diagnostic;
+    }
     let folder = entry.route.trim_matches('/');
     diagnostic.help(format!(
         "correct the route to the family's page, or remove the entry, in the Compensation Calculator's job_families.yml (looked for {folder}/index.html.md, {folder}.html.md and their .erb and Hugo forms)"
