@@ -99,7 +99,7 @@ pub fn describe(family: &FamilyLadder, conflict: &GradeConflict<'_>) -> (String,
         .others
         .iter()
         .take(4)
-        .map(|o| format!("{}:{} ('{}', grade {})", o.family.path.display(), o.level.line, o.level.title, o.grade))
+        .map(|o| format!("{}:{} ('{}', grade {})", crate::paths::repo_path(&o.family.path), o.level.line, o.level.title, o.grade))
         .collect();
     let help = format!(
         "give the title one grade on every page, or a title that tells the roles apart; see {}",
