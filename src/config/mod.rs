@@ -399,6 +399,7 @@ fail-on = "warning"
 # [handbook]
 # misused-terms = "data/misused_terms.yml"              # the terms IL004 reports
 # inclusiveness-check = "data/inclusiveness_check.yml"  # pages the inclusive rules skip (IL007)
+# job-families = "data/people_group/job_families.yml"  # the families the calculator lists (LD002, LD003)
 # root = "."                                            # where skip-list entries are looked for
 
 # Rule parameters, by markdownlint's names ('hblint explain MD013' lists a rule's): one table
