@@ -9,9 +9,9 @@
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::page::Page;
 use crate::rules::inclusive::skip_list::SkipList;
-use crate::site::job_families::JobFamilyList;
 use crate::rules::meta::Group;
 use crate::rules::{Params, Rule, Sink};
+use crate::site::job_families::JobFamilyList;
 use crate::site::{PageInSite, Sites};
 use crate::source::SourceFile;
 use crate::suppression::{InlineComments, Suppressions};
@@ -177,7 +177,10 @@ impl Linter {
 
     /// Whether a rule in force reads the site index (so the run must build it).
     pub fn needs_sites(&self) -> bool {
-        self.rules.iter().chain(&self.file_candidates).any(|(r, _)| matches!(r.meta().group, Group::Links | Group::Ladder))
+        self.rules
+            .iter()
+            .chain(&self.file_candidates)
+            .any(|(r, _)| matches!(r.meta().group, Group::Links | Group::Ladder))
     }
 
     /// The inclusive-language skip list, if the configuration found one.

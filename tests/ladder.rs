@@ -6,10 +6,6 @@
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
-fn tree() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ladder")
-}
-
 fn ladder(args: &[&str]) -> (Option<i32>, String, String) {
     let output = Command::cargo_bin("hblint")
         .expect("binary is built")
@@ -47,7 +43,10 @@ fn the_json_has_levels_with_links_and_findings() {
     assert_eq!(senior["grade"], 8.0);
     assert_eq!(senior["url"], "/job-families/product/widget-product-manager/#senior-widget-product-manager");
     let message = senior["messages"][0].as_str().expect("a message");
-    assert!(message.starts_with("LD001 line 22: 'Senior Widget Product Manager' is grade 8 here but grade 9"), "{message}");
+    assert!(
+        message.starts_with("LD001 line 22: 'Senior Widget Product Manager' is grade 8 here but grade 9"),
+        "{message}"
+    );
 }
 
 #[test]

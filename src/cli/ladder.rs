@@ -131,7 +131,7 @@ fn read_one(path: &Path, route: &str, linter: &Linter) -> Result<Option<FamilyRe
 
 /// LD001 across the pages read, on each level whose title another page grades otherwise, for
 /// the pages whose configuration runs LD001.
-fn add_grade_conflicts(families: &mut Vec<FamilyReport>, assigned: &[(PathBuf, String, usize)], linters: &[&Linter]) {
+fn add_grade_conflicts(families: &mut [FamilyReport], assigned: &[(PathBuf, String, usize)], linters: &[&Linter]) {
     let ladders = Ladders::new(families.iter().map(|f| f.ladder.clone()).collect());
     let code = ld001_title_grade_conflict::META.code;
     for report in families.iter_mut() {

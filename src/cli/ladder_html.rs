@@ -121,6 +121,7 @@ section.family { background: #fff; border: 1px solid #e3e3e3; border-radius: 6px
 svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
 svg .axis { font-size: 11px; fill: #666; }
 svg .grid { stroke: #ececec; }
+svg .rail { stroke: #c9c6d6; stroke-width: 3; }
 svg .track { font-size: 12px; font-weight: 600; fill: #333; }
 svg .lv rect { stroke-width: 1; }
 svg .ic rect { fill: #e7effd; stroke: #7aa1e0; }
@@ -138,7 +139,7 @@ footer { color: #777; font-size: 12px; text-align: center; padding: 24px; }
 "#;
 
 const AXIS: f64 = 56.0;
-const COLUMN: f64 = 200.0;
+const COLUMN: f64 = 236.0;
 const GAP: f64 = 10.0;
 const ROW: f64 = 34.0;
 const HEAD: f64 = 28.0;
@@ -169,7 +170,10 @@ pub fn write_html(out: &mut dyn Write, families: &[FamilyReport], base_url: &str
 }
 
 fn write_legend(out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "<div class=\"legend\"><svg width=\"760\" height=\"40\" viewBox=\"0 0 760 40\" role=\"img\" aria-label=\"Legend\">")?;
+    writeln!(
+        out,
+        "<div class=\"legend\"><svg width=\"760\" height=\"40\" viewBox=\"0 0 760 40\" role=\"img\" aria-label=\"Legend\">"
+    )?;
     let items = [
         ("lv ic", "Individual contributor"),
         ("lv pm", "People manager"),
@@ -184,7 +188,10 @@ fn write_legend(out: &mut dyn Write) -> io::Result<()> {
             x + 42.0
         )?;
     }
-    writeln!(out, "<g class=\"badge\"><circle cx=\"598\" cy=\"10\" r=\"7\"/><text x=\"598\" y=\"13.5\" text-anchor=\"middle\">3</text></g>")?;
+    writeln!(
+        out,
+        "<g class=\"badge\"><circle cx=\"589\" cy=\"9\" r=\"7\"/><text x=\"589\" y=\"12.5\" text-anchor=\"middle\">3</text></g>"
+    )?;
     writeln!(out, "</svg></div>")
 }
 
@@ -197,7 +204,10 @@ fn department(route: &str) -> &str {
 }
 
 fn write_overview(out: &mut dyn Write, families: &[FamilyReport]) -> io::Result<()> {
-    writeln!(out, "<nav><h2>Overview</h2><table class=\"overview\"><thead><tr><th>Family</th><th>Tracks</th><th>Levels</th><th>Grades</th><th>Findings</th></tr></thead><tbody>")?;
+    writeln!(
+        out,
+        "<nav><h2>Overview</h2><table class=\"overview\"><thead><tr><th>Family</th><th>Tracks</th><th>Levels</th><th>Grades</th><th>Findings</th></tr></thead><tbody>"
+    )?;
     let mut last_department = "";
     for (i, family) in families.iter().enumerate() {
         let ladder = &family.ladder;
@@ -245,7 +255,8 @@ fn write_drawing(out: &mut dyn Write, family: &FamilyReport, base_url: &str) -> 
     grades.dedup();
     let ungraded = ladder.levels.iter().any(|l| l.grade.is_none());
     let rows = grades.len() + usize::from(ungraded);
-    let row_of = |grade: Option<GradeValue>| grade.and_then(|g| grades.iter().position(|x| *x == g)).unwrap_or(grades.len());
+    let row_of =
+        |grade: Option<GradeValue>| grade.and_then(|g| grades.iter().position(|x| *x == g)).unwrap_or(grades.len());
     let tracks = ladder.tracks.len().max(1);
     let width = AXIS + tracks as f64 * (COLUMN + GAP);
     let height = HEAD + rows as f64 * ROW + 6.0;
@@ -254,7 +265,8 @@ fn write_drawing(out: &mut dyn Write, family: &FamilyReport, base_url: &str) -> 
         "<div class=\"drawing\"><svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{} ladder\">",
         esc(&ladder.title)
     )?;
-    for (row, label) in grades.iter().map(|g| format!("Grade {g}")).chain(ungraded.then(|| "No grade".to_string())).enumerate()
+    for (row, label) in
+        grades.iter().map(|g| format!("Grade {g}")).chain(ungraded.then(|| "No grade".to_string())).enumerate()
     {
         let y = HEAD + row as f64 * ROW;
         writeln!(
@@ -265,7 +277,24 @@ fn write_drawing(out: &mut dyn Write, family: &FamilyReport, base_url: &str) -> 
     }
     for (t, name) in ladder.tracks.iter().enumerate() {
         let x = AXIS + t as f64 * (COLUMN + GAP);
-        writeln!(out, "<text class=\"track\" x=\"{x}\" y=\"18\">{}<title>{}</title></text>", esc(&fit(name, 30)), esc(name))?;
+        writeln!(
+            out,
+            "<text class=\"track\" x=\"{x}\" y=\"18\">{}<title>{}</title></text>",
+            esc(&fit(name, 30)),
+            esc(name)
+        )?;
+    }
+    // A rail through each track, from its lowest level to its highest: the ladder itself.
+    for track in 0..tracks {
+        let rows_used: Vec<usize> =
+            ladder.levels.iter().filter(|l| l.track == track && l.grade.is_some()).map(|l| row_of(l.grade)).collect();
+        if let (Some(top), Some(bottom)) = (rows_used.iter().min(), rows_used.iter().max())
+            && top != bottom
+        {
+            let x = AXIS + track as f64 * (COLUMN + GAP) + 14.0;
+            let (y1, y2) = (HEAD + *top as f64 * ROW + ROW / 2.0, HEAD + *bottom as f64 * ROW + ROW / 2.0);
+            writeln!(out, "<line class=\"rail\" x1=\"{x}\" x2=\"{x}\" y1=\"{y1}\" y2=\"{y2}\"/>")?;
+        }
     }
     // Levels that share a track and a grade share the cell side by side.
     let mut cells: std::collections::HashMap<(usize, usize), Vec<usize>> = std::collections::HashMap::new();

@@ -279,7 +279,11 @@ pub fn parse_skip_list(path: &Path, text: &str, root: PathBuf) -> Result<Arc<Ski
 pub fn parse_job_families(path: &Path, text: &str) -> Result<JobFamilyList, LocatedError> {
     let Some(root) = yaml_tree::parse(path, text)? else { return Ok(JobFamilyList::new(path.to_path_buf(), vec![])) };
     let Value::Seq(items) = &root.value else {
-        return Err(error_at(path, &root, format!("the list of job families must be a list of entries, not {}", root.kind())));
+        return Err(error_at(
+            path,
+            &root,
+            format!("the list of job families must be a list of entries, not {}", root.kind()),
+        ));
     };
     let mut routes = Vec::new();
     for item in items {
@@ -299,13 +303,21 @@ pub fn parse_job_families(path: &Path, text: &str) -> Result<JobFamilyList, Loca
             None => String::new(),
         };
         let Some(description) = field("description") else {
-            return Err(error_at(path, item, "an entry needs 'description': the route of its page, or a list of routes"));
+            return Err(error_at(
+                path,
+                item,
+                "an entry needs 'description': the route of its page, or a list of routes",
+            ));
         };
         let nodes: Vec<&Node> = match &description.value {
             Value::Scalar(_) => vec![description],
             Value::Seq(items) => items.iter().collect(),
             Value::Map(_) => {
-                return Err(error_at(path, description, "'description' must be a route or a list of routes, not a mapping"));
+                return Err(error_at(
+                    path,
+                    description,
+                    "'description' must be a route or a list of routes, not a mapping",
+                ));
             }
         };
         for node in nodes {

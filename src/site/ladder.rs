@@ -9,9 +9,9 @@
 
 use crate::page::job_family::{Grade, GradeValue};
 use crate::page::{Page, levels};
+use crate::source::SourceFile;
 use regex::Regex;
 use std::collections::HashMap;
-use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, Mutex};
@@ -292,7 +292,11 @@ impl Ladders {
                 .filter(|(other, _)| other.route != family.route)
                 .filter_map(|(other, other_level)| {
                     let other_grade = other_level.grade?;
-                    (other_grade != grade).then_some(Elsewhere { family: other, level: other_level, grade: other_grade })
+                    (other_grade != grade).then_some(Elsewhere {
+                        family: other,
+                        level: other_level,
+                        grade: other_grade,
+                    })
                 })
                 .collect();
             // One finding names each other page once: its first level with the title.

@@ -52,7 +52,9 @@ pub fn render(dir: &Path, page: &Path, rule: &'static dyn Rule) -> String {
         Arc::new(parse_job_families(&list_path, &text).unwrap_or_else(|e| panic!("{e}")))
     });
     let rule: &'static dyn Rule = match (&list, rule.meta().code) {
-        (Some(list), "LD002") => Box::leak(Box::new(ld002_unlisted_job_family::UnlistedJobFamily::from_list(list.clone()))),
+        (Some(list), "LD002") => {
+            Box::leak(Box::new(ld002_unlisted_job_family::UnlistedJobFamily::from_list(list.clone())))
+        }
         _ => rule,
     };
     let mut linter = Linter::with_rules(vec![rule]);

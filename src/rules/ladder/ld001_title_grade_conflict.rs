@@ -90,7 +90,8 @@ pub fn describe(family: &FamilyLadder, conflict: &GradeConflict<'_>) -> (String,
     let level = &family.levels[conflict.level];
     let first = &conflict.others[0];
     let more = conflict.others.len() - 1;
-    let also = if more > 0 { format!(" (and {more} other page{})", if more == 1 { "" } else { "s" }) } else { String::new() };
+    let also =
+        if more > 0 { format!(" (and {more} other page{})", if more == 1 { "" } else { "s" }) } else { String::new() };
     let message = format!(
         "'{}' is grade {} here but grade {} on {}{also}",
         level.title, conflict.grade, first.grade, first.family.route
@@ -99,7 +100,15 @@ pub fn describe(family: &FamilyLadder, conflict: &GradeConflict<'_>) -> (String,
         .others
         .iter()
         .take(4)
-        .map(|o| format!("{}:{} ('{}', grade {})", crate::paths::repo_path(&o.family.path), o.level.line, o.level.title, o.grade))
+        .map(|o| {
+            format!(
+                "{}:{} ('{}', grade {})",
+                crate::paths::repo_path(&o.family.path),
+                o.level.line,
+                o.level.title,
+                o.grade
+            )
+        })
         .collect();
     let help = format!(
         "give the title one grade on every page, or a title that tells the roles apart; see {}",
