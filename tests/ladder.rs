@@ -120,3 +120,68 @@ fn chromium_renders_the_page_without_console_errors() {
     // A blank page compresses to a few kilobytes; three drawn ladders with text do not.
     assert!(bytes.len() > 30_000, "the PNG looks blank: {} bytes", bytes.len());
 }
+
+/// A handbook repository in a temporary folder: `.git`, the Middleman layout, the list of job
+/// families in `data/people_group/`, and the three pages of `tests/ladder/`.
+fn repository(list: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join(".git")).expect(".git");
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ladder/job-families");
+    for family in ["engineering/widget-engineer", "marketing/widget-marketing", "product/widget-product-manager"] {
+        let to = dir.path().join("sites/uncategorized/source/job-families").join(family);
+        std::fs::create_dir_all(&to).expect("page folder");
+        std::fs::copy(pages.join(family).join("index.html.md"), to.join("index.html.md")).expect("copy page");
+    }
+    let data = dir.path().join("data/people_group");
+    std::fs::create_dir_all(&data).expect("data/");
+    std::fs::write(data.join("job_families.yml"), list).expect("write list");
+    dir
+}
+
+fn check(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::cargo_bin("hblint")
+        .expect("binary is built")
+        .current_dir(dir)
+        .args(["check", "--format", "concise", "--select", "LD"])
+        .args(args)
+        .output()
+        .expect("hblint runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (output.status.code(), text(&output.stdout), text(&output.stderr))
+}
+
+#[test]
+fn the_list_of_job_families_is_found_at_the_git_root() {
+    let dir = repository(
+        "---\n- title: Widget Engineer\n  description: \"/job-families/engineering/widget-engineer/\"\n- title: Widget PM\n  description:\n  - /job-families/product/widget-product-manager\n  - /job-families/product/widget-pm/\n",
+    );
+    let (code, stdout, stderr) = check(dir.path(), &["."]);
+    assert_eq!(code, Some(1), "{stderr}");
+    let root = "sites/uncategorized/source/job-families";
+    assert_eq!(
+        stdout,
+        format!(
+            "{root}/marketing/widget-marketing/index.html.md:3:9: LD002 '/job-families/marketing/widget-marketing/' is not in the list of job families\n\
+             {root}/marketing/widget-marketing/index.html.md:8:1: LD001 'Senior Widget Product Manager' is grade 9 here but grade 8 on /job-families/product/widget-product-manager/\n\
+             {root}/product/widget-product-manager/index.html.md:22:1: LD001 'Senior Widget Product Manager' is grade 8 here but grade 9 on /job-families/marketing/widget-marketing/\n\
+             data/people_group/job_families.yml:7:5: LD003 '/job-families/product/widget-pm/' (Widget PM) names no job-family page\n"
+        )
+    );
+    // One page linted alone still sees the other pages (LD001), and no data-file finding.
+    let one = format!("{root}/product/widget-product-manager/index.html.md");
+    let (code, stdout, _) = check(dir.path(), &[&one]);
+    assert_eq!(code, Some(1));
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("LD001 'Senior Widget Product Manager' is grade 8 here"), "{stdout}");
+}
+
+#[test]
+fn a_broken_list_of_job_families_is_an_error_at_its_line() {
+    let dir = repository("- title: Widget Engineer\n  description:\n    route: /job-families/x/\n");
+    let (code, stdout, stderr) = check(dir.path(), &["."]);
+    assert_eq!((code, stdout.as_str()), (Some(2), ""));
+    assert!(
+        stderr.contains("job_families.yml:3:5") && stderr.contains("'description' must be a route or a list of routes"),
+        "{stderr}"
+    );
+}
