@@ -242,7 +242,7 @@ impl SiteIndex {
                 .filter(|e| e.kind == EntryKind::Page && e.route.starts_with("/job-families/"))
                 .map(|e| (&*e.route, e.path.as_path()))
                 .collect();
-            Ladders::read(&pages)
+            Ladders::read(&pages, self.style)
         })
     }
 

@@ -6,6 +6,7 @@
 //! routes. Routes are compared as the site serves them: host of the handbook dropped, fragment
 //! and query dropped, one trailing slash.
 
+use super::layout::{Generator, Layout, Served};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -81,29 +82,20 @@ pub fn normalize_route(written: &str) -> String {
 }
 
 /// The route of a job-family page from its path, for trees that keep the pages without the
-/// site's layout (the folder `job-families/` exported on its own): everything from the
-/// `job-families` folder on, with the page's file name made a route as Middleman and Hugo do
-/// (`x/index.html.md` and `x.html.md` are `/x/`, `_index.md` is its folder). `None` for a path
-/// with no `job-families` folder, or a partial (`_performance.erb`).
+/// site's layout (the folder `job-families/` exported on its own): its path from the
+/// `job-families` folder on, routed as the site's generator routes it (`x/index.html.md` and
+/// `x.html.md` are `/x/`; a Hugo `_index.md` is its folder). `None` for a path with no
+/// `job-families` folder, or a file the site does not serve as a page (`_performance.erb`).
 pub fn job_family_route(path: &Path) -> Option<String> {
     let text = path.to_string_lossy().replace('\\', "/");
     let start = text.match_indices("job-families/").map(|(i, _)| i).find(|&i| i == 0 || text[..i].ends_with('/'))?;
-    let rest = &text[start..];
-    let (folder, file) = match rest.rsplit_once('/') {
-        Some((folder, file)) => (folder, file),
-        None => return None,
-    };
-    if file.starts_with('_') && file != "_index.md" {
-        return None;
+    let inside = &text[start..];
+    let generator = if inside.ends_with("/_index.md") { Generator::Hugo } else { Generator::Middleman };
+    let layout = Layout { root: PathBuf::new(), generator, content: Vec::new() };
+    match layout.route_of(inside) {
+        Served::Page(route) => Some(normalize_route(&route)),
+        _ => None,
     }
-    let stem = ["index.html.md.erb", "index.html.md", "index.md", "_index.md"]
-        .iter()
-        .find(|name| file == **name)
-        .map(|_| "")
-        .or_else(|| {
-            [".html.md.erb", ".html.md", ".md.erb", ".md", ".markdown"].iter().find_map(|ext| file.strip_suffix(ext))
-        })?;
-    Some(normalize_route(&format!("/{folder}/{stem}")))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! sees side by side: levels grouped by the heading they sit under ("Backend Engineer IC
 //! levels"), and within a group, individual contributors apart from people managers.
 
+use super::anchors::{IdStyle, hugo_id, kramdown_id};
 use crate::page::job_family::{Grade, GradeValue};
 use crate::page::{Page, levels};
 use crate::source::SourceFile;
@@ -50,13 +51,19 @@ pub struct FamilyLadder {
 }
 
 impl FamilyLadder {
-    /// The ladder of a built page; `None` when the page is not a job family or has no level.
+    /// The ladder of a built page, with kramdown's heading ids (the Middleman handbook's);
+    /// `None` when the page is not a job family or has no level.
     pub fn of(page: &Page<'_>, route: &str) -> Option<FamilyLadder> {
+        FamilyLadder::with_ids(page, route, IdStyle::Kramdown)
+    }
+
+    /// The ladder of a built page whose site makes heading ids in `style`.
+    pub fn with_ids(page: &Page<'_>, route: &str, style: IdStyle) -> Option<FamilyLadder> {
         let job = page.job.as_ref()?;
         if job.levels.is_empty() {
             return None;
         }
-        let ids = kramdown_ids(page);
+        let ids = heading_ids(page, style);
         let text_len = page.source.text.len();
         let mut track_keys: Vec<(Option<usize>, bool)> = Vec::new();
         let mut levels = Vec::with_capacity(job.levels.len());
@@ -151,32 +158,23 @@ fn track_names(page: &Page<'_>, keys: &[(Option<usize>, bool)]) -> Vec<String> {
         .collect()
 }
 
-/// The id kramdown gives each heading of the page (the handbook's Markdown renderer in 2022):
-/// leading characters up to the first letter dropped, characters other than letters, digits,
-/// spaces and `-` dropped, spaces made `-`, lowercase; a repeated id gets `-1`, `-2` …
-pub fn kramdown_ids(page: &Page<'_>) -> Vec<String> {
+/// The id each heading of the page gets from the site's renderer (`site::anchors`: kramdown for
+/// the 2022 Middleman handbook, Goldmark for Hugo's); a repeated id gets `-1`, `-2` …
+pub fn heading_ids(page: &Page<'_>, style: IdStyle) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     page.headings
         .iter()
         .map(|h| {
-            let base = kramdown_id(&h.text);
+            let base = match style {
+                IdStyle::Kramdown => kramdown_id(&h.text),
+                IdStyle::Hugo => hugo_id(&h.text),
+            };
             let count = seen.entry(base.clone()).or_insert(0);
             let id = if *count == 0 { base.clone() } else { format!("{base}-{count}") };
             *count += 1;
             id
         })
         .collect()
-}
-
-/// kramdown's auto-id of one heading text (see [`kramdown_ids`]).
-pub fn kramdown_id(text: &str) -> String {
-    let from_letter = text.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
-    let id: String = from_letter
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
-        .map(|c| if c == ' ' { '-' } else { c.to_ascii_lowercase() })
-        .collect();
-    if id.is_empty() { "section".to_string() } else { id }
 }
 
 /// The key under which a title's grade is compared across pages: its words, lowercase, with
@@ -237,7 +235,7 @@ impl Ladders {
 
     /// Reads and builds every page of `pages` (route, file) on all cores, keeping those that are
     /// job families. A file that cannot be read or decoded is left out: linting it reports that.
-    pub fn read(pages: &[(&str, &Path)]) -> Ladders {
+    pub fn read(pages: &[(&str, &Path)], style: IdStyle) -> Ladders {
         let next = AtomicUsize::new(0);
         let found: Mutex<Vec<FamilyLadder>> = Mutex::new(Vec::new());
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(pages.len()).max(1);
@@ -248,7 +246,7 @@ impl Ladders {
                     while let Some((route, path)) = pages.get(next.fetch_add(1, Ordering::Relaxed)) {
                         let Ok(bytes) = std::fs::read(path) else { continue };
                         let Ok(source) = SourceFile::from_bytes(path.to_path_buf(), bytes) else { continue };
-                        mine.extend(FamilyLadder::of(&Page::build(&source), route));
+                        mine.extend(FamilyLadder::with_ids(&Page::build(&source), route, style));
                     }
                     found.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
                 });
@@ -382,13 +380,5 @@ mod tests {
         assert_eq!(title_key("Senior Manager"), None);
         assert_eq!(title_key("Director"), None);
         assert_ne!(title_key("Manager, Product"), title_key("Product Manager"));
-    }
-
-    #[test]
-    fn kramdown_auto_ids() {
-        assert_eq!(kramdown_id("Senior Backend Engineer"), "senior-backend-engineer");
-        assert_eq!(kramdown_id("Manager, Product (Growth)"), "manager-product-growth");
-        assert_eq!(kramdown_id("1. Intro"), "intro");
-        assert_eq!(kramdown_id("VP - Sales"), "vp---sales");
     }
 }

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::site::job_families::{JobFamilyList, ListedRoute, job_family_route};
-use crate::source::{LineIndex, Span};
+use crate::source::LineIndex;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -95,11 +95,6 @@ pub fn diagnostic(
     lines: &LineIndex,
     severity: Severity,
 ) -> Diagnostic {
-    let line_start = lines.line_start(entry.line.saturating_sub(1)).min(text.len());
-    let line_text = text[line_start..].split('\n').next().unwrap_or("");
-    let column_byte = line_text.char_indices().nth(entry.column.saturating_sub(1)).map_or(0, |(i, _)| i);
-    let start = line_start + column_byte;
-    let end = line_start + line_text.trim_end().len().max(column_byte);
     let mut diagnostic = Diagnostic {
         rule: &META,
         severity,
@@ -107,7 +102,7 @@ pub fn diagnostic(
             Some(r) => format!("'{}' ({}) is redirected to '{}'", entry.written.trim(), entry.title, r.target),
             None => format!("'{}' ({}) names no job-family page", entry.written.trim(), entry.title),
         },
-        span: Span::new(start, end),
+        span: lines.rest_of_line(text, entry.line, entry.column),
         labels: Vec::new(),
         help: None,
         fix: None,
