@@ -17,6 +17,7 @@ use crate::rules::ladder::ld001_title_grade_conflict;
 use crate::site::job_families::job_family_route;
 use crate::site::ladder::{FamilyLadder, Ladders};
 use crate::source::SourceFile;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -132,15 +133,13 @@ fn read_one(path: &Path, route: &str, linter: &Linter) -> Result<Option<FamilyRe
 /// LD001 across the pages read, on each level whose title another page grades otherwise, for
 /// the pages whose configuration runs LD001.
 fn add_grade_conflicts(families: &mut [FamilyReport], assigned: &[(PathBuf, String, usize)], linters: &[&Linter]) {
-    let ladders = Ladders::new(families.iter().map(|f| f.ladder.clone()).collect());
     let code = ld001_title_grade_conflict::META.code;
-    for report in families.iter_mut() {
-        let severity = assigned
-            .iter()
-            .find(|(path, ..)| *path == report.ladder.path)
-            .and_then(|(_, _, which)| linters[*which].severity_of(code));
+    let linter_of: HashMap<&Path, usize> = assigned.iter().map(|(path, _, which)| (path.as_path(), *which)).collect();
+    // Both are sorted by route, then path: the ladders' families are the reports', in order.
+    let ladders = Ladders::new(families.iter().map(|f| f.ladder.clone()).collect());
+    for (report, family) in families.iter_mut().zip(ladders.families()) {
+        let severity = linter_of.get(family.path.as_path()).and_then(|&which| linters[which].severity_of(code));
         let Some(severity) = severity else { continue };
-        let Some(family) = ladders.family_of_path(&report.ladder.path) else { continue };
         for conflict in ladders.grade_conflicts(family) {
             let (message, _) = ld001_title_grade_conflict::describe(family, &conflict);
             let line = family.levels[conflict.level].line;

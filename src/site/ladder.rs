@@ -65,6 +65,19 @@ impl FamilyLadder {
         }
         let ids = heading_ids(page, style);
         let text_len = page.source.text.len();
+        // Where each heading's subtree ends (the next heading at its depth or above), in one
+        // pass: a generated page with thousands of levels must not make this quadratic.
+        let mut subtree_ends = vec![text_len; page.headings.len()];
+        let mut open: Vec<usize> = Vec::new();
+        for (i, heading) in page.headings.iter().enumerate() {
+            while let Some(&top) = open.last()
+                && page.headings[top].level >= heading.level
+            {
+                subtree_ends[top] = heading.span.start;
+                open.pop();
+            }
+            open.push(i);
+        }
         let mut track_keys: Vec<(Option<usize>, bool)> = Vec::new();
         let mut levels = Vec::with_capacity(job.levels.len());
         for (i, level) in job.levels.iter().enumerate() {
@@ -75,12 +88,10 @@ impl FamilyLadder {
             });
             // The heading that names the level: its own, or (a level made of a prefixed "Senior X
             // Job Grade" heading) the first heading of its sections.
-            let heading = level.heading.or_else(|| page.headings.iter().position(|h| h.span == level.span));
+            let heading =
+                level.heading.or_else(|| page.headings.binary_search_by_key(&level.span.start, |h| h.span.start).ok());
             let next_level = job.levels.get(i + 1).map_or(text_len, |l| l.span.start);
-            let subtree_end = level.heading.map_or(text_len, |h| {
-                let depth = page.headings[h].level;
-                page.headings[h + 1..].iter().find(|n| n.level <= depth).map_or(text_len, |n| n.span.start)
-            });
+            let subtree_end = level.heading.map_or(text_len, |h| subtree_ends[h]);
             let end = next_level.min(subtree_end).max(level.span.start);
             let line = page.lines.line_of(level.span.start) + 1;
             let end_line = page.lines.line_of(end.saturating_sub(1).max(level.span.start)) + 1;
@@ -304,11 +315,6 @@ impl Ladders {
             }
         }
         conflicts
-    }
-
-    /// The family of the page at `path`, if it is one.
-    pub fn family_of_path(&self, path: &Path) -> Option<&FamilyLadder> {
-        self.families.iter().find(|f| f.path == path)
     }
 }
 
