@@ -177,10 +177,7 @@ impl Linter {
 
     /// Whether a rule in force reads the site index (so the run must build it).
     pub fn needs_sites(&self) -> bool {
-        self.rules
-            .iter()
-            .chain(&self.file_candidates)
-            .any(|(r, _)| matches!(r.meta().group, Group::Links | Group::Ladder))
+        self.rules.iter().chain(&self.file_candidates).any(|(r, _)| r.needs_site())
     }
 
     /// The inclusive-language skip list, if the configuration found one.

@@ -36,6 +36,12 @@ pub trait Rule: Sync + Send {
         let _ = site;
         self.check(page, params, out);
     }
+
+    /// Whether the rule reads the site index, so that a run with it in force builds the index:
+    /// the link rules do; a rule that merely uses the page's route when there is one does not.
+    fn needs_site(&self) -> bool {
+        self.meta().group == Group::Links
+    }
 }
 
 /// Where a rule reports its findings; stamps each with the rule's metadata and severity.

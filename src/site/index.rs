@@ -6,7 +6,7 @@
 //! once. Memory: a route and a path per file, an id per heading; never page text.
 
 use super::anchors::{self, IdStyle};
-use super::ladder::Ladders;
+use super::ladder_index::LadderIndex;
 use super::layout::{Generator, Layout, Served};
 use super::redirects::{Redirect, Redirects};
 use globset::GlobSet;
@@ -60,8 +60,8 @@ pub struct SiteIndex {
     /// Where the redirects came from, for messages.
     pub redirects_file: Option<PathBuf>,
     pub options: SiteOptions,
-    /// Every job family's ladder, built the first time a ladder rule asks (see `ladders`).
-    ladders: OnceLock<Ladders>,
+    /// The job-family pages, scanned the first time a ladder rule asks (see `ladders`).
+    ladders: OnceLock<LadderIndex>,
 }
 
 impl SiteIndex {
@@ -231,10 +231,10 @@ impl SiteIndex {
         Some(self.layout.route_of(&inside))
     }
 
-    /// The ladders of every job family of the site: the Markdown pages under `/job-families/`
-    /// (`.md.erb` included), each parsed once with `Page::build`, the first time a ladder rule
-    /// asks; other pages are never read for them. Memory: titles, grades and lines per level.
-    pub fn ladders(&self) -> &Ladders {
+    /// The job-family pages of the site (Markdown under `/job-families/`, `.md.erb` included),
+    /// scanned for their heading titles the first time a ladder rule asks; a page's ladder is
+    /// built (`Page::build`) only when a linted page shares a title with it (`LadderIndex`).
+    pub fn ladders(&self) -> &LadderIndex {
         self.ladders.get_or_init(|| {
             let pages: Vec<(&str, &Path)> = self
                 .entries
@@ -242,7 +242,7 @@ impl SiteIndex {
                 .filter(|e| e.kind == EntryKind::Page && e.route.starts_with("/job-families/"))
                 .map(|e| (&*e.route, e.path.as_path()))
                 .collect();
-            Ladders::read(&pages, self.style)
+            LadderIndex::scan(&pages, self.style)
         })
     }
 

@@ -10,12 +10,10 @@
 use super::anchors::{IdStyle, hugo_id, kramdown_id};
 use crate::page::job_family::{Grade, GradeValue};
 use crate::page::{Page, levels};
-use crate::source::SourceFile;
 use regex::Regex;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{LazyLock, Mutex};
+use std::path::PathBuf;
+use std::sync::LazyLock;
 
 /// One level of a family's ladder.
 #[derive(Debug, Clone)]
@@ -244,28 +242,6 @@ impl Ladders {
         Ladders { families, by_title, by_route }
     }
 
-    /// Reads and builds every page of `pages` (route, file) on all cores, keeping those that are
-    /// job families. A file that cannot be read or decoded is left out: linting it reports that.
-    pub fn read(pages: &[(&str, &Path)], style: IdStyle) -> Ladders {
-        let next = AtomicUsize::new(0);
-        let found: Mutex<Vec<FamilyLadder>> = Mutex::new(Vec::new());
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(pages.len()).max(1);
-        std::thread::scope(|scope| {
-            for _ in 0..threads {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    while let Some((route, path)) = pages.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let Ok(bytes) = std::fs::read(path) else { continue };
-                        let Ok(source) = SourceFile::from_bytes(path.to_path_buf(), bytes) else { continue };
-                        mine.extend(FamilyLadder::with_ids(&Page::build(&source), route, style));
-                    }
-                    found.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
-                });
-            }
-        });
-        Ladders::new(found.into_inner().unwrap_or_else(|e| e.into_inner()))
-    }
-
     pub fn families(&self) -> &[FamilyLadder] {
         &self.families
     }
@@ -293,34 +269,50 @@ impl Ladders {
     /// same route (one family written twice, as `x.html.md` and `x/index.html.md`) are not
     /// compared with each other.
     pub fn grade_conflicts<'a>(&'a self, family: &FamilyLadder) -> Vec<GradeConflict<'a>> {
-        let mut conflicts = Vec::new();
-        for (l, level) in family.levels.iter().enumerate() {
-            let Some(grade) = level.grade else { continue };
-            let mut others: Vec<Elsewhere<'a>> = self
-                .titled(&level.title)
-                .filter(|(other, _)| other.route != family.route)
-                .filter_map(|(other, other_level)| {
-                    let other_grade = other_level.grade?;
-                    (other_grade != grade).then_some(Elsewhere {
-                        family: other,
-                        level: other_level,
-                        grade: other_grade,
-                    })
+        grade_conflicts(family, |key| {
+            self.by_title
+                .get(key)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .map(|&(f, l)| {
+                    let other = &self.families[f as usize];
+                    (other, &other.levels[l as usize])
                 })
-                .collect();
-            // One finding names each other page once: its first level with the title.
-            others.dedup_by(|a, b| a.family.route == b.family.route);
-            if !others.is_empty() {
-                conflicts.push(GradeConflict { level: l, grade, others });
-            }
-        }
-        conflicts
+                .collect()
+        })
     }
+}
+
+/// The levels of `family` whose title another page grades otherwise; `titled(key)` gives every
+/// level, on any page, whose title has that key. Pages at the family's own route are skipped.
+pub fn grade_conflicts<'a>(
+    family: &FamilyLadder,
+    titled: impl Fn(&str) -> Vec<(&'a FamilyLadder, &'a LadderLevel)>,
+) -> Vec<GradeConflict<'a>> {
+    let mut conflicts = Vec::new();
+    for (l, level) in family.levels.iter().enumerate() {
+        let (Some(grade), Some(key)) = (level.grade, title_key(&level.title)) else { continue };
+        let mut others: Vec<Elsewhere<'a>> = titled(&key)
+            .into_iter()
+            .filter(|(other, _)| other.route != family.route)
+            .filter_map(|(other, other_level)| {
+                let other_grade = other_level.grade?;
+                (other_grade != grade).then_some(Elsewhere { family: other, level: other_level, grade: other_grade })
+            })
+            .collect();
+        // One finding names each other page once: its first level with the title.
+        others.dedup_by(|a, b| a.family.route == b.family.route);
+        if !others.is_empty() {
+            conflicts.push(GradeConflict { level: l, grade, others });
+        }
+    }
+    conflicts
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::SourceFile;
 
     fn ladder(path: &str, route: &str, text: &str) -> FamilyLadder {
         let source = SourceFile::from_text(PathBuf::from(path), text.to_string(), false);

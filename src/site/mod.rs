@@ -11,6 +11,7 @@ pub mod anchors;
 pub mod index;
 pub mod job_families;
 pub mod ladder;
+pub mod ladder_index;
 pub mod layout;
 pub mod redirects;
 pub mod target;

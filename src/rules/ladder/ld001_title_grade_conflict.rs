@@ -7,7 +7,7 @@
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::site::PageInSite;
-use crate::site::ladder::{FamilyLadder, GradeConflict, Ladders};
+use crate::site::ladder::{FamilyLadder, GradeConflict};
 
 pub static META: RuleMeta = RuleMeta {
     code: "LD001",
@@ -64,12 +64,16 @@ reported when their grades differ, which is then a naming problem.
     params: &[],
 };
 
-/// The rule: it reads the ladders of the page's site (built once per run, on first use).
+/// The rule: it compares the page's ladder with the job families of its site (`LadderIndex`).
 pub struct TitleGradeConflict;
 
 impl Rule for TitleGradeConflict {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs_site(&self) -> bool {
+        true
     }
 
     /// Outside a site there is no other page to compare with.
@@ -78,10 +82,9 @@ impl Rule for TitleGradeConflict {
     fn check_in_site(&self, page: &Page<'_>, site: Option<&PageInSite<'_>>, _params: &Params, out: &mut Sink<'_>) {
         let (Some(site), Some(_)) = (site, &page.job) else { return };
         let Some(route) = site.route.as_deref().filter(|r| r.starts_with("/job-families/")) else { return };
-        let ladders = site.site.ladders();
-        if let Some(family) = ladders.family(route) {
-            report(ladders, family, page, out);
-        }
+        let Some(family) = FamilyLadder::with_ids(page, route, site.site.style) else { return };
+        let conflicts = site.site.ladders().grade_conflicts(&family);
+        report(&family, &conflicts, page, out);
     }
 }
 
@@ -118,15 +121,15 @@ pub fn describe(family: &FamilyLadder, conflict: &GradeConflict<'_>) -> (String,
 }
 
 /// Reports the conflicts of the page's family, at each level's heading.
-pub fn report(ladders: &Ladders, family: &FamilyLadder, page: &Page<'_>, out: &mut Sink<'_>) {
+pub fn report(family: &FamilyLadder, conflicts: &[GradeConflict<'_>], page: &Page<'_>, out: &mut Sink<'_>) {
     let Some(job) = &page.job else { return };
-    for conflict in ladders.grade_conflicts(family) {
+    for conflict in conflicts {
         // The ladder was made from this page's model: its levels are the model's, in order.
         let Some(level) = job.levels.get(conflict.level) else { continue };
         if level.title != family.levels[conflict.level].title {
             continue;
         }
-        let (message, help) = describe(family, &conflict);
+        let (message, help) = describe(family, conflict);
         out.report(level.span, message).help(help);
     }
 }
