@@ -19,6 +19,9 @@ pub struct Change {
     /// Added, modified or renamed files (repository-relative, `/`-separated); deleted ones are not.
     pub files: Vec<String>,
     pub touched: TouchedLines,
+    /// Files the change deleted, or renamed away (with their new path): the pages whose links
+    /// elsewhere may now be broken (LK007).
+    pub removed: Vec<(String, Option<String>)>,
 }
 
 fn git(args: &[&str]) -> Result<String, String> {
@@ -81,7 +84,32 @@ pub fn change_since(rev: &str) -> Result<Change, String> {
         let diff = git(&args).map_err(|e| format!("git diff failed: {e}"))?;
         touched = parse_touched(&diff);
     }
-    Ok(Change { root: PathBuf::from(root), base, files, touched })
+    let statuses = git(&["diff", "--name-status", "-z", "-M", "--diff-filter=DR", &base, "HEAD"])
+        .map_err(|e| format!("git diff failed: {e}"))?;
+    let removed = parse_removed(&statuses);
+    Ok(Change { root: PathBuf::from(root), base, files, touched, removed })
+}
+
+/// Reads `git diff --name-status -z` for deletions (`D\0path`) and renames
+/// (`R100\0old\0new`): the removed path, and the new one for a rename.
+pub fn parse_removed(statuses: &str) -> Vec<(String, Option<String>)> {
+    let mut fields = statuses.split('\0').filter(|f| !f.is_empty());
+    let mut removed = Vec::new();
+    while let Some(status) = fields.next() {
+        match status.as_bytes().first() {
+            Some(b'D') => removed.extend(fields.next().map(|path| (path.to_string(), None))),
+            Some(b'R' | b'C') => {
+                let (Some(old), Some(new)) = (fields.next(), fields.next()) else { break };
+                if status.starts_with('R') {
+                    removed.push((old.to_string(), Some(new.to_string())));
+                }
+            }
+            _ => {
+                fields.next();
+            }
+        }
+    }
+    removed
 }
 
 /// Reads the added line ranges (`@@ -a,b +c,d @@`) of a zero-context unified diff.

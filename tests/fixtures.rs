@@ -4,6 +4,8 @@
 //! A page with a `<stem>.options.json` beside it runs with those rule parameters (markdownlint's
 //! JSON for that rule, e.g. `{"style": "setext"}`): that is how parameterized variants are tested.
 //! A rule directory with `data/misused_terms.yml` runs IL004 with that list, as a handbook would.
+//! A rule directory with an `hblint.toml` whose `[site]` names content folders is a site: its
+//! pages are linted with the site index built from it (the link rules' fixtures).
 //! A rule directory with a `site/` tree (cross-page rules) lints each page inside a copy of that
 //! site: see `ladder_fixture`.
 //! `HBLINT_BLESS=1 cargo test --test fixtures` rewrites the `.expected` files: review the diff.
@@ -55,7 +57,28 @@ fn linter_for(dir: &Path, dir_name: &str) -> Linter {
             .unwrap_or_else(|e| panic!("{e}"));
         return Linter::with_rules(vec![Box::leak(Box::new(rule))]);
     }
-    Linter::with_rules(vec![rule])
+    let mut linter = Linter::with_rules(vec![rule]);
+    linter.set_sites(site_of(dir));
+    linter
+}
+
+/// The site a rule directory is, when its `hblint.toml` has a `[site]` with content folders.
+fn site_of(dir: &Path) -> Option<std::sync::Arc<hblint::site::Sites>> {
+    let config = dir.join("hblint.toml");
+    if !config.is_file() {
+        return None;
+    }
+    let settings = hblint::config::load(&config, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let layout = settings.site.layout.clone()?;
+    let redirects = match &settings.site.options.redirects {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).expect("redirects file");
+            hblint::config::site::parse_redirects(path, &text).unwrap_or_else(|e| panic!("{e}"))
+        }
+        None => Default::default(),
+    };
+    let index = hblint::site::index::SiteIndex::build(layout, redirects, settings.site.options.clone());
+    Some(std::sync::Arc::new(hblint::site::Sites::new(vec![std::sync::Arc::new(index)])))
 }
 
 /// IL007's findings are in the skip file, not in a page: a rule directory with
@@ -77,6 +100,53 @@ fn stale_skip_entries(dir: &Path) -> String {
             let d =
                 hblint::rules::inclusive::il007_stale_skip_entry::diagnostic(entry, &text, &lines, Severity::Warning);
             let finding = hblint::diagnostic::Finding::new(d, &text, &lines);
+            format!(
+                "{}:{} {} {}\n",
+                finding.start.line, finding.start.column, finding.diagnostic.rule.code, finding.diagnostic.message
+            )
+        })
+        .collect()
+}
+
+/// LK007's findings come from a change, not from a page: a rule directory with `removed.txt`
+/// (one removed path a line, or `old -> new` for a rename, relative to the directory) expects a
+/// page's links to those pages, as `--changed-since` reports them.
+fn removed_page_links(dir: &Path, file: &Path) -> String {
+    use hblint::rules::links::lk007_removed_page_linked::{RemovedPage, diagnostic, links_to_removed};
+    use hblint::site::layout::Served;
+    let Ok(list) = std::fs::read_to_string(dir.join("removed.txt")) else { return String::new() };
+    let sites = site_of(dir).expect("an LK007 fixture is a site");
+    let site = &sites.indexes()[0];
+    let route = |path: &str| match site.served(&dir.join(path)) {
+        Some(Served::Page(route)) => route,
+        other => panic!("{path} is no page of the fixture site: {other:?}"),
+    };
+    let removed: Vec<RemovedPage> = list
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let (old, new) = match line.split_once(" -> ") {
+                Some((old, new)) => (old.trim(), Some(new.trim())),
+                None => (line.trim(), None),
+            };
+            RemovedPage {
+                route: route(old),
+                file: old.to_string(),
+                renamed_to: new.map(|new| (new.to_string(), route(new))),
+            }
+        })
+        .collect();
+    let bytes = std::fs::read(file).expect("fixture");
+    let source = SourceFile::from_bytes(file.to_path_buf(), bytes).expect("utf-8");
+    let page = hblint::page::Page::build(&source);
+    let place = hblint::site::PageInSite::new(site, file);
+    let lines = hblint::source::LineIndex::new(&source.text);
+    links_to_removed(&page, &place, &removed)
+        .into_iter()
+        .map(|hit| {
+            let written = hit.destination.map(|d| (d, &source.text[d.start..d.end]));
+            let d = diagnostic(hit.span, written, &removed[hit.removed], 1, Severity::Error);
+            let finding = hblint::diagnostic::Finding::new(d, &source.text, &lines);
             format!(
                 "{}:{} {} {}\n",
                 finding.start.line, finding.start.column, finding.diagnostic.rule.code, finding.diagnostic.message
@@ -129,6 +199,7 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
             if stem.starts_with("bad") {
                 actual.push_str(&stale_skip_entries(dir));
             }
+            actual.push_str(&removed_page_links(dir, file));
             checked += 1;
             if stem.starts_with("good") {
                 if !actual.is_empty() {

@@ -240,6 +240,35 @@ fn the_readme_handbook_data_files_work_as_written() {
 }
 
 #[test]
+fn the_readme_site_configuration_works_as_written() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let site = block_after("Other\nlayouts are configured in `hblint.toml`:", "toml");
+    assert!(site.contains("[site]") && site.contains("docs.example.com"), "the README's [site] snippet moved");
+    std::fs::write(dir.path().join("hblint.toml"), &site).expect("write config");
+    let write = |path: &str, text: &str| {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        std::fs::write(full, text).expect("write");
+    };
+    write("data/redirects.yml", "- sources: /old-guide/\n  target: /guide/\n  comp_op: '='\n");
+    write("docs/_index.md", "# Home\n");
+    write("docs/guide.md", "# Guide\n\n## Setup {#set-up}\n");
+    write(
+        "docs/links.md",
+        "# Links\n\n[a](/guide/#set-up) [b](/guide/#setup) [c](https://docs.example.com/guide/) [d](/team/x/) [e](/old-guide/) [f](/nowhere/)\n",
+    );
+    let (code, stdout) = concise(dir.path(), &["docs/links.md"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stdout,
+        "docs/links.md:3:33: LK002 '#setup' is no anchor on '/guide/'\n\
+         docs/links.md:3:44: LK004 link to this site written with its host 'https://docs.example.com'\n\
+         docs/links.md:3:93: LK003 '/old-guide/' is redirected to '/guide/' (data/redirects.yml, line 1)\n\
+         docs/links.md:3:110: LK001 link to '/nowhere/', a page the handbook does not have\n"
+    );
+}
+
+#[test]
 fn the_readme_example_output_is_what_hblint_prints() {
     let example = block_after("# Run the tests:", "text");
     let output = Command::cargo_bin("hblint")

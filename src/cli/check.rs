@@ -5,6 +5,7 @@ use super::args::{CheckArgs, ColorChoice};
 use super::data_files::{Coverage, data_file_findings};
 use super::error;
 use super::filters::Filters;
+use super::removed_pages::{Removal, removed_page_links};
 use super::report::{self, Output, RunReport};
 use crate::baseline::Baseline;
 use crate::config::{Overrides, Resolver};
@@ -26,6 +27,8 @@ struct Inputs {
     unreadable: Vec<(PathBuf, String)>,
     touched: Option<TouchedLines>,
     coverage: Coverage,
+    /// With `--changed-since`: the files the change deleted or renamed away (LK007).
+    removal: Option<Removal>,
 }
 
 /// Reads stdin, walks directories or asks git for the change, then keeps this shard's share.
@@ -46,12 +49,14 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         }
     }
     let mut touched = None;
+    let mut removal = None;
     let mut coverage = if paths.iter().any(|p| p.is_dir()) { Coverage::Directories } else { Coverage::NamedFiles };
     if let Some(rev) = &args.changed_since {
         let change = crate::git::change_since(rev)?;
         let scopes = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.clone() };
         inputs.extend(change.files_under(&scopes).into_iter().map(Input::File));
         coverage = Coverage::Change { root: change.root.clone(), files: change.files.clone() };
+        removal = Some(Removal { root: change.root.clone(), removed: change.removed.clone() });
         if args.new_only {
             touched = Some(change.touched);
         }
@@ -66,7 +71,7 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
             Input::Text(..) => true,
         });
     }
-    Ok(Inputs { inputs, unreadable, touched, coverage })
+    Ok(Inputs { inputs, unreadable, touched, coverage, removal })
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -106,7 +111,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         fail_on: args.fail_on,
     };
     let mut resolver = Resolver::new(args.config.clone(), overrides);
-    let Inputs { inputs, unreadable, touched, coverage } = match collect_inputs(&args) {
+    let Inputs { inputs, unreadable, touched, coverage, removal } = match collect_inputs(&args) {
         Ok(inputs) => inputs,
         Err(message) => return error(message),
     };
@@ -154,7 +159,14 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     let needs_fingerprints =
         outputs.iter().any(Output::needs_fingerprints) || filters.has_baseline() || args.write_baseline.is_some();
     // The site index of every handbook repository the inputs are in, when a link rule runs.
-    let sites = match super::sites::build(&assigned, &resolver.settings) {
+    let mut removed_files = Vec::new();
+    for path in removal.iter().flat_map(Removal::paths) {
+        match resolver.for_file(&path) {
+            Ok(index) => removed_files.push((path, index)),
+            Err(err) => return error(err),
+        }
+    }
+    let sites = match super::sites::build(&assigned, &removed_files, &resolver.settings) {
         Ok(sites) => sites,
         Err(err) => return error(err),
     };
@@ -186,6 +198,25 @@ pub(super) fn check(args: CheckArgs) -> u8 {
             if in_shard {
                 report.add_data_file(outcome, fail_on);
             }
+        }
+    }
+    // Links elsewhere to pages the change removed: found after the pages, reported whatever
+    // lines the change touched (the change made them), so --new-only keeps them.
+    if mode != run::Mode::Diff
+        && let Some(removal) = &removal
+    {
+        let render_change = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
+            filters.apply_baseline(diagnostics);
+            if !outputs.iter().any(Output::is_open) {
+                return Vec::new();
+            }
+            let file = FileFindings::new(&source.path, diagnostics);
+            outputs.iter().map(|output| output.render_file(&file, source)).collect()
+        };
+        for (outcome, fail_on) in
+            removed_page_links(removal, sites.as_deref(), &mut resolver, needs_fingerprints, &render_change)
+        {
+            report.add_data_file(outcome, fail_on);
         }
     }
     report.finish(&filters)

@@ -28,6 +28,11 @@ impl Filters {
                 lines.is_some_and(|l| l.range(d.start.line..=d.end.line.max(d.start.line)).next().is_some())
             });
         }
+        self.apply_baseline(diagnostics);
+    }
+
+    /// The baseline alone: for findings the change made on lines it did not touch (LK007).
+    pub(super) fn apply_baseline(&self, diagnostics: &mut Vec<Finding>) {
         if let Some(baseline) = &self.baseline {
             let mut seen = self.seen_in_baseline.lock().unwrap_or_else(|e| e.into_inner());
             diagnostics.retain(|d| {

@@ -9,6 +9,7 @@ mod data_files;
 mod filters;
 mod ladder;
 mod ladder_html;
+mod removed_pages;
 mod report;
 mod rules;
 mod sites;

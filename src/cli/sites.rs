@@ -9,20 +9,30 @@ use crate::site::Sites;
 use crate::site::index::SiteIndex;
 use crate::site::layout::Layout;
 use crate::site::redirects::Redirects;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Indexes every repository an input file sits in, with the options of the configuration that
 /// governs the first such file. A redirects file that cannot be read is an error (exit 2).
-pub fn build(assigned: &[(Input, usize)], settings: &[Settings]) -> Result<Option<Arc<Sites>>, LocatedError> {
+/// `removed` are files a change removed, with their settings: their repository is indexed too,
+/// for LK007, even when no page of the change remains to lint.
+pub fn build(
+    assigned: &[(Input, usize)],
+    removed: &[(PathBuf, usize)],
+    settings: &[Settings],
+) -> Result<Option<Arc<Sites>>, LocatedError> {
     let mut layouts: Vec<(Layout, usize)> = Vec::new();
-    for (input, index) in assigned {
+    let inputs = assigned.iter().map(|(input, index)| {
+        let path = match input {
+            Input::File(p) | Input::Text(p, _) => p,
+        };
+        (path, index)
+    });
+    for (path, index) in inputs.chain(removed.iter().map(|(p, i)| (p, i))) {
         let config = &settings[*index];
         if !config.linter.needs_sites() {
             continue;
         }
-        let path = match input {
-            Input::File(p) | Input::Text(p, _) => p,
-        };
         if layouts.iter().any(|(layout, _)| layout.locate(path).is_some()) {
             continue;
         }

@@ -1,7 +1,7 @@
 //! The rules hblint knows: the built-in table, the packs shipped in the binary, and user packs.
 
 use super::pack;
-use super::{Rule, front_matter, inclusive, job_family, ladder, markdown, prose};
+use super::{Rule, front_matter, inclusive, job_family, ladder, links, markdown, prose};
 use crate::error::LocatedError;
 use std::path::PathBuf;
 
@@ -31,6 +31,13 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &ladder::ld001_title_grade_conflict::TitleGradeConflict,
     &ladder::ld002_unlisted_job_family::NO_LIST,
     &ladder::ld003_stale_job_family_entry::StaleJobFamilyEntry,
+    &links::lk001_missing_page::MissingPage,
+    &links::lk002_missing_fragment::MissingFragment,
+    &links::lk003_redirected_link::RedirectedLink,
+    &links::lk004_absolute_internal_link::AbsoluteInternalLink,
+    &links::lk005_malformed_link::MalformedLink,
+    &links::lk006_unverifiable_link::UnverifiableLink,
+    &links::lk007_removed_page_linked::RemovedPageLinked,
     &markdown::md001_heading_increment::HeadingIncrement,
     &markdown::md003_heading_style::HeadingStyle,
     &markdown::md004_ul_style::UlStyle,
@@ -89,9 +96,10 @@ pub static BUILTIN: &[&dyn Rule] = &[
 
 /// Rules that run only when selected (by code, name, prefix, group or `ALL`), never in a default
 /// run: one information-level finding per word (the page verdicts IL001 and IL005 are on by
-/// default) would bury a default run's other findings. A list here, not a field of every
+/// default) or per link the repository cannot verify (LK006) would bury a default run's other
+/// findings. A list here, not a field of every
 /// `RuleMeta`, because only these few rules need it.
-pub const OPT_IN: &[&str] = &["IL002", "IL006"];
+pub const OPT_IN: &[&str] = &["IL002", "IL006", "LK006"];
 
 /// A set of known rules, sorted by code.
 #[derive(Clone)]

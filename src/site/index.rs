@@ -56,6 +56,11 @@ pub struct SiteIndex {
     sections: FxHashSet<Box<str>>,
     /// Routes by their last segment, for suggesting where a moved page went.
     by_name: FxHashMap<Box<str>, Vec<u32>>,
+    /// Pages by their parent route (`/handbook/` → its pages), for suggesting a close sibling.
+    children: FxHashMap<Box<str>, Vec<u32>>,
+    /// Suggestions made, by missing path: a handbook links to the same missing page from many
+    /// pages (`/company/team/` hundreds of times), and each search compares names.
+    suggested: Mutex<FxHashMap<Box<str>, Option<u32>>>,
     pub redirects: Redirects,
     /// Where the redirects came from, for messages.
     pub redirects_file: Option<PathBuf>,
@@ -85,6 +90,8 @@ impl SiteIndex {
             entries: Vec::with_capacity(found.len()),
             sections: FxHashSet::default(),
             by_name: FxHashMap::default(),
+            children: FxHashMap::default(),
+            suggested: Mutex::default(),
             redirects,
             redirects_file: options.redirects.clone(),
             options,
@@ -111,6 +118,8 @@ impl SiteIndex {
                 && let Some(name) = route.trim_end_matches('/').rsplit('/').next().filter(|n| !n.is_empty())
             {
                 index.by_name.entry(name.into()).or_default().push(id);
+                let parent = &route[..route.len() - name.len() - 1];
+                index.children.entry(parent.into()).or_default().push(id);
             }
             index.routes.insert(route.clone().into_boxed_str(), id);
             index.entries.push(Entry { route: route.into_boxed_str(), path, kind, ids: OnceLock::new() });
@@ -145,7 +154,7 @@ impl SiteIndex {
     }
 
     /// The ids of a page, read from its file on first use; `None` when they cannot be known
-    /// (a template, a file that cannot be read).
+    /// (a template, a file that cannot be read, a page that includes other files' content).
     pub fn ids_of<'e>(&self, entry: &'e Entry) -> Option<&'e [Box<str>]> {
         if entry.kind != EntryKind::Page {
             return None;
@@ -155,6 +164,9 @@ impl SiteIndex {
             .get_or_init(|| {
                 let bytes = std::fs::read(&entry.path).ok()?;
                 let text = String::from_utf8_lossy(&bytes);
+                if renders_more(&text) {
+                    return None;
+                }
                 let mut ids = Vec::new();
                 anchors::page_ids(&text, self.style, &mut ids);
                 Some(ids.into_iter().map(String::into_boxed_str).collect())
@@ -174,22 +186,34 @@ impl SiteIndex {
         self.sections.contains(section) && !self.options.generated.is_match(path)
     }
 
-    /// The path of `url` on this site when it is one of the site's hosts (`https://about.gitlab.com/x/` → `/x/`).
+    /// The path of `url` on this site when it is one of the site's hosts and the path is in a
+    /// section the repository holds (`https://about.gitlab.com/handbook/x/` → `/handbook/x/`).
+    /// Two sites share the hosts (the Middleman site and the Hugo handbook): a path of a section
+    /// this repository does not have is the other site's, and stays an external link.
     pub fn internal_path<'u>(&self, url: &'u str) -> Option<&'u str> {
         self.options.hosts.iter().find_map(|host| {
             let rest = strip_prefix_ignore_case(url, host.trim_end_matches('/'))?;
-            match rest.as_bytes().first() {
-                None => Some("/"),
-                Some(b'/') => Some(rest),
-                Some(b'#' | b'?') => Some(rest),
-                _ => None,
+            if !rest.starts_with('/') {
+                return None;
             }
+            let section = rest[1..].split(['/', '#', '?']).next().unwrap_or_default();
+            self.sections.contains(section).then_some(rest)
         })
     }
 
     /// The nearest existing route to a missing `path`: a page of the same name elsewhere (a
     /// page that moved), else the closest sibling under the deepest existing parent.
     pub fn suggest(&self, path: &str) -> Option<&str> {
+        if let Some(known) = self.suggested.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
+            return known.map(|i| &*self.entries[i as usize].route);
+        }
+        let found = self.search_suggestion(path);
+        let id = found.and_then(|route| self.routes.get(route).copied());
+        self.suggested.lock().unwrap_or_else(|e| e.into_inner()).insert(path.into(), id);
+        found
+    }
+
+    fn search_suggestion(&self, path: &str) -> Option<&str> {
         let trimmed = path.trim_end_matches('/');
         let (parent, name) = trimmed.rsplit_once('/')?;
         if let Some(moved) = self.by_name.get(name) {
@@ -202,18 +226,21 @@ impl SiteIndex {
             }
         }
         // The deepest ancestor the site has, then its closest child by name.
+        let limit = name.len().max(3) / 3;
         let mut ancestor = parent;
         loop {
             let prefix = format!("{ancestor}/");
-            let children = self.entries.iter().filter(|e| {
-                e.kind != EntryKind::File
-                    && e.route.len() > prefix.len()
-                    && e.route.starts_with(&prefix)
-                    && !e.route[prefix.len()..].trim_end_matches('/').contains('/')
-            });
-            let close = children
-                .map(|e| (strsim::levenshtein(e.route[prefix.len()..].trim_end_matches('/'), name), e))
-                .filter(|(d, _)| *d <= name.len().max(3) / 3)
+            let close = self
+                .children
+                .get(prefix.as_str())
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.entries[i as usize])
+                .filter_map(|e| {
+                    let child = e.route[prefix.len()..].trim_end_matches('/');
+                    (child.len().abs_diff(name.len()) <= limit).then(|| (strsim::levenshtein(child, name), e))
+                })
+                .filter(|(d, _)| *d <= limit)
                 .min_by_key(|(d, e)| (*d, e.route.len()));
             if let Some((_, entry)) = close {
                 return Some(&entry.route);
@@ -250,6 +277,16 @@ impl SiteIndex {
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
+}
+
+/// Whether a page's text may build headings hblint cannot see: ERB output (`<%= partial … %>`,
+/// helpers) and Hugo's `include`/`readfile` shortcodes render other files' content at build
+/// time. Other shortcodes (alerts, panels, team lists) add no headings.
+pub fn renders_more(text: &str) -> bool {
+    static INCLUDES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"<%=|\{\{[<%]\s*(?:include|readfile|include-\w+)\b").expect("valid")
+    });
+    (text.contains("<%=") || text.contains("{{")) && INCLUDES.is_match(text)
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -342,7 +379,9 @@ mod tests {
     fn internal_hosts_give_site_paths() {
         let (_dir, index) = site(&[("sites/handbook/source/handbook/index.html.md", "# H\n")]);
         assert_eq!(index.internal_path("https://about.gitlab.com/handbook/x/#y"), Some("/handbook/x/#y"));
-        assert_eq!(index.internal_path("https://ABOUT.gitlab.com"), Some("/"));
+        assert_eq!(index.internal_path("https://ABOUT.gitlab.com/handbook"), Some("/handbook"));
+        assert_eq!(index.internal_path("https://about.gitlab.com/pricing/"), None, "another site's section");
+        assert_eq!(index.internal_path("https://about.gitlab.com"), None);
         assert_eq!(index.internal_path("https://about.gitlab.com.evil/x"), None);
         assert_eq!(index.internal_path("https://docs.gitlab.com/x"), None);
     }

