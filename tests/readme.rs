@@ -255,7 +255,7 @@ fn the_readme_site_configuration_works_as_written() {
     write("docs/guide.md", "# Guide\n\n## Setup {#set-up}\n");
     write(
         "docs/links.md",
-        "# Links\n\n[a](/guide/#set-up) [b](/guide/#setup) [c](https://docs.example.com/guide/) [d](/team/x/) [e](/old-guide/) [f](/nowhere/)\n",
+        "# Links\n\n[a](/guide/#set-up) [b](/guide/#setup) [c](https://docs.example.com/guide/) [d](/team/x/) [e](/old-guide/) [f](/guide/nowhere/)\n",
     );
     let (code, stdout) = concise(dir.path(), &["docs/links.md"]);
     assert_eq!(code, Some(1));
@@ -263,8 +263,8 @@ fn the_readme_site_configuration_works_as_written() {
         stdout,
         "docs/links.md:3:33: LK002 '#setup' is no anchor on '/guide/'\n\
          docs/links.md:3:44: LK004 link to this site written with its host 'https://docs.example.com'\n\
-         docs/links.md:3:93: LK003 '/old-guide/' is redirected to '/guide/' (data/redirects.yml, line 1)\n\
-         docs/links.md:3:110: LK001 link to '/nowhere/', a page the handbook does not have\n"
+         docs/links.md:3:95: LK003 '/old-guide/' is redirected to '/guide/' (data/redirects.yml, line 1)\n\
+         docs/links.md:3:112: LK001 link to '/guide/nowhere/', a page the handbook does not have\n"
     );
 }
 

@@ -114,8 +114,9 @@ fn hugo_routes_and_goldmark_ids() {
         concat!(
             "# People\n\n",
             "[ok](/handbook/values/#iteration--mvc), [ok](../values/#iteration--mvc-1), ",
-            "[ok](/handbook/values/#custom-id), [ok](/handbook/)\n\n",
-            "[bad](/handbook/values/#iteration-mvc), [bad](/handbook/Values/)\n",
+            "[ok](/handbook/values/#custom-id), [ok](/handbook/), [file](../Values.md#custom-id), ",
+            "[section](../_index.md)\n\n",
+            "[bad](/handbook/values/#iteration-mvc), [bad](/handbook/valuez/)\n",
         ),
     );
     let (code, stdout, stderr) = check(root, &["."]);
@@ -126,7 +127,7 @@ fn hugo_routes_and_goldmark_ids() {
         found,
         [
             format!("{page}:5:25: LK002 '#iteration-mvc' is no anchor on '/handbook/values/'"),
-            format!("{page}:5:47: LK001 link to '/handbook/Values/', a page the handbook does not have"),
+            format!("{page}:5:47: LK001 link to '/handbook/valuez/', a page the handbook does not have"),
         ],
         "{stdout}"
     );

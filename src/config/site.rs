@@ -9,6 +9,7 @@
 //! hosts = ["https://handbook.gitlab.com"]
 //! generated = ["/company/team/**"]
 //! redirects = "data/redirects.yml"
+//! data-layouts = ["release"]      # pages built from data: their ids are not checked
 //! ```
 
 use super::yaml_tree::{self, Value, error_at};
@@ -23,6 +24,10 @@ use toml::Spanned;
 
 /// The handbook's hosts: a link to them is a link into the site.
 pub const DEFAULT_HOSTS: &[&str] = &["https://about.gitlab.com", "https://handbook.gitlab.com"];
+
+/// Front matter layouts GitLab's site builds from data: a release post's sections come from
+/// `data/release_posts/`, not from its page.
+pub const DEFAULT_DATA_LAYOUTS: &[&str] = &["release"];
 
 /// Routes GitLab's handbook builds from data at build time, not from a page file.
 pub const DEFAULT_GENERATED: &[&str] = &["/**/performance-indicators/**", "/performance-indicators/**"];
@@ -40,6 +45,8 @@ pub struct RawSite {
     generated: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     redirects: Option<Spanned<String>>,
+    #[serde(default)]
+    data_layouts: Option<Vec<String>>,
 }
 
 /// What a configuration says about the site; the layout itself is detected per file unless the
@@ -61,7 +68,12 @@ impl Default for SiteConfig {
             globs.add(Glob::new(pattern).expect("valid default glob"));
         }
         let generated = globs.build().expect("valid default globs");
-        SiteConfig { layout: None, generator: None, options: SiteOptions { hosts, generated, redirects: None } }
+        let data_layouts = DEFAULT_DATA_LAYOUTS.iter().map(|l| l.to_string()).collect();
+        SiteConfig {
+            layout: None,
+            generator: None,
+            options: SiteOptions { hosts, generated, redirects: None, data_layouts },
+        }
     }
 }
 
@@ -78,6 +90,9 @@ pub fn load(
         site.generator = Some(Generator::parse(name.get_ref()).ok_or_else(|| {
             located(name.span().start, format!("unknown generator '{}' (known: middleman, hugo)", name.get_ref()))
         })?);
+    }
+    if let Some(layouts) = &raw.data_layouts {
+        site.options.data_layouts = layouts.clone();
     }
     if let Some(hosts) = &raw.hosts {
         site.options.hosts = hosts.iter().map(|h| h.trim_end_matches('/').to_string()).collect();

@@ -43,6 +43,9 @@ pub struct SiteOptions {
     pub generated: GlobSet,
     /// The redirects file, if the configuration found one.
     pub redirects: Option<PathBuf>,
+    /// Front matter layouts whose pages are built from data (GitLab's release posts,
+    /// `layout: release`): their ids cannot be read from the page.
+    pub data_layouts: Vec<String>,
 }
 
 /// A handbook repository's routes, ids and redirects.
@@ -150,7 +153,23 @@ impl SiteIndex {
             .or_else(|| bare.strip_suffix(".html"))
             .or_else(|| bare.strip_suffix("/index"))
             .unwrap_or(bare);
-        get(&format!("{stem}/")).or_else(|| get(stem).filter(|e| e.kind == EntryKind::File))
+        if let Some(entry) = get(&format!("{stem}/")).or_else(|| get(stem).filter(|e| e.kind == EntryKind::File)) {
+            return Some(entry);
+        }
+        // Hugo finds a page by its content file too (`x.md`, `x/_index.md`, `x/index.md`), as its
+        // link render hook and `GetPage` do, case-insensitively.
+        if self.layout.generator == Generator::Hugo {
+            let lower = bare.to_lowercase();
+            let page = lower
+                .strip_suffix("/_index.md")
+                .or_else(|| lower.strip_suffix("/index.md"))
+                .or_else(|| lower.strip_suffix(".md"))
+                .unwrap_or(&lower);
+            if page != bare {
+                return get(&format!("{page}/")).or_else(|| get(if page.is_empty() { "/" } else { page }));
+            }
+        }
+        None
     }
 
     /// The ids of a page, read from its file on first use; `None` when they cannot be known
@@ -164,7 +183,7 @@ impl SiteIndex {
             .get_or_init(|| {
                 let bytes = std::fs::read(&entry.path).ok()?;
                 let text = String::from_utf8_lossy(&bytes);
-                if renders_more(&text) {
+                if self.ids_unknowable(&text) {
                     return None;
                 }
                 let mut ids = Vec::new();
@@ -172,6 +191,13 @@ impl SiteIndex {
                 Some(ids.into_iter().map(String::into_boxed_str).collect())
             })
             .as_deref()
+    }
+
+    /// Whether a page's ids cannot all be read from its text: it includes other files at build
+    /// time, or its layout builds it from data.
+    pub fn ids_unknowable(&self, text: &str) -> bool {
+        renders_more(text)
+            || layout_of(text).is_some_and(|layout| self.options.data_layouts.iter().any(|l| l == layout))
     }
 
     /// The redirect a request for `path` gets.
@@ -279,14 +305,76 @@ impl SiteIndex {
     }
 }
 
+/// Hugo shortcodes that render no heading or id of their own (boxes, embeds, a person's card,
+/// counts, links): a page that calls only these has every id in its text. Any other shortcode
+/// (`team`, `performance-indicators`, `product/categories-features`, `include`…) may render
+/// data or another file, with headings hblint cannot see.
+const INERT_SHORTCODES: &[&str] = &[
+    "a",
+    "alert",
+    "card",
+    "cardpane",
+    "details",
+    "figure",
+    "handbook-counts",
+    "label",
+    "member-and-role-by-gitlab",
+    "member-by-gitlab",
+    "member-by-name",
+    "note",
+    "pageinfo",
+    "panel",
+    "ref",
+    "relref",
+    "tab",
+    "tabs",
+    "team-size",
+    "vimeo",
+    "warning",
+    "youtube",
+];
+
 /// Whether a page's text may build headings hblint cannot see: ERB output (`<%= partial … %>`,
-/// helpers) and Hugo's `include`/`readfile` shortcodes render other files' content at build
-/// time. Other shortcodes (alerts, panels, team lists) add no headings.
+/// helpers) and Hugo shortcodes other than the inert ones render data or other files' content
+/// at build time.
 pub fn renders_more(text: &str) -> bool {
-    static INCLUDES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"<%=|\{\{[<%]\s*(?:include|readfile|include-\w+)\b").expect("valid")
-    });
-    (text.contains("<%=") || text.contains("{{")) && INCLUDES.is_match(text)
+    if text.contains("<%=") {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = memchr::memmem::find(&bytes[from..], b"{{") {
+        let at = from + found + 2;
+        from = at;
+        let Some(rest) = text.get(at..) else { break };
+        let Some(call) = rest.strip_prefix('<').or_else(|| rest.strip_prefix('%')) else { continue };
+        let call = call.trim_start();
+        // A closing tag (`{{< /details >}}`) or a comment (`{{</* … */>}}`) names nothing new.
+        if call.starts_with('/') {
+            continue;
+        }
+        let name: &str = &call[..call.find(|c: char| c.is_whitespace() || c == '>' || c == '%').unwrap_or(call.len())];
+        if !name.is_empty() && !INERT_SHORTCODES.contains(&name) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The `layout:` of a page's YAML front matter, read without parsing it.
+fn layout_of(text: &str) -> Option<&str> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = body.strip_prefix("---")?;
+    for line in rest.lines().skip(1) {
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            return None;
+        }
+        if let Some(value) = line.strip_prefix("layout:") {
+            let value = value.split(" #").next().unwrap_or(value).trim();
+            return Some(value.trim_matches(|c| c == '"' || c == '\''));
+        }
+    }
+    None
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -327,6 +415,7 @@ mod tests {
                 .build()
                 .unwrap(),
             redirects: None,
+            data_layouts: vec!["release".into()],
         }
     }
 
@@ -361,6 +450,16 @@ mod tests {
         assert!(index.can_verify("/handbook/nope/"));
         assert!(!index.can_verify("/company/team/"), "no page of the section is in the tree");
         assert!(!index.can_verify("/handbook/engineering/performance-indicators/"));
+        assert!(index.ids_unknowable("---\nlayout: release # required\n---\n# Release\n"));
+        assert!(!index.ids_unknowable("---\nlayout: handbook-page-toc\n---\n# Page\n"));
+        assert!(index.ids_unknowable("# Team\n\n{{< team >}}\n"));
+        assert!(index.ids_unknowable("# PIs\n\n{{% performance-indicators \"people\" %}}\n"));
+        assert!(
+            !index.ids_unknowable(
+                "# Note\n\n{{% alert title=\"x\" %}}\ny\n{{% /alert %}} {{< member-by-name \"A\" >}}\n"
+            )
+        );
+        assert!(index.ids_unknowable("# Page\n\n<%= partial \"x\" %>\n"));
     }
 
     #[test]

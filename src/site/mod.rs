@@ -51,6 +51,9 @@ impl Sites {
 pub struct PageInSite<'a> {
     pub site: &'a SiteIndex,
     pub route: Option<String>,
+    /// The page's folder as a route (`/handbook/a/` for `content/handbook/a/x.md`): where Hugo's
+    /// link render hook looks a relative link up first (`GetPage` from the page's folder).
+    pub folder: Option<String>,
     /// The page's links as read against the site, read once for every link rule.
     links: OnceCell<Vec<ReadLink>>,
 }
@@ -71,7 +74,11 @@ impl<'a> PageInSite<'a> {
             Some(Served::Page(route) | Served::Template(route)) => Some(route),
             _ => None,
         };
-        PageInSite { site, route, links: OnceCell::new() }
+        let folder = site.layout.locate(path).map(|inside| {
+            let dir = inside.rsplit_once('/').map_or("", |(dir, _)| dir);
+            if dir.is_empty() { "/".to_string() } else { format!("/{dir}/") }
+        });
+        PageInSite { site, route, folder, links: OnceCell::new() }
     }
 
     /// The page's links read against the site: `read` runs for the first rule that asks.

@@ -110,10 +110,10 @@ impl Redirects {
             return None;
         }
         let set = self.compiled.get_or_init(|| {
-            let sources = self
-                .patterns
-                .iter()
-                .map(|(source, _)| if Regex::new(source).is_ok() { source.clone() } else { regex::escape(source) });
+            let sources = self.patterns.iter().map(|(source, _)| {
+                let source = if Regex::new(source).is_ok() { source.clone() } else { regex::escape(source) };
+                format!("^(?:{source})")
+            });
             RegexSet::new(sources).ok()
         });
         let first = set.as_ref()?.matches(path).iter().next()?;

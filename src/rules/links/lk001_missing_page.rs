@@ -92,10 +92,15 @@ impl Rule for MissingPage {
             {
                 diagnostic.help(advice);
             } else if let Some(other) = from_file {
-                diagnostic.help(format!(
-                    "a relative link is read from the page's URL ({}), not from its file's folder; from the folder it would be '{other}': write that path",
-                    place.route.as_deref().unwrap_or("/")
-                ));
+                let route = place.route.as_deref().unwrap_or("/");
+                let served_below_file = place.folder.as_deref().is_some_and(|folder| folder != route);
+                if served_below_file && place.site.layout.generator == crate::site::layout::Generator::Middleman {
+                    diagnostic.help(format!(
+                        "a relative link is read from the page's URL ({route}), not from its file's folder; from the folder it would be '{other}': write that path"
+                    ));
+                } else {
+                    diagnostic.help(format!("did you mean '{other}'? The path reaches it from one folder up"));
+                }
             } else if let Some(near) = place.site.suggest(path) {
                 diagnostic.help(format!("did you mean '{near}'?"));
             } else {

@@ -1,6 +1,6 @@
 //! LK002 missing-fragment: a link's `#fragment` names no id of the page it points at.
 
-use super::resolve::{Lookup, look_up, nearest_id, needs_no_id, own_ids, renders_more, site_links};
+use super::resolve::{Lookup, look_up, nearest_id, needs_no_id, own_ids, site_links};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
@@ -42,8 +42,10 @@ Reports to the [Director, Product](/job-families/product/product-management/#dir
 ```
 
 ## Known limits
-- Pages with ERB (`<% … %>`) or Hugo shortcodes (`{{< … >}}`) may render headings hblint
-  cannot see: a missing fragment on such a page is not reported.
+- Pages that include other files at build time (ERB output `<%= … %>`, Hugo's `include` and
+  `readfile` shortcodes) or whose layout builds them from data (`[site] data-layouts`, by
+  default `release`: GitLab's release posts) may have ids hblint cannot see: a missing fragment
+  on such a page is not reported.
 - `#top`, footnotes (`#fn:1`) and text fragments (`#:~:text=`) need no id.
 - markdownlint's MD051 checks same-page fragments with GitHub's ids; on a handbook, LK002's
   are the site's.
@@ -65,7 +67,10 @@ impl Rule for MissingFragment {
     fn check_in_site(&self, page: &Page<'_>, site: Option<&PageInSite<'_>>, _params: &Params, out: &mut Sink<'_>) {
         let Some(place) = site else { return };
         // The page's own ids, from the text being linted, on first need.
-        let mut own: Option<Option<Vec<String>>> = None;
+        let own: std::cell::OnceCell<Option<Vec<String>>> = std::cell::OnceCell::new();
+        let own_ids = || {
+            own.get_or_init(|| (!place.site.ids_unknowable(&page.source.text)).then(|| own_ids(page, place))).as_ref()
+        };
         let own_route = place.route.as_deref();
         for link in site_links(page, place) {
             let (fragment, path) = match &link.target {
@@ -84,8 +89,7 @@ impl Rule for MissingFragment {
                 if own_route.is_none() {
                     continue;
                 }
-                let ids = own.get_or_insert_with(|| (!renders_more(&page.source.text)).then(|| own_ids(page, place)));
-                let Some(ids) = ids else { continue };
+                let Some(ids) = own_ids() else { continue };
                 (ids.iter().map(String::as_str).collect(), "this page".to_string())
             } else {
                 let Some(path) = path else { continue };
@@ -112,6 +116,13 @@ impl Rule for MissingFragment {
                 }
                 Some((id, false)) => {
                     diagnostic.help(format!("did you mean '#{id}'?"));
+                }
+                None if !same_page
+                    && own_route.is_some()
+                    && own_ids().is_some_and(|ids| ids.iter().any(|id| id == fragment)) =>
+                {
+                    diagnostic
+                        .help(format!("the id '#{fragment}' is on this page, not on {target}: write '#{fragment}'"));
                 }
                 None => {
                     diagnostic.help(format!(

@@ -39,12 +39,29 @@ pub fn site_links<'p>(page: &'p Page<'_>, place: &'p PageInSite<'_>) -> impl Ite
             .filter(|(_, link)| !link.image && !link.url.is_empty())
             .map(|(i, syntax)| ReadLink {
                 link: i,
-                target: target::read(&syntax.url, place.route.as_deref(), |url| place.site.internal_path(url)),
+                target: hugo_page_link(place, &syntax.url).unwrap_or_else(|| {
+                    target::read(&syntax.url, place.route.as_deref(), |url| place.site.internal_path(url))
+                }),
                 destination: destination(page, syntax),
             })
             .collect()
     });
     read.iter().map(move |r| SiteLink { syntax: &all[r.link], target: &r.target, destination: r.destination })
+}
+
+/// On a Hugo site, a relative link that names a page from the page's folder (`meetings/`,
+/// `../guide/_index.md`): Hugo's link render hook finds it with `GetPage` before the browser
+/// would read the path from the page's URL, and writes that page's URL.
+fn hugo_page_link(place: &PageInSite<'_>, url: &str) -> Option<Target> {
+    if place.site.layout.generator != crate::site::layout::Generator::Hugo {
+        return None;
+    }
+    let folder = place.folder.as_deref()?;
+    let Target::Site { path, fragment, written: Written::Relative } = target::read(url, Some(folder), |_| None) else {
+        return None;
+    };
+    let entry = place.site.find(&path)?;
+    Some(Target::Site { path: entry.route.to_string(), fragment, written: Written::Relative })
 }
 
 /// Where the destination of `link` is written.
@@ -111,8 +128,6 @@ pub fn own_ids(page: &Page<'_>, place: &PageInSite<'_>) -> Vec<String> {
     anchors::page_ids(&page.source.text, place.site.style, &mut ids);
     ids
 }
-
-pub use crate::site::index::renders_more;
 
 /// The id closest to `fragment` among `ids`: an id that differs only in case first, then the
 /// nearest by edit distance within a third of the fragment's length.
