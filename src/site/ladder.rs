@@ -175,8 +175,8 @@ pub fn heading_ids(page: &Page<'_>, style: IdStyle) -> Vec<String> {
         .iter()
         .map(|h| {
             let base = match style {
-                IdStyle::Kramdown => kramdown_id(&h.text),
-                IdStyle::Hugo => hugo_id(&h.text),
+                IdStyle::Kramdown => kramdown_id(page.slice(h.text_span)),
+                IdStyle::Hugo => hugo_id(page.slice(h.text_span)),
             };
             let count = seen.entry(base.clone()).or_insert(0);
             let id = if *count == 0 { base.clone() } else { format!("{base}-{count}") };
