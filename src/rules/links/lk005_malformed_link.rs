@@ -1,6 +1,6 @@
 //! LK005 malformed-link: a destination no browser reads as its author meant.
 
-use super::resolve::{own_ids, site_links};
+use super::resolve::{anchor_like, own_ids, site_links};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
@@ -65,16 +65,11 @@ impl Rule for MalformedLink {
                     out.report(link.span(), "a backslash in a link's path: URLs separate folders with '/'")
                         .help("write '/' instead of '\\'");
                 }
-                Target::Site { written: Written::Relative, .. } => {
+                // Only when no page is there: `team/` may be both a heading and a subpage.
+                Target::Site { written: Written::Relative, path, .. } if place.site.find(path).is_none() => {
                     let url = link.syntax.url.as_str();
-                    let anchor_like = !url.is_empty()
-                        && url.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
-                        && url.bytes().any(|b| b == b'-');
-                    if !anchor_like {
-                        continue;
-                    }
-                    let ids = ids.get_or_insert_with(|| own_ids(page, place));
-                    if !ids.iter().any(|id| id == url) {
+                    if !anchor_like(url) || !ids.get_or_insert_with(|| own_ids(page, place)).iter().any(|id| id == url)
+                    {
                         continue;
                     }
                     let diagnostic = out.report(

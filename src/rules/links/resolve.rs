@@ -39,9 +39,7 @@ pub fn site_links<'p>(page: &'p Page<'_>, place: &'p PageInSite<'_>) -> impl Ite
             .filter(|(_, link)| !link.image && !link.url.is_empty())
             .map(|(i, syntax)| ReadLink {
                 link: i,
-                target: hugo_page_link(place, &syntax.url).unwrap_or_else(|| {
-                    target::read(&syntax.url, place.route.as_deref(), |url| place.site.internal_path(url))
-                }),
+                target: read_relative_link(place, &syntax.url),
                 destination: destination(page, syntax),
             })
             .collect()
@@ -49,19 +47,35 @@ pub fn site_links<'p>(page: &'p Page<'_>, place: &'p PageInSite<'_>) -> impl Ite
     read.iter().map(move |r| SiteLink { syntax: &all[r.link], target: &r.target, destination: r.destination })
 }
 
-/// On a Hugo site, a relative link that names a page from the page's folder (`meetings/`,
-/// `../guide/_index.md`): Hugo's link render hook finds it with `GetPage` before the browser
-/// would read the path from the page's URL, and writes that page's URL.
-fn hugo_page_link(place: &PageInSite<'_>, url: &str) -> Option<Target> {
-    if place.site.layout.generator != crate::site::layout::Generator::Hugo {
-        return None;
-    }
-    let folder = place.folder.as_deref()?;
-    let Target::Site { path, fragment, written: Written::Relative } = target::read(url, Some(folder), |_| None) else {
-        return None;
+/// Where a destination points. A relative one is read from the page's URL, as a browser reads
+/// it, and from the page's file folder, as the generators also serve it:
+/// - Hugo's link render hook finds a page from the page's folder first (`GetPage`: `meetings/`,
+///   `../guide/_index.md`) and writes that page's URL;
+/// - Middleman serves some `x.html.md` pages at `/x.html` (the handbook links its support pages
+///   so a hundred times), where relative links are read from the file's folder too.
+///
+/// The other reading is used when it finds a page and the first does not.
+fn read_relative_link(place: &PageInSite<'_>, url: &str) -> Target {
+    let from_url = || target::read(url, place.route.as_deref(), |url| place.site.internal_path(url));
+    let from_folder = || {
+        let folder = place.folder.as_deref()?;
+        let Target::Site { path, fragment, written: Written::Relative } = target::read(url, Some(folder), |_| None)
+        else {
+            return None;
+        };
+        let entry = place.site.find(&path)?;
+        Some(Target::Site { path: entry.route.to_string(), fragment, written: Written::Relative })
     };
-    let entry = place.site.find(&path)?;
-    Some(Target::Site { path: entry.route.to_string(), fragment, written: Written::Relative })
+    if place.site.layout.generator == crate::site::layout::Generator::Hugo {
+        return from_folder().unwrap_or_else(from_url);
+    }
+    let read = from_url();
+    match &read {
+        Target::Site { path, written: Written::Relative, .. } if place.site.find(path).is_none() => {
+            from_folder().unwrap_or(read)
+        }
+        _ => read,
+    }
 }
 
 /// Where the destination of `link` is written.
@@ -119,6 +133,14 @@ pub fn needs_no_id(fragment: &str) -> bool {
         || fragment.starts_with("fn-")
         || fragment.starts_with("fnref-")
         || fragment.starts_with(":~:")
+}
+
+/// Whether a relative destination reads like an id (`director-product`): letters, digits, `-`
+/// and `_`, with a `-` in it.
+pub fn anchor_like(url: &str) -> bool {
+    !url.is_empty()
+        && url.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+        && url.bytes().any(|b| b == b'-')
 }
 
 /// The ids of the page itself, from its text (what is being linted, which may differ from the
