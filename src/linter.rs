@@ -11,6 +11,7 @@ use crate::page::Page;
 use crate::rules::inclusive::skip_list::SkipList;
 use crate::rules::meta::Group;
 use crate::rules::{Params, Rule, Sink};
+use crate::site::job_families::JobFamilyList;
 use crate::site::{PageInSite, Sites};
 use crate::source::SourceFile;
 use crate::suppression::{InlineComments, Suppressions};
@@ -18,6 +19,7 @@ use rustc_hash::FxHashMap;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The rules in force for a run, with their severities.
@@ -43,6 +45,9 @@ pub struct Linter {
     /// The handbook's inclusive-language skip list: a page it leaves out gets no finding from
     /// any `Group::Inclusive` rule (built-in or pack), so it is applied here, by group.
     skip_list: Option<Arc<SkipList>>,
+    /// The handbook's list of job families and the root its pages are under (LD003's findings
+    /// are on that file, made after the pages: see `cli/data_files.rs`).
+    job_families: Option<(Arc<JobFamilyList>, PathBuf)>,
     /// The handbook repositories of the run, indexed once (`crate::site`): link and ladder rules
     /// check a page against them.
     sites: Option<Arc<Sites>>,
@@ -77,6 +82,7 @@ impl Linter {
             named_in_config: Vec::new(),
             fingerprints: true,
             skip_list: None,
+            job_families: None,
             sites: None,
         }
     }
@@ -149,6 +155,7 @@ impl Linter {
             named_in_config: self.named_in_config.clone(),
             fingerprints: self.fingerprints,
             skip_list: self.skip_list.clone(),
+            job_families: self.job_families.clone(),
             sites: self.sites.clone(),
         }
     }
@@ -163,14 +170,29 @@ impl Linter {
         self.sites = sites;
     }
 
+    /// The run's site indexes, if a rule in force needed them.
+    pub fn sites(&self) -> Option<&Arc<Sites>> {
+        self.sites.as_ref()
+    }
+
     /// Whether a rule in force reads the site index (so the run must build it).
     pub fn needs_sites(&self) -> bool {
-        self.rules.iter().chain(&self.file_candidates).any(|(r, _)| r.meta().group == Group::Links)
+        self.rules.iter().chain(&self.file_candidates).any(|(r, _)| r.needs_site())
     }
 
     /// The inclusive-language skip list, if the configuration found one.
     pub fn skip_list(&self) -> Option<&Arc<SkipList>> {
         self.skip_list.as_ref()
+    }
+
+    /// Sets the handbook's list of job families and the root its pages are under.
+    pub fn set_job_families(&mut self, job_families: Option<(Arc<JobFamilyList>, PathBuf)>) {
+        self.job_families = job_families;
+    }
+
+    /// The list of job families and its root, if the configuration found the list.
+    pub fn job_families(&self) -> Option<&(Arc<JobFamilyList>, PathBuf)> {
+        self.job_families.as_ref()
     }
 
     /// Whether the rule runs on a page: an inclusive-language rule does not when the skip list

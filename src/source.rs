@@ -118,6 +118,15 @@ impl LineIndex {
         }
     }
 
+    /// The span from 1-based `line` and character `column` to the end of that line, trailing
+    /// whitespace left out: where an entry of a data file is written (a YAML node's position).
+    pub fn rest_of_line(&self, text: &str, line: usize, column: usize) -> Span {
+        let line_start = self.line_start(line.saturating_sub(1)).min(text.len());
+        let line_text = text[line_start..].split('\n').next().unwrap_or("");
+        let column_byte = line_text.char_indices().nth(column.saturating_sub(1)).map_or(0, |(i, _)| i);
+        Span::new(line_start + column_byte, line_start + line_text.trim_end().len().max(column_byte))
+    }
+
     /// 1-based line and 1-based character column of byte `offset`.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));

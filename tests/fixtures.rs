@@ -6,6 +6,8 @@
 //! A rule directory with `data/misused_terms.yml` runs IL004 with that list, as a handbook would.
 //! A rule directory with an `hblint.toml` whose `[site]` names content folders is a site: its
 //! pages are linted with the site index built from it (the link rules' fixtures).
+//! A rule directory with a `site/` tree (cross-page rules) lints each page inside a copy of that
+//! site: see `ladder_fixture`.
 //! `HBLINT_BLESS=1 cargo test --test fixtures` rewrites the `.expected` files: review the diff.
 
 use hblint::diagnostic::Severity;
@@ -14,6 +16,8 @@ use hblint::rules::registry::{self, Registry};
 use hblint::source::SourceFile;
 use hblint::{Linter, lint_source};
 use std::path::{Path, PathBuf};
+
+mod ladder_fixture;
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
@@ -185,7 +189,13 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
             } else {
                 &default_linter
             };
-            let mut actual = render(file, linter);
+            let mut actual = if ladder_fixture::is_site_fixture(dir) {
+                let code = dir_name.split('-').next().unwrap_or_default();
+                let rule = registry::find(code).unwrap_or_else(|| panic!("{dir_name} names no rule"));
+                ladder_fixture::render(dir, file, rule)
+            } else {
+                render(file, linter)
+            };
             if stem.starts_with("bad") {
                 actual.push_str(&stale_skip_entries(dir));
             }

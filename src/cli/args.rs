@@ -39,6 +39,41 @@ pub enum Command {
         #[arg(long = "pack", value_name = "PATH")]
         packs: Vec<PathBuf>,
     },
+    /// Every job family's career ladder: a table, JSON, or one HTML picture (-o ladder.html).
+    Ladder(Box<LadderArgs>),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LadderArgs {
+    /// Files or directories holding job-family pages (under a `job-families/` folder).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Write to this file instead of stdout; `.html` and `.json` choose the format.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// table (terminal), json, or html (a self-contained page) [default: from -o, else table].
+    #[arg(long, value_enum)]
+    pub format: Option<LadderFormat>,
+    /// Where the pages are served: levels link to BASE_URL + route + #heading ('' for bare routes).
+    #[arg(long, default_value = "https://handbook.gitlab.com")]
+    pub base_url: String,
+    /// Use this config file for every page instead of the nearest hblint.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Count findings of only these rules (as `check --select`).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not count findings of these rules (as `check --ignore`).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+}
+
+/// The formats `hblint ladder` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LadderFormat {
+    Table,
+    Json,
+    Html,
 }
 
 #[derive(clap::Args, Debug)]

@@ -2,7 +2,7 @@
 //! to the report (see `report`).
 
 use super::args::{CheckArgs, ColorChoice};
-use super::data_files::{Coverage, stale_skip_entries};
+use super::data_files::{Coverage, data_file_findings};
 use super::error;
 use super::filters::Filters;
 use super::removed_pages::{Removal, removed_page_links};
@@ -188,9 +188,9 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     };
     let mut report = RunReport::new(&args, mode, &outputs, fail_on, unreadable);
     run::lint_all(assigned, &linters, mode, &render, &mut |outcome| report.add(outcome));
-    // Stale skip-list entries: findings in a data file, after the pages (no diff to show for them).
+    // Stale entries of the skip list and the list of job families: findings in a data file, after the pages (no diff to show for them).
     if mode != run::Mode::Diff {
-        for (outcome, fail_on) in stale_skip_entries(&resolver.settings, &coverage, needs_fingerprints, &render) {
+        for (outcome, fail_on) in data_file_findings(&resolver.settings, &coverage, needs_fingerprints, &render) {
             // With --shard, the data file is one shard's, as a page would be.
             let in_shard = args
                 .shard

@@ -1,4 +1,4 @@
-//! The command line: `check` (the default), `rules`, `explain`, `init`.
+//! The command line: `check` (the default), `rules`, `explain`, `init`, `ladder`.
 //!
 //! `args` holds the clap types, `check` turns inputs into a run, `report` ends the run
 //! (summary, statistics, diffs, baseline, `--output` files), `rules` the rule commands.
@@ -7,13 +7,15 @@ mod args;
 mod check;
 mod data_files;
 mod filters;
+mod ladder;
+mod ladder_html;
 mod removed_pages;
 mod report;
 mod rules;
 mod sites;
 mod statistics;
 
-pub use args::{CheckArgs, Cli, ColorChoice, Command, ListFormat};
+pub use args::{CheckArgs, Cli, ColorChoice, Command, LadderArgs, LadderFormat, ListFormat};
 
 use crate::rules::registry::Registry;
 use clap::Parser;
@@ -30,7 +32,7 @@ pub const EXIT_ERROR: u8 = 2;
 pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
     let mut args = args;
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = ["check", "rules", "explain", "init", "help", "-h", "--help", "-V", "--version"];
+    let named = ["check", "rules", "explain", "init", "ladder", "help", "-h", "--help", "-V", "--version"];
     if !named.contains(&first) {
         args.insert(1.min(args.len()), "check".into());
     }
@@ -44,6 +46,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Rules { format, packs } => with_registry(&packs, |r| rules::list_rules(r, format)),
         Command::Explain { rule, packs } => with_registry(&packs, |r| rules::explain(r, &rule)),
         Command::Init { force } => rules::init(force),
+        Command::Ladder(args) => ladder::ladder(*args),
     }
 }
 

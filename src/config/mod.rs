@@ -124,6 +124,10 @@ pub fn settings_with(
             .map_err(|e| LocatedError::in_file(terms_path, e))?;
         registry = registry.with_rule(Box::leak(Box::new(rule)));
     }
+    if let Some((list, _)) = &data.job_families {
+        let rule = crate::rules::ladder::ld002_unlisted_job_family::UnlistedJobFamily::from_list(list.clone());
+        registry = registry.with_rule(Box::leak(Box::new(rule)));
+    }
 
     // Rules named on the command line are reported against the flag, not the config file.
     let flag = LocatedError::flag;
@@ -181,6 +185,7 @@ pub fn settings_with(
     let with_severity: Vec<(&'static dyn Rule, Severity)> = rules.into_iter().filter_map(with_severity_of).collect();
     let mut linter = Linter::with_severities(with_severity);
     linter.set_skip_list(data.skip_list);
+    linter.set_job_families(data.job_families);
     // Without an explicit selection, a page's `markdownlint-configure-file` comment may turn on
     // any markdownlint rule that is not ignored or off, as the markdownlint configuration can.
     let named: Vec<&'static str> = markdownlint
@@ -394,6 +399,7 @@ fail-on = "warning"
 # [handbook]
 # misused-terms = "data/misused_terms.yml"              # the terms IL004 reports
 # inclusiveness-check = "data/inclusiveness_check.yml"  # pages the inclusive rules skip (IL007)
+# job-families = "data/people_group/job_families.yml"  # the families the calculator lists (LD002, LD003)
 # root = "."                                            # where skip-list entries are looked for
 
 # Rule parameters, by markdownlint's names ('hblint explain MD013' lists a rule's): one table

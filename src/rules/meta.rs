@@ -18,6 +18,9 @@ pub enum Group {
     /// job-family pages by default, on any page where a rule's `pages` parameter says so; a page
     /// on the handbook's skip list (`data/inclusiveness_check.yml`) gets none of them.
     Inclusive,
+    /// Career ladders across the handbook: a job family compared with the other families and
+    /// with the handbook's list of job families (`data/people_group/job_families.yml`).
+    Ladder,
     /// Links checked against the handbook as its site generator builds it: routes, anchor ids,
     /// redirects (`crate::site`). Pages outside a recognised site layout get none of them.
     Links,
@@ -31,6 +34,7 @@ impl Group {
             Group::JobFamily => "job-family",
             Group::Prose => "prose",
             Group::Inclusive => "inclusive",
+            Group::Ladder => "ladder",
             Group::Links => "links",
         }
     }

@@ -4,6 +4,7 @@
 pub mod front_matter;
 pub mod inclusive;
 pub mod job_family;
+pub mod ladder;
 pub mod links;
 pub mod markdown;
 pub mod meta;
@@ -34,6 +35,12 @@ pub trait Rule: Sync + Send {
     fn check_in_site(&self, page: &Page<'_>, site: Option<&PageInSite<'_>>, params: &Params, out: &mut Sink<'_>) {
         let _ = site;
         self.check(page, params, out);
+    }
+
+    /// Whether the rule reads the site index, so that a run with it in force builds the index:
+    /// the link rules do; a rule that merely uses the page's route when there is one does not.
+    fn needs_site(&self) -> bool {
+        self.meta().group == Group::Links
     }
 }
 

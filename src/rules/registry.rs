@@ -1,7 +1,7 @@
 //! The rules hblint knows: the built-in table, the packs shipped in the binary, and user packs.
 
 use super::pack;
-use super::{Rule, front_matter, inclusive, job_family, links, markdown, prose};
+use super::{Rule, front_matter, inclusive, job_family, ladder, links, markdown, prose};
 use crate::error::LocatedError;
 use std::path::PathBuf;
 
@@ -28,6 +28,9 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &job_family::equal_grade_higher_rank::EqualGradeHigherRank,
     &job_family::empty_section::EmptySection,
     &job_family::heading_trailing_nbsp::HeadingTrailingNbsp,
+    &ladder::ld001_title_grade_conflict::TitleGradeConflict,
+    &ladder::ld002_unlisted_job_family::NO_LIST,
+    &ladder::ld003_stale_job_family_entry::StaleJobFamilyEntry,
     &links::lk001_missing_page::MissingPage,
     &links::lk002_missing_fragment::MissingFragment,
     &links::lk003_redirected_link::RedirectedLink,

@@ -6,6 +6,7 @@
 //! once. Memory: a route and a path per file, an id per heading; never page text.
 
 use super::anchors::{self, IdStyle};
+use super::ladder_index::LadderIndex;
 use super::layout::{Generator, Layout, Served};
 use super::redirects::{Redirect, Redirects};
 use globset::GlobSet;
@@ -67,6 +68,8 @@ pub struct SiteIndex {
     /// Where the redirects came from, for messages.
     pub redirects_file: Option<PathBuf>,
     pub options: SiteOptions,
+    /// The job-family pages, scanned the first time a ladder rule asks (see `ladders`).
+    ladders: OnceLock<LadderIndex>,
 }
 
 impl SiteIndex {
@@ -96,6 +99,7 @@ impl SiteIndex {
             redirects_file: options.redirects.clone(),
             options,
             layout,
+            ladders: OnceLock::new(),
         };
         for (inside, path) in found {
             let (route, kind) = match index.layout.route_of(&inside) {
@@ -278,6 +282,21 @@ impl SiteIndex {
     pub fn served(&self, file: &Path) -> Option<Served> {
         let inside = self.layout.locate(file)?;
         Some(self.layout.route_of(&inside))
+    }
+
+    /// The job-family pages of the site (Markdown under `/job-families/`, `.md.erb` included),
+    /// scanned for their heading titles the first time a ladder rule asks; a page's ladder is
+    /// built (`Page::build`) only when a linted page shares a title with it (`LadderIndex`).
+    pub fn ladders(&self) -> &LadderIndex {
+        self.ladders.get_or_init(|| {
+            let pages: Vec<(&str, &Path)> = self
+                .entries
+                .iter()
+                .filter(|e| e.kind == EntryKind::Page && e.route.starts_with("/job-families/"))
+                .map(|e| (&*e.route, e.path.as_path()))
+                .collect();
+            LadderIndex::scan(&pages, self.style)
+        })
     }
 
     /// Every entry, in route order of the walk.

@@ -2,11 +2,16 @@
 //! heading ids as each generator makes them; `redirects`), the index of every route and id
 //! built once per run (`index`), and how a link's destination reads on the rendered page
 //! (`target`). Rules that check a page against the rest of the handbook read a `PageInSite`.
+//! Career ladders of every job family (`ladder`) and the handbook's list of job families
+//! (`job_families`) sit beside them.
 //!
 //! Imports only leaves (and `globset`/`ignore`/`regex`): the site is model, like the page.
 
 pub mod anchors;
 pub mod index;
+pub mod job_families;
+pub mod ladder;
+pub mod ladder_index;
 pub mod layout;
 pub mod redirects;
 pub mod target;

@@ -7,7 +7,7 @@ use super::skip_list::SkipEntry;
 use crate::diagnostic::Diagnostic;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
-use crate::source::{LineIndex, Span};
+use crate::source::LineIndex;
 
 pub static META: RuleMeta = RuleMeta {
     code: "IL007",
@@ -83,16 +83,11 @@ impl Rule for StaleSkipEntry {
 
 /// The finding for one stale entry of the skip file whose text is `text`.
 pub fn diagnostic(entry: &SkipEntry, text: &str, lines: &LineIndex, severity: Severity) -> Diagnostic {
-    let line_start = lines.line_start(entry.line.saturating_sub(1)).min(text.len());
-    let line_text = text[line_start..].split('\n').next().unwrap_or("");
-    let column_byte = line_text.char_indices().nth(entry.column.saturating_sub(1)).map_or(0, |(i, _)| i);
-    let start = line_start + column_byte;
-    let end = line_start + line_text.trim_end().len().max(column_byte);
     let mut diagnostic = Diagnostic {
         rule: &META,
         severity,
         message: format!("'{}' on the skip list matches no page", entry.written.trim()),
-        span: Span::new(start, end),
+        span: lines.rest_of_line(text, entry.line, entry.column),
         labels: Vec::new(),
         help: None,
         fix: None,
