@@ -5,7 +5,8 @@
 //! Career ladders of every job family (`ladder`) and the handbook's list of job families
 //! (`job_families`) sit beside them.
 //!
-//! Imports only leaves (and `globset`/`ignore`/`regex`): the site is model, like the page.
+//! Imports leaves and the page model (a ladder is read from a page's job-family model), never
+//! rules, configuration or output: the site is model, like the page.
 
 pub mod anchors;
 pub mod index;
