@@ -152,12 +152,12 @@ pub fn parse_redirects(path: &Path, text: &str) -> Result<Redirects, LocatedErro
         for (key, value) in fields {
             match key.as_str().unwrap_or_default() {
                 "sources" => match &value.value {
-                    Value::Scalar(one) => sources.push(one.trim().to_string()),
+                    Value::Scalar(one) => sources.push(source_path(path, value, one)?),
                     Value::Seq(many) => {
                         for source in many {
                             let text =
                                 source.as_str().ok_or_else(|| error_at(path, source, "each source must be a path"))?;
-                            sources.push(text.trim().to_string());
+                            sources.push(source_path(path, source, text)?);
                         }
                     }
                     Value::Map(_) => return Err(error_at(path, value, "'sources' must be a path or a list of paths")),
@@ -188,9 +188,24 @@ pub fn parse_redirects(path: &Path, text: &str) -> Result<Redirects, LocatedErro
         if sources.is_empty() {
             return Err(error_at(path, item, "a redirect needs 'sources'"));
         }
-        entries.push(Redirect { sources, target: target.trim().to_string(), how, line: item.line });
+        let target = target.trim();
+        if target.is_empty() {
+            // A fix would write an empty destination over the link.
+            return Err(error_at(path, item, "a redirect's 'target' is empty"));
+        }
+        entries.push(Redirect { sources, target: target.to_string(), how, line: item.line });
     }
     Ok(Redirects::new(entries))
+}
+
+/// A source as written, trimmed; an empty one is an error: as a prefix or a pattern it would
+/// match every path of the site.
+fn source_path(path: &Path, node: &yaml_tree::Node, text: &str) -> Result<String, LocatedError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(error_at(path, node, "an empty source would redirect every path; write the path it redirects"));
+    }
+    Ok(text.to_string())
 }
 
 #[cfg(test)]
@@ -212,5 +227,15 @@ mod tests {
         assert!(err.to_string().contains("r.yml:3"), "{err}");
         let err = parse_redirects(Path::new("r.yml"), "- sources: /a/\n").unwrap_err();
         assert!(err.to_string().contains("needs a 'target'"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_source_or_target_is_located() {
+        let err = parse_redirects(Path::new("r.yml"), "- sources: ''\n  target: /b/\n  comp_op: ^~\n").unwrap_err();
+        assert!(err.to_string().contains("r.yml:1:12: an empty source"), "{err}");
+        let err = parse_redirects(Path::new("r.yml"), "- sources: [/a/, ' ']\n  target: /b/\n").unwrap_err();
+        assert!(err.to_string().contains("r.yml:1:18: an empty source"), "{err}");
+        let err = parse_redirects(Path::new("r.yml"), "- sources: /a/\n  target: ''\n").unwrap_err();
+        assert!(err.to_string().contains("r.yml:1:3: a redirect's 'target' is empty"), "{err}");
     }
 }
