@@ -222,3 +222,33 @@ fn a_change_that_removes_linked_pages_without_a_redirect_fails() {
     let (code, stdout, stderr) = check(root, &["--changed-since", "main", "--new-only"]);
     assert_eq!(code, Some(0), "{stdout}{stderr}");
 }
+
+/// A page below a removed one reaches it with `..` alone, naming none of its route.
+#[test]
+fn a_removed_page_linked_from_below_with_dot_dot_is_reported() {
+    if std::process::Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    write(root, "sites/handbook/source/handbook/index.html.md", "# Handbook\n");
+    write(root, "sites/handbook/source/handbook/team/index.html.md", "# Team\n");
+    write(
+        root,
+        "sites/handbook/source/handbook/team/kid/index.html.md",
+        "# Kid\n\n[Up](../) and [up][u].\n\n[u]: ..\n",
+    );
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "first"]);
+    git(root, &["checkout", "-q", "-b", "feature"]);
+    git(root, &["rm", "-q", "sites/handbook/source/handbook/team/index.html.md"]);
+    git(root, &["commit", "-q", "-m", "delete team"]);
+
+    let (code, stdout, stderr) = check(root, &["--changed-since", "main"]);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    let found: Vec<&str> = stdout.lines().filter(|l| l.contains(": LK007")).collect();
+    assert_eq!(found.len(), 2, "{stdout}");
+    assert!(found[0].starts_with("sites/handbook/source/handbook/team/kid/index.html.md:3:6: LK007"), "{stdout}");
+}
