@@ -40,7 +40,7 @@ pub struct RawSite {
     #[serde(default)]
     content: Option<Vec<Spanned<String>>>,
     #[serde(default)]
-    hosts: Option<Vec<String>>,
+    hosts: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     generated: Option<Vec<Spanned<String>>>,
     #[serde(default)]
@@ -95,7 +95,11 @@ pub fn load(
         site.options.data_layouts = layouts.clone();
     }
     if let Some(hosts) = &raw.hosts {
-        site.options.hosts = hosts.iter().map(|h| h.trim_end_matches('/').to_string()).collect();
+        let mut read = Vec::with_capacity(hosts.len());
+        for host in hosts {
+            read.push(site_host(host.get_ref()).map_err(|e| located(host.span().start, e))?);
+        }
+        site.options.hosts = read;
     }
     if let Some(patterns) = &raw.generated {
         let mut globs = GlobSetBuilder::new();
@@ -126,6 +130,20 @@ pub fn load(
         site.layout = Some(Layout { root, generator: site.generator.unwrap_or(Generator::Middleman), content });
     }
     Ok(site)
+}
+
+/// A host as `[site] hosts` lists it: `https://name`, or `https://name/base` for a site served
+/// below a path. Written otherwise it would match no link (`about.gitlab.com`) or every
+/// root-relative one (`""`).
+fn site_host(host: &str) -> Result<String, String> {
+    let host = host.trim().trim_end_matches('/');
+    let name = host.strip_prefix("https://").or_else(|| host.strip_prefix("http://"));
+    match name {
+        Some(name) if !name.starts_with('/') && !name.is_empty() && !name.contains(['?', '#', ' ']) => {
+            Ok(host.to_string())
+        }
+        _ => Err(format!("'{host}' is no host: write it as 'https://name'")),
+    }
 }
 
 /// The redirects file of a layout: the configured one, else `<root>/data/redirects.yml`.
@@ -227,6 +245,16 @@ mod tests {
         assert!(err.to_string().contains("r.yml:3"), "{err}");
         let err = parse_redirects(Path::new("r.yml"), "- sources: /a/\n").unwrap_err();
         assert!(err.to_string().contains("needs a 'target'"), "{err}");
+    }
+
+    #[test]
+    fn a_host_is_a_scheme_and_a_name() {
+        assert_eq!(site_host("https://handbook.gitlab.com/").as_deref(), Ok("https://handbook.gitlab.com"));
+        assert_eq!(site_host("http://localhost:1313").as_deref(), Ok("http://localhost:1313"));
+        assert_eq!(site_host("https://a.gitlab.io/hb/").as_deref(), Ok("https://a.gitlab.io/hb"));
+        for bad in ["", "about.gitlab.com", "https://", "https:///x", "ftp://a.com", "https://a.com/#x"] {
+            assert!(site_host(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
