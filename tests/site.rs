@@ -252,3 +252,22 @@ fn a_removed_page_linked_from_below_with_dot_dot_is_reported() {
     assert_eq!(found.len(), 2, "{stdout}");
     assert!(found[0].starts_with("sites/handbook/source/handbook/team/kid/index.html.md:3:6: LK007"), "{stdout}");
 }
+
+/// `[site]` values that would silently make a site of nothing, or of every path, are located
+/// errors (exit 2).
+#[test]
+fn a_bad_site_configuration_is_a_located_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    middleman(root);
+    for (toml, message) in [
+        ("[site]\ncontent = []\n", "hblint.toml:2:11: 'content' lists no folder"),
+        ("[site]\nhosts = [\"about.gitlab.com\"]\n", "hblint.toml:2:10: 'about.gitlab.com' is no host"),
+        ("[site]\nhosts = [\"\"]\n", "hblint.toml:2:10: '' is no host"),
+    ] {
+        write(root, "hblint.toml", toml);
+        let (code, stdout, stderr) = check(root, &["."]);
+        assert_eq!(code, Some(2), "{toml}: {stdout}{stderr}");
+        assert!(stderr.contains(message), "{toml}: {stderr}");
+    }
+}

@@ -38,7 +38,7 @@ pub struct RawSite {
     #[serde(default)]
     generator: Option<Spanned<String>>,
     #[serde(default)]
-    content: Option<Vec<Spanned<String>>>,
+    content: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     hosts: Option<Vec<Spanned<String>>>,
     #[serde(default)]
@@ -118,8 +118,12 @@ pub fn load(
         site.options.redirects = Some(path);
     }
     if let Some(folders) = &raw.content {
+        if folders.get_ref().is_empty() {
+            // An empty list would make a site of nothing and silence every link rule.
+            return Err(located(folders.span().start, "'content' lists no folder; name at least one".to_string()));
+        }
         let mut content = Vec::new();
-        for folder in folders {
+        for folder in folders.get_ref() {
             let dir = base.join(folder.get_ref());
             if !dir.is_dir() {
                 return Err(located(folder.span().start, format!("'{}' is not a directory", folder.get_ref())));
