@@ -35,6 +35,12 @@ fn kramdown_auto_ids_follow_the_gfm_parser() {
         ("![logo](/i.png) Brand", "-brand"),
         ("**Bold** and _emphasis_", "bold-and-emphasis"),
         ("snake_case_name", "snake_case_name"),
+        // An `_` after a letter, or one no `_` closes, is text (kramdown's parse_emphasis).
+        ("Account Channels (a_)", "account-channels-a_"),
+        ("trailing_", "trailing_"),
+        ("_open only", "_open-only"),
+        ("__Strong__ and _a_b_ c", "strong-and-a_b-c"),
+        ("(_x_)", "x"),
         ("`code` span", "code-span"),
         ("<i class=\"fas fa-x\"></i> If you want to share", "-if-you-want-to-share"),
         ("Visit <https://x.com>", "visit-httpsxcom"),

@@ -222,3 +222,52 @@ fn a_change_that_removes_linked_pages_without_a_redirect_fails() {
     let (code, stdout, stderr) = check(root, &["--changed-since", "main", "--new-only"]);
     assert_eq!(code, Some(0), "{stdout}{stderr}");
 }
+
+/// A page below a removed one reaches it with `..` alone, naming none of its route.
+#[test]
+fn a_removed_page_linked_from_below_with_dot_dot_is_reported() {
+    if std::process::Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    write(root, "sites/handbook/source/handbook/index.html.md", "# Handbook\n");
+    write(root, "sites/handbook/source/handbook/team/index.html.md", "# Team\n");
+    write(
+        root,
+        "sites/handbook/source/handbook/team/kid/index.html.md",
+        "# Kid\n\n[Up](../) and [up][u].\n\n[u]: ..\n",
+    );
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "first"]);
+    git(root, &["checkout", "-q", "-b", "feature"]);
+    git(root, &["rm", "-q", "sites/handbook/source/handbook/team/index.html.md"]);
+    git(root, &["commit", "-q", "-m", "delete team"]);
+
+    let (code, stdout, stderr) = check(root, &["--changed-since", "main"]);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    let found: Vec<&str> = stdout.lines().filter(|l| l.contains(": LK007")).collect();
+    assert_eq!(found.len(), 2, "{stdout}");
+    assert!(found[0].starts_with("sites/handbook/source/handbook/team/kid/index.html.md:3:6: LK007"), "{stdout}");
+}
+
+/// `[site]` values that would silently make a site of nothing, or of every path, are located
+/// errors (exit 2).
+#[test]
+fn a_bad_site_configuration_is_a_located_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    middleman(root);
+    for (toml, message) in [
+        ("[site]\ncontent = []\n", "hblint.toml:2:11: 'content' lists no folder"),
+        ("[site]\nhosts = [\"about.gitlab.com\"]\n", "hblint.toml:2:10: 'about.gitlab.com' is no host"),
+        ("[site]\nhosts = [\"\"]\n", "hblint.toml:2:10: '' is no host"),
+    ] {
+        write(root, "hblint.toml", toml);
+        let (code, stdout, stderr) = check(root, &["."]);
+        assert_eq!(code, Some(2), "{toml}: {stdout}{stderr}");
+        assert!(stderr.contains(message), "{toml}: {stderr}");
+    }
+}

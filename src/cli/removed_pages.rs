@@ -63,13 +63,15 @@ pub(super) fn removed_page_links(
     let Some(sites) = sites else { return Vec::new() };
     let mut outcomes = Vec::new();
     for (site, removed) in removed_pages(removal, sites) {
-        // A page can only link to a removed route if its text names the route's last segment.
+        // A page can only link to a removed route if its text names the route's last segment,
+        // or if it sits below the route, where `..` alone reaches it.
         let names: Vec<&str> =
             removed.iter().filter_map(|r| r.route.trim_end_matches('/').rsplit('/').next()).collect();
+        let below_removed = |route: &str| removed.iter().any(|r| route.starts_with(r.route.as_str()));
         let mut linking: Vec<(PathBuf, Vec<LinkToRemoved>)> = Vec::new();
         for entry in site.entries().iter().filter(|e| e.kind == EntryKind::Page) {
             let Some(source) = read(&entry.path) else { continue };
-            if !names.iter().any(|name| source.text.contains(name)) {
+            if !names.iter().any(|name| source.text.contains(name)) && !below_removed(&entry.route) {
                 continue;
             }
             let page = Page::build(&source);

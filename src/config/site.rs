@@ -38,9 +38,9 @@ pub struct RawSite {
     #[serde(default)]
     generator: Option<Spanned<String>>,
     #[serde(default)]
-    content: Option<Vec<Spanned<String>>>,
+    content: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
-    hosts: Option<Vec<String>>,
+    hosts: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     generated: Option<Vec<Spanned<String>>>,
     #[serde(default)]
@@ -95,7 +95,11 @@ pub fn load(
         site.options.data_layouts = layouts.clone();
     }
     if let Some(hosts) = &raw.hosts {
-        site.options.hosts = hosts.iter().map(|h| h.trim_end_matches('/').to_string()).collect();
+        let mut read = Vec::with_capacity(hosts.len());
+        for host in hosts {
+            read.push(site_host(host.get_ref()).map_err(|e| located(host.span().start, e))?);
+        }
+        site.options.hosts = read;
     }
     if let Some(patterns) = &raw.generated {
         let mut globs = GlobSetBuilder::new();
@@ -114,8 +118,12 @@ pub fn load(
         site.options.redirects = Some(path);
     }
     if let Some(folders) = &raw.content {
+        if folders.get_ref().is_empty() {
+            // An empty list would make a site of nothing and silence every link rule.
+            return Err(located(folders.span().start, "'content' lists no folder; name at least one".to_string()));
+        }
         let mut content = Vec::new();
-        for folder in folders {
+        for folder in folders.get_ref() {
             let dir = base.join(folder.get_ref());
             if !dir.is_dir() {
                 return Err(located(folder.span().start, format!("'{}' is not a directory", folder.get_ref())));
@@ -126,6 +134,20 @@ pub fn load(
         site.layout = Some(Layout { root, generator: site.generator.unwrap_or(Generator::Middleman), content });
     }
     Ok(site)
+}
+
+/// A host as `[site] hosts` lists it: `https://name`, or `https://name/base` for a site served
+/// below a path. Written otherwise it would match no link (`about.gitlab.com`) or every
+/// root-relative one (`""`).
+fn site_host(host: &str) -> Result<String, String> {
+    let host = host.trim().trim_end_matches('/');
+    let name = host.strip_prefix("https://").or_else(|| host.strip_prefix("http://"));
+    match name {
+        Some(name) if !name.starts_with('/') && !name.is_empty() && !name.contains(['?', '#', ' ']) => {
+            Ok(host.to_string())
+        }
+        _ => Err(format!("'{host}' is no host: write it as 'https://name'")),
+    }
 }
 
 /// The redirects file of a layout: the configured one, else `<root>/data/redirects.yml`.
@@ -152,12 +174,12 @@ pub fn parse_redirects(path: &Path, text: &str) -> Result<Redirects, LocatedErro
         for (key, value) in fields {
             match key.as_str().unwrap_or_default() {
                 "sources" => match &value.value {
-                    Value::Scalar(one) => sources.push(one.trim().to_string()),
+                    Value::Scalar(one) => sources.push(source_path(path, value, one)?),
                     Value::Seq(many) => {
                         for source in many {
                             let text =
                                 source.as_str().ok_or_else(|| error_at(path, source, "each source must be a path"))?;
-                            sources.push(text.trim().to_string());
+                            sources.push(source_path(path, source, text)?);
                         }
                     }
                     Value::Map(_) => return Err(error_at(path, value, "'sources' must be a path or a list of paths")),
@@ -188,9 +210,24 @@ pub fn parse_redirects(path: &Path, text: &str) -> Result<Redirects, LocatedErro
         if sources.is_empty() {
             return Err(error_at(path, item, "a redirect needs 'sources'"));
         }
-        entries.push(Redirect { sources, target: target.trim().to_string(), how, line: item.line });
+        let target = target.trim();
+        if target.is_empty() {
+            // A fix would write an empty destination over the link.
+            return Err(error_at(path, item, "a redirect's 'target' is empty"));
+        }
+        entries.push(Redirect { sources, target: target.to_string(), how, line: item.line });
     }
     Ok(Redirects::new(entries))
+}
+
+/// A source as written, trimmed; an empty one is an error: as a prefix or a pattern it would
+/// match every path of the site.
+fn source_path(path: &Path, node: &yaml_tree::Node, text: &str) -> Result<String, LocatedError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(error_at(path, node, "an empty source would redirect every path; write the path it redirects"));
+    }
+    Ok(text.to_string())
 }
 
 #[cfg(test)]
@@ -212,5 +249,25 @@ mod tests {
         assert!(err.to_string().contains("r.yml:3"), "{err}");
         let err = parse_redirects(Path::new("r.yml"), "- sources: /a/\n").unwrap_err();
         assert!(err.to_string().contains("needs a 'target'"), "{err}");
+    }
+
+    #[test]
+    fn a_host_is_a_scheme_and_a_name() {
+        assert_eq!(site_host("https://handbook.gitlab.com/").as_deref(), Ok("https://handbook.gitlab.com"));
+        assert_eq!(site_host("http://localhost:1313").as_deref(), Ok("http://localhost:1313"));
+        assert_eq!(site_host("https://a.gitlab.io/hb/").as_deref(), Ok("https://a.gitlab.io/hb"));
+        for bad in ["", "about.gitlab.com", "https://", "https:///x", "ftp://a.com", "https://a.com/#x"] {
+            assert!(site_host(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_empty_source_or_target_is_located() {
+        let err = parse_redirects(Path::new("r.yml"), "- sources: ''\n  target: /b/\n  comp_op: ^~\n").unwrap_err();
+        assert!(err.to_string().contains("r.yml:1:12: an empty source"), "{err}");
+        let err = parse_redirects(Path::new("r.yml"), "- sources: [/a/, ' ']\n  target: /b/\n").unwrap_err();
+        assert!(err.to_string().contains("r.yml:1:18: an empty source"), "{err}");
+        let err = parse_redirects(Path::new("r.yml"), "- sources: /a/\n  target: ''\n").unwrap_err();
+        assert!(err.to_string().contains("r.yml:1:3: a redirect's 'target' is empty"), "{err}");
     }
 }

@@ -200,9 +200,9 @@ impl SiteIndex {
             || layout_of(text).is_some_and(|layout| self.options.data_layouts.iter().any(|l| l == layout))
     }
 
-    /// The redirect a request for `path` gets.
+    /// The redirect that sends a request for `path` to another page (see `Redirects::moved`).
     pub fn redirect(&self, path: &str) -> Option<&Redirect> {
-        self.redirects.find(path)
+        self.redirects.moved(path)
     }
 
     /// Whether the tree can say if `path` exists: its section has content, and it is not a

@@ -103,6 +103,13 @@ impl Redirects {
         Some(&self.entries[first])
     }
 
+    /// The redirect that moves `path` elsewhere: as [`Redirects::find`], but not one whose
+    /// target is `path` itself with or without its trailing `/` (`= /x` → `/x/` is the server
+    /// completing the URL, and `find` tries both forms of `path`): `/x/` is not redirected.
+    pub fn moved(&self, path: &str) -> Option<&Redirect> {
+        self.find(path).filter(|r| r.target.trim_end_matches('/') != path.trim_end_matches('/'))
+    }
+
     /// The entry of the first `~` pattern (not a literal) matching `path`. A pattern the `regex`
     /// crate cannot read (nginx's PCRE has a few forms it lacks) is matched as a literal.
     fn pattern_match(&self, path: &str) -> Option<usize> {
@@ -145,6 +152,14 @@ mod tests {
         assert_eq!(redirects.find("/handbook/business-ops/x/").unwrap().target, "/handbook/business-technology/");
         assert!(redirects.find("/handbook/").is_none());
         assert!(redirects.find("/x/handbook/business-ops/").is_none(), "a pattern matches from the path's start");
+    }
+
+    #[test]
+    fn a_redirect_to_the_path_itself_moves_nothing() {
+        let redirects = Redirects::new(vec![redirect(&["/blog/x", "/old/x/"], "/blog/x/", Match::Exact)]);
+        assert!(redirects.moved("/blog/x/").is_none(), "the link already has the target's form");
+        assert!(redirects.moved("/blog/x").is_none());
+        assert_eq!(redirects.moved("/old/x/").unwrap().target, "/blog/x/");
     }
 
     #[test]

@@ -130,6 +130,8 @@ pub fn decode(text: &str) -> Cow<'_, str> {
     while i < bytes.len() {
         if bytes[i] == b'%'
             && let Some(hex) = text.get(i + 1..i + 3)
+            // Two hex digits: `from_str_radix` alone also takes a sign (`%+1`).
+            && hex.bytes().all(|b| b.is_ascii_hexdigit())
             && let Ok(byte) = u8::from_str_radix(hex, 16)
         {
             out.push(byte);
@@ -185,6 +187,14 @@ mod tests {
         assert_eq!(on("#", "/a/"), Target::Elsewhere);
         assert_eq!(on("#a/##b", "/a/"), Target::Malformed("a fragment holds a second '#'"));
         assert_eq!(on("/x/#a#b", "/a/"), Target::Malformed("a fragment holds a second '#'"));
+    }
+
+    #[test]
+    fn only_two_hex_digits_are_an_escape() {
+        assert_eq!(decode("/a/%+1"), "/a/%+1");
+        assert_eq!(decode("/a/%2B%e9x"), "/a/%2B%e9x", "not UTF-8: as written");
+        assert_eq!(decode("/a%20b/%"), "/a b/%");
+        assert_eq!(decode("%é"), "%é");
     }
 
     #[test]

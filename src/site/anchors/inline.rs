@@ -9,6 +9,7 @@
 pub(super) fn kramdown_text(raw: &str) -> String {
     let bytes = raw.as_bytes();
     let mut text = String::with_capacity(raw.len());
+    let mut underscores = Underscores::new(raw);
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
@@ -38,14 +39,11 @@ pub(super) fn kramdown_text(raw: &str) -> String {
             b']' => i = skip_destination(bytes, i + 1),
             b'[' | b'*' | b'~' => i += 1,
             b'_' => {
-                let before = i.checked_sub(1).map(|j| bytes[j]);
-                let after = bytes.get(i + 1).copied();
-                let intra_word = before.is_some_and(|b| b.is_ascii_alphanumeric())
-                    && after.is_some_and(|b| b.is_ascii_alphanumeric());
-                if intra_word {
-                    text.push('_');
+                let run = bytes[i..].iter().take_while(|&&b| b == b'_').count();
+                if underscores.are_text(raw, i, run) {
+                    text.push_str(&raw[i..i + run]);
                 }
-                i += 1;
+                i += run;
             }
             b'<' => {
                 let end = raw[i..].find('>').map(|e| i + e);
@@ -242,4 +240,59 @@ pub(super) fn hugo_anchor_ids(line: &str, found: &mut impl FnMut(&str)) {
             found(&quoted[..end]);
         }
     }
+}
+
+/// How kramdown's `parse_emphasis` reads runs of `_` in one heading: after a letter or `-`,
+/// before a space or the end, or with no closing run later, a run is text (`Channels (a_)` keeps
+/// its `_`); otherwise it opens, or closes the open, emphasis and leaves no text.
+struct Underscores {
+    /// Where the last run that could close emphasis starts, for runs of one and of two.
+    last_closer: [Option<usize>; 2],
+    /// The length of the run that opened the emphasis now open.
+    open: Option<usize>,
+}
+
+impl Underscores {
+    fn new(raw: &str) -> Underscores {
+        let mut last_closer = [None, None];
+        let bytes = raw.as_bytes();
+        let mut i = 0;
+        while let Some(found) = memchr::memchr(b'_', &bytes[i..]) {
+            let at = i + found;
+            let run = bytes[at..].iter().take_while(|&&b| b == b'_').count();
+            if (1..=2).contains(&run) && closes(raw, at, run) {
+                last_closer[run - 1] = Some(at);
+            }
+            i = at + run;
+        }
+        Underscores { last_closer, open: None }
+    }
+
+    fn are_text(&mut self, raw: &str, at: usize, run: usize) -> bool {
+        if self.open == Some(run) && closes(raw, at, run) {
+            self.open = None;
+            return false;
+        }
+        let before = raw[..at].chars().next_back();
+        let after = raw[at + run..].chars().next();
+        if self.open.is_some()
+            || !(1..=2).contains(&run)
+            || before.is_some_and(|c| c.is_alphabetic() || c == '-')
+            || after.is_none_or(char::is_whitespace)
+        {
+            return true;
+        }
+        if self.last_closer[run - 1].is_some_and(|closer| closer > at) {
+            self.open = Some(run);
+            return false;
+        }
+        true
+    }
+}
+
+/// Whether the run of `_` at `at` can close emphasis: no space before it, no letter or digit
+/// after it.
+fn closes(raw: &str, at: usize, run: usize) -> bool {
+    raw[..at].chars().next_back().is_some_and(|c| !c.is_whitespace())
+        && !raw[at + run..].chars().next().is_some_and(char::is_alphanumeric)
 }
