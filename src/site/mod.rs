@@ -57,6 +57,8 @@ pub struct PageInSite<'a> {
     pub folder: Option<String>,
     /// The page's links as read against the site, read once for every link rule.
     links: OnceCell<Vec<ReadLink>>,
+    /// The page's own ids, scanned once for every link rule that needs them.
+    own_ids: OnceCell<Vec<String>>,
 }
 
 /// One link of a page, read against the site: which link (its index among the page's links),
@@ -79,10 +81,15 @@ impl<'a> PageInSite<'a> {
             let dir = inside.rsplit_once('/').map_or("", |(dir, _)| dir);
             if dir.is_empty() { "/".to_string() } else { format!("/{dir}/") }
         });
-        PageInSite { site, route, folder, links: OnceCell::new() }
+        PageInSite { site, route, folder, links: OnceCell::new(), own_ids: OnceCell::new() }
     }
 
     /// The page's links read against the site: `read` runs for the first rule that asks.
+    /// The page's own ids: `scan` runs for the first rule that asks.
+    pub fn own_ids(&self, scan: impl FnOnce() -> Vec<String>) -> &[String] {
+        self.own_ids.get_or_init(scan)
+    }
+
     pub fn links(&self, read: impl FnOnce() -> Vec<ReadLink>) -> &[ReadLink] {
         self.links.get_or_init(read)
     }

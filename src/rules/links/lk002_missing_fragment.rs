@@ -67,9 +67,10 @@ impl Rule for MissingFragment {
     fn check_in_site(&self, page: &Page<'_>, site: Option<&PageInSite<'_>>, _params: &Params, out: &mut Sink<'_>) {
         let Some(place) = site else { return };
         // The page's own ids, from the text being linted, on first need.
-        let own: std::cell::OnceCell<Option<Vec<String>>> = std::cell::OnceCell::new();
+        let unknowable = std::cell::OnceCell::new();
         let own_ids = || {
-            own.get_or_init(|| (!place.site.ids_unknowable(&page.source.text)).then(|| own_ids(page, place))).as_ref()
+            let unknowable = *unknowable.get_or_init(|| place.site.ids_unknowable(&page.source.text));
+            (!unknowable).then(|| own_ids(page, place))
         };
         let own_route = place.route.as_deref();
         for link in site_links(page, place) {

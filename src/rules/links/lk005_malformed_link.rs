@@ -54,7 +54,6 @@ impl Rule for MalformedLink {
 
     fn check_in_site(&self, page: &Page<'_>, site: Option<&PageInSite<'_>>, _params: &Params, out: &mut Sink<'_>) {
         let Some(place) = site else { return };
-        let mut ids: Option<Vec<String>> = None;
         for link in site_links(page, place) {
             match &link.target {
                 Target::Malformed(reason) => {
@@ -68,8 +67,7 @@ impl Rule for MalformedLink {
                 // Only when no page is there: `team/` may be both a heading and a subpage.
                 Target::Site { written: Written::Relative, path, .. } if place.site.find(path).is_none() => {
                     let url = link.syntax.url.as_str();
-                    if !anchor_like(url) || !ids.get_or_insert_with(|| own_ids(page, place)).iter().any(|id| id == url)
-                    {
+                    if !anchor_like(url) || !own_ids(page, place).iter().any(|id| id == url) {
                         continue;
                     }
                     let diagnostic = out.report(

@@ -144,11 +144,13 @@ pub fn anchor_like(url: &str) -> bool {
 }
 
 /// The ids of the page itself, from its text (what is being linted, which may differ from the
-/// file on disk).
-pub fn own_ids(page: &Page<'_>, place: &PageInSite<'_>) -> Vec<String> {
-    let mut ids = Vec::new();
-    anchors::page_ids(&page.source.text, place.site.style, &mut ids);
-    ids
+/// file on disk), scanned once per page for every link rule.
+pub fn own_ids<'p>(page: &Page<'_>, place: &'p PageInSite<'_>) -> &'p [String] {
+    place.own_ids(|| {
+        let mut ids = Vec::new();
+        anchors::page_ids(&page.source.text, place.site.style, &mut ids);
+        ids
+    })
 }
 
 /// The id closest to `fragment` among `ids`: an id that differs only in case first, then the
