@@ -1,6 +1,7 @@
 //! What a change touched, from git: the Markdown files changed since the merge-base of a
-//! revision and HEAD, and the lines each change added. Runs the `git` command (what every CI
-//! image has), in the working directory.
+//! revision and HEAD (the work not committed yet included), and the lines each change added.
+//! Runs the `git` command (what every CI image has) at the repository root, with options that
+//! make its output the same whatever the user's git configuration says.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -24,9 +25,13 @@ pub struct Change {
     pub removed: Vec<(String, Option<String>)>,
 }
 
-fn git(args: &[&str]) -> Result<String, String> {
-    // Paths come back as they are, not octal-quoted, so they match the files on disk.
+/// Runs git in `dir` (the repository root once it is known), reading its output as paths that
+/// match the files on disk whatever the user's configuration says.
+fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
     let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        // Paths come back as they are, not octal-quoted, so they match the files on disk.
         .args(["-c", "core.quotepath=false"])
         .args(args)
         .output()
@@ -38,8 +43,30 @@ fn git(args: &[&str]) -> Result<String, String> {
     }
 }
 
-fn shallow_hint() -> &'static str {
-    match git(&["rev-parse", "--is-shallow-repository"]) {
+/// `git diff` with the options that make its output what `parse_touched` and the path lists
+/// read, whatever the user's configuration says: fixed `a/`/`b/` prefixes (`diff.noprefix`,
+/// `diff.mnemonicPrefix`), paths from the root (`diff.relative`), the file's own text rather
+/// than a textconv filter's or an external tool's, no colour, and hunks never merged across
+/// unchanged lines (`diff.interHunkContext`), so only added lines count as touched.
+const DIFF: &[&str] = &[
+    "diff",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-color",
+    "--no-relative",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "--inter-hunk-context=0",
+];
+
+fn diff(root: &Path, args: &[&str]) -> Result<String, String> {
+    let mut all: Vec<&str> = DIFF.to_vec();
+    all.extend_from_slice(args);
+    git(root, &all).map_err(|e| format!("git diff failed: {e}"))
+}
+
+fn shallow_hint(root: &Path) -> &'static str {
+    match git(root, &["rev-parse", "--is-shallow-repository"]) {
         Ok(answer) if answer.trim() == "true" => {
             "; this clone is shallow: fetch the whole history (in GitLab CI, set the variable GIT_DEPTH: 0)"
         }
@@ -47,47 +74,50 @@ fn shallow_hint() -> &'static str {
     }
 }
 
-/// The change between the merge-base of `rev` and HEAD.
-pub fn change_since(rev: &str) -> Result<Change, String> {
-    let root = git(&["rev-parse", "--show-toplevel"])
-        .map_err(|e| format!("--changed-since needs a git repository: {e}"))?
-        .trim()
-        .to_string();
+/// The root of the git repository `dir` is in.
+pub fn repository_root(dir: &Path) -> Result<PathBuf, String> {
+    let root = git(dir, &["rev-parse", "--show-toplevel"])?;
+    Ok(PathBuf::from(root.trim()))
+}
+
+/// The change between the merge-base of `rev` and HEAD, plus the work not yet committed (staged
+/// or not), as `git diff <merge-base>` shows it: what the merge request will contain once this
+/// work is pushed. Untracked files are not part of it, as in `git diff`. `dir` is any folder
+/// inside the repository; git runs at the repository root.
+pub fn change_since(rev: &str, dir: &Path) -> Result<Change, String> {
+    let root = repository_root(dir).map_err(|e| format!("--changed-since needs a git repository: {e}"))?;
     let commit = format!("{rev}^{{commit}}");
-    if git(&["rev-parse", "--verify", "--quiet", &commit]).is_err() {
+    if git(&root, &["rev-parse", "--verify", "--quiet", &commit]).is_err() {
         return Err(format!(
             "--changed-since: unknown revision '{rev}'{} (in a merge-request pipeline, fetch the target branch: git fetch origin $CI_MERGE_REQUEST_TARGET_BRANCH_NAME)",
-            shallow_hint()
+            shallow_hint(&root)
         ));
     }
-    let base = git(&["merge-base", rev, "HEAD"])
-        .map_err(|_| format!("--changed-since: '{rev}' and HEAD have no common ancestor here{}", shallow_hint()))?
+    let base = git(&root, &["merge-base", rev, "HEAD"])
+        .map_err(|_| format!("--changed-since: '{rev}' and HEAD have no common ancestor here{}", shallow_hint(&root)))?
         .trim()
         .to_string();
-    let names = git(&["diff", "--name-only", "-z", "--no-renames", "--diff-filter=AMR", &base, "HEAD"])
-        .map_err(|e| format!("git diff failed: {e}"))?;
+    let names = diff(&root, &["--name-only", "-z", "--no-renames", "--diff-filter=AMR", &base])?;
     let files: Vec<String> = names.split('\0').filter(|n| !n.is_empty()).map(str::to_string).collect();
     let mut touched = TouchedLines::new();
     if !files.is_empty() {
-        let mut args = vec![
-            "diff",
+        // Only the pages' lines matter; pathspecs (read from the root, where git runs) keep the
+        // command line short however many files changed, as `walk::is_markdown` names them.
+        let args = [
             "-U0",
-            "--no-color",
-            "--no-ext-diff",
             "--no-renames",
             "--diff-filter=AMR",
             &base,
-            "HEAD",
             "--",
+            ":(glob,icase)**/*.md",
+            ":(glob,icase)**/*.markdown",
+            ":(glob,icase)**/*.md.erb",
         ];
-        args.extend(files.iter().map(String::as_str));
-        let diff = git(&args).map_err(|e| format!("git diff failed: {e}"))?;
-        touched = parse_touched(&diff);
+        touched = parse_touched(&diff(&root, &args)?);
     }
-    let statuses = git(&["diff", "--name-status", "-z", "-M", "--diff-filter=DR", &base, "HEAD"])
-        .map_err(|e| format!("git diff failed: {e}"))?;
+    let statuses = diff(&root, &["--name-status", "-z", "-M", "--diff-filter=DR", &base])?;
     let removed = parse_removed(&statuses);
-    Ok(Change { root: PathBuf::from(root), base, files, touched, removed })
+    Ok(Change { root, base, files, touched, removed })
 }
 
 /// Reads `git diff --name-status -z` for deletions (`D\0path`) and renames

@@ -1,6 +1,6 @@
 //! Finding the files to lint: explicit paths always, directories walked in parallel with `ignore`
-//! (respecting .gitignore and .ignore; hidden folders are walked, version-control ones are not),
-//! results sorted by path.
+//! (respecting .gitignore and .ignore up to the repository root, never above it; hidden folders
+//! are walked, version-control ones are not), results sorted by path.
 
 use crate::error::describe_io;
 use std::path::{Path, PathBuf};
@@ -32,42 +32,68 @@ pub fn collect(paths: &[PathBuf]) -> Walked {
             Err(err) => walked.errors.push((path.clone(), describe_io(&err))),
         }
     }
-    if let Some((first, rest)) = dirs.split_first() {
-        let mut builder = ignore::WalkBuilder::new(first);
-        for dir in rest {
-            builder.add(dir);
-        }
-        // .gitignore applies even outside a git checkout: handbooks are often linted from an export.
-        builder.require_git(false);
-        // Hidden folders hold real pages (`.gitlab/issue_templates/`, `.github/`), which
-        // markdownlint-cli2 lints too; only version-control folders are skipped.
-        builder.hidden(false);
-        builder.filter_entry(|entry| {
-            !(entry.file_type().is_some_and(|t| t.is_dir())
-                && matches!(entry.file_name().to_str(), Some(".git" | ".hg" | ".svn" | ".jj")))
-        });
-        let found = Mutex::new(Vec::new());
-        let errors = Mutex::new(Vec::new());
-        builder.build_parallel().run(|| {
-            Box::new(|entry| {
-                match entry {
-                    Ok(entry) => {
-                        if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
-                            lock(&found).push(entry.into_path());
-                        }
-                    }
-                    Err(err) => lock(&errors).push(walk_error(err)),
-                }
-                ignore::WalkState::Continue
-            })
-        });
-        walked.files.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
-        walked.errors.extend(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
-    }
+    // Ignore files apply as git applies them: inside a repository, from the folders walked up
+    // to its root and never above it (a `*` in a home folder's .gitignore, or in a CI runner's
+    // build folder, must not hide the repository's pages); outside any repository (an export),
+    // from the folders walked and below.
+    let (in_repository, outside): (Vec<PathBuf>, Vec<PathBuf>) =
+        dirs.into_iter().partition(|dir| repository_around(dir).is_some());
+    walk_dirs(&in_repository, true, &mut walked);
+    walk_dirs(&outside, false, &mut walked);
     walked.files.sort();
     walked.files.dedup();
     walked.errors.sort();
     walked
+}
+
+/// Walks `dirs` with one parallel walker; `in_repository` says they are all inside git
+/// repositories, which bounds the ignore files read above them at each repository's root.
+fn walk_dirs(dirs: &[PathBuf], in_repository: bool, walked: &mut Walked) {
+    let Some((first, rest)) = dirs.split_first() else { return };
+    let mut builder = ignore::WalkBuilder::new(first);
+    for dir in rest {
+        builder.add(dir);
+    }
+    if in_repository {
+        // `ignore` reads .gitignore files from the parents of a walked folder up to the first
+        // one that holds `.git`, and no further.
+        builder.require_git(true);
+    } else {
+        // No repository: .gitignore still applies (handbooks are linted from exports), but
+        // only from the folders walked downwards.
+        builder.require_git(false).parents(false);
+    }
+    // Hidden folders hold real pages (`.gitlab/issue_templates/`, `.github/`), which
+    // markdownlint-cli2 lints too; only version-control folders are skipped.
+    builder.hidden(false);
+    builder.filter_entry(|entry| {
+        !(entry.file_type().is_some_and(|t| t.is_dir())
+            && matches!(entry.file_name().to_str(), Some(".git" | ".hg" | ".svn" | ".jj")))
+    });
+    let found = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    builder.build_parallel().run(|| {
+        Box::new(|entry| {
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
+                        lock(&found).push(entry.into_path());
+                    }
+                }
+                Err(err) => lock(&errors).push(walk_error(err)),
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    walked.files.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
+    walked.errors.extend(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
+}
+
+/// The root of the git repository `dir` is in: the nearest folder at or above it holding
+/// `.git` (a folder, or a file in a worktree or submodule).
+pub fn repository_around(dir: &Path) -> Option<PathBuf> {
+    let absolute = crate::paths::lexical_normalize(&std::path::absolute(dir).ok()?);
+    absolute.ancestors().find(|d| d.join(".git").exists()).map(Path::to_path_buf)
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -351,3 +351,71 @@ fn pages_that_once_crashed_rules_are_linted_and_fixed() {
         assert!(!stderr.contains("internal error"), "{args:?}: {stderr}");
     }
 }
+
+/// The rule list tells a rule that is off unless selected from one that runs by default.
+#[test]
+fn rules_say_which_rules_are_off_unless_selected() {
+    let output = hblint().arg("rules").output().expect("runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let row = |code: &str| text.lines().find(|l| l.starts_with(code)).unwrap_or_else(|| panic!("{code}: {text}"));
+    let default = |code: &str| row(code).split_whitespace().skip(3).take(2).collect::<Vec<_>>().join(" ");
+    assert!(text.starts_with("CODE    NAME                         GROUP       DEFAULT "), "{text}");
+    assert_eq!(default("MD001"), "off (warning)");
+    assert_eq!(default("IL002"), "off (info)");
+    assert_eq!(default("LK006"), "off (info)");
+    assert!(row("JF002").contains(" error "), "{}", row("JF002"));
+    let json = hblint().args(["rules", "--format", "json"]).output().expect("runs");
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).expect("json");
+    let md001 = rules.iter().find(|r| r["code"] == "MD001").expect("MD001");
+    assert_eq!((md001["on_by_default"].as_bool(), md001["severity"].as_str()), (Some(false), Some("warning")));
+    let jf002 = rules.iter().find(|r| r["code"] == "JF002").expect("JF002");
+    assert_eq!(jf002["on_by_default"].as_bool(), Some(true));
+}
+
+/// `hblint init`'s file names every group a selector takes, markdown among them.
+#[test]
+fn init_names_every_group() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    hblint().current_dir(dir.path()).arg("init").assert().code(0).stdout("Wrote hblint.toml\n");
+    let config = std::fs::read_to_string(dir.path().join("hblint.toml")).expect("written");
+    let json = hblint().args(["rules", "--format", "json"]).output().expect("runs");
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).expect("json");
+    let groups: std::collections::BTreeSet<&str> = rules.iter().filter_map(|r| r["group"].as_str()).collect();
+    assert!(groups.len() >= 7, "{groups:?}");
+    let select_comment: String = config.lines().take_while(|l| !l.starts_with("# select")).collect::<Vec<_>>().join(" ");
+    for group in groups {
+        assert!(select_comment.contains(group), "init's select comment lacks '{group}': {config}");
+    }
+}
+
+/// `--help` says that `check` runs when no command is named.
+#[test]
+fn help_says_check_is_the_default_command() {
+    hblint()
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Usage: hblint [check] [OPTIONS] [PATHS]..."))
+        .stdout(predicate::str::contains("With no command, hblint runs `check`"));
+}
+
+/// A reader that closes the pipe before hblint writes (`hblint explain PR201 | head -1`) ends
+/// the command cleanly: exit 0, no panic.
+#[test]
+fn a_closed_pipe_ends_every_command_cleanly() {
+    for args in [&["explain", "PR201"][..], &["rules"], &["rules", "--format", "json"], &["check", "--format", "concise"]]
+    {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hblint"));
+        cmd.args(args);
+        if args[0] == "check" {
+            cmd.arg(fixture("seed/marketing-operations-manager.md"));
+        }
+        let output = cmd.stdout(writer).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        let expected = if args[0] == "check" { 1 } else { 0 };
+        assert_eq!(output.status.code(), Some(expected), "{args:?}: {stderr}");
+    }
+}

@@ -39,6 +39,17 @@ fn code_quality_report_has_every_field_gitlab_requires() {
         let fingerprint = issue["fingerprint"].as_str().expect("fingerprint is a string");
         assert!(fingerprint.len() == 32 && fingerprint.chars().all(|c| c.is_ascii_hexdigit()));
         assert!(fingerprints.insert(fingerprint.to_string()), "fingerprints are unique: {issue}");
+        // The Code Climate spec requires at least one category, from its fixed list.
+        let categories = issue["categories"].as_array().expect("categories is an array");
+        assert!(!categories.is_empty(), "{issue}");
+        for category in categories {
+            let category = category.as_str().expect("a category is a string");
+            assert!(
+                ["Bug Risk", "Clarity", "Compatibility", "Complexity", "Duplication", "Performance", "Security", "Style"]
+                    .contains(&category),
+                "{category}"
+            );
+        }
         let severity = issue["severity"].as_str().expect("severity is a string");
         assert!(["info", "minor", "major", "critical", "blocker"].contains(&severity), "{severity}");
         let path = issue["location"]["path"].as_str().expect("location.path is a string");
@@ -91,7 +102,10 @@ fn output_writes_reports_and_keeps_human_output_on_the_terminal() {
     let cq: Vec<Value> = serde_json::from_slice(&std::fs::read(dir.path().join("cq.json")).expect("cq")).expect("json");
     assert_eq!(cq.len(), 2);
     let junit = std::fs::read_to_string(dir.path().join("junit.xml")).expect("junit");
-    assert!(junit.contains("<testcase name=\"PR101 misspelling\" classname=\"page.md\" file=\"page.md\""), "{junit}");
+    assert!(
+        junit.contains("<testcase name=\"PR101 misspelling: &apos;Responsibilties&apos; is misspelled; did you mean &apos;Responsibilities&apos;?\" classname=\"page.md\" file=\"page.md\" line=\"9\">"),
+        "{junit}"
+    );
     let sarif: Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("out.sarif")).expect("sarif")).expect("json");
     assert_eq!(sarif["version"], "2.1.0");
@@ -222,4 +236,44 @@ fn a_report_that_cannot_be_written_exits_two_after_the_output() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("2 problems"));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("cannot write the json report no-such-dir/r.json"), "{stderr}");
+}
+
+/// The JUnit test cases' keys as GitLab compares them: class and test name (the suite is one).
+fn junit_case_keys(junit: &str) -> BTreeSet<(String, String, bool)> {
+    let mut keys = BTreeSet::new();
+    for case in junit.split("<testcase ").skip(1) {
+        let attribute = |name: &str| {
+            let start = case.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+            case[start..start + case[start..].find('"').expect("closing quote")].to_string()
+        };
+        let failing = case.split_once('>').is_some_and(|(head, rest)| !head.ends_with('/') && rest.contains("<failure"));
+        keys.insert((attribute("classname"), attribute("name"), failing));
+    }
+    keys
+}
+
+/// GitLab's test report lists as new failures the failing cases whose key the base report does
+/// not fail: a second finding of a rule in a file must be one, and lines moving must not be.
+#[test]
+fn junit_shows_a_second_finding_of_a_rule_as_one_new_failure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let junit_of = |text: &str| {
+        std::fs::write(dir.path().join("page.md"), text).expect("write");
+        hblint(dir.path()).args(["-o", "junit=r.xml", "page.md"]).output().expect("runs");
+        junit_case_keys(&std::fs::read_to_string(dir.path().join("r.xml")).expect("junit"))
+    };
+    let base = junit_of("# Page\n\nWe recieve mail.\n");
+    let head = junit_of("# Page\n\nIntro.\n\nWe recieve mail.\n\nThey recieve mail.\n");
+    let new: Vec<_> = head.iter().filter(|k| k.2 && !base.contains(k)).collect();
+    assert_eq!(
+        new,
+        [&(
+            "page.md".to_string(),
+            "PR101 misspelling: &apos;recieve&apos; is misspelled; did you mean &apos;receive&apos;? (2)".to_string(),
+            true
+        )],
+        "{head:?}"
+    );
+    let fixed: Vec<_> = base.iter().filter(|k| k.2 && !head.contains(k)).collect();
+    assert!(fixed.is_empty(), "the old finding moved two lines down and is still the same case: {fixed:?}");
 }

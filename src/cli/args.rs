@@ -7,7 +7,14 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "hblint", version, about = "A fast Markdown linter that understands handbook job-family pages")]
+#[command(
+    name = "hblint",
+    version,
+    about = "A fast Markdown linter that understands handbook job-family pages",
+    // `check` is what runs when no command is named; the usage line must not hide it.
+    override_usage = "hblint [check] [OPTIONS] [PATHS]...\n       hblint <COMMAND>",
+    after_help = "With no command, hblint runs `check`: `hblint docs/` is `hblint check docs/` (see `hblint check --help`)."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

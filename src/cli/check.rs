@@ -52,7 +52,10 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
     let mut removal = None;
     let mut coverage = if paths.iter().any(|p| p.is_dir()) { Coverage::Directories } else { Coverage::NamedFiles };
     if let Some(rev) = &args.changed_since {
-        let change = crate::git::change_since(rev)?;
+        // git runs in the repository the first path is in, which need not be the working
+        // directory's (`hblint check --changed-since main ../handbook`).
+        let dir = paths.iter().find_map(|p| existing_dir(p)).unwrap_or_else(|| PathBuf::from("."));
+        let change = crate::git::change_since(rev, &dir)?;
         let scopes = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.clone() };
         inputs.extend(change.files_under(&scopes).into_iter().map(Input::File));
         coverage = Coverage::Change { root: change.root.clone(), files: change.files.clone() };
@@ -62,6 +65,11 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         }
     } else if !paths.is_empty() {
         let walked = walk::collect(&paths);
+        // Folders that hold nothing to lint are a mistake to say, not a clean run: a wrong path,
+        // or ignore files that exclude everything.
+        if walked.files.is_empty() && walked.errors.is_empty() && paths.iter().all(|p| p.is_dir()) {
+            return Err(no_files_found(&paths));
+        }
         unreadable.extend(walked.errors);
         inputs.extend(walked.files.into_iter().map(Input::File));
     }
@@ -72,6 +80,23 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         });
     }
     Ok(Inputs { inputs, unreadable, touched, coverage, removal })
+}
+
+/// The folder a path is, or the folder of the file it names, when it exists.
+fn existing_dir(path: &Path) -> Option<PathBuf> {
+    if path.is_dir() {
+        Some(path.to_path_buf())
+    } else {
+        path.parent().filter(|p| !p.as_os_str().is_empty() && p.is_dir()).map(Path::to_path_buf)
+    }
+}
+
+fn no_files_found(paths: &[PathBuf]) -> String {
+    let named: Vec<String> = paths.iter().map(|p| format!("'{}'", crate::paths::display_path(p))).collect();
+    format!(
+        "no Markdown files (.md, .markdown, .md.erb) to lint in {}: check the path, and the .gitignore and .ignore files inside it and above it up to the repository root",
+        named.join(", ")
+    )
 }
 
 fn use_color(choice: ColorChoice) -> bool {

@@ -58,6 +58,18 @@ fn with_registry(packs: &[PathBuf], run: impl FnOnce(&Registry) -> u8) -> u8 {
     }
 }
 
+/// Prints a command's whole output. A reader that closed the pipe early (`hblint explain PR201 |
+/// head -1`) has what it wanted: that ends the command cleanly, as it does in `cat`.
+fn print_stdout(text: &str) -> u8 {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => EXIT_CLEAN,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => EXIT_CLEAN,
+        Err(err) => error(format!("cannot write to stdout: {}", crate::error::describe_io(&err))),
+    }
+}
+
 /// Reports an error that ends the run, and returns its exit code.
 fn error(message: impl std::fmt::Display) -> u8 {
     eprintln!("hblint: error: {message}");

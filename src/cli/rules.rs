@@ -1,8 +1,8 @@
 //! The commands about rules and configuration: `rules`, `explain`, `init`.
 
 use super::args::ListFormat;
-use super::{EXIT_CLEAN, EXIT_ERROR};
-use crate::rules::registry::Registry;
+use super::EXIT_ERROR;
+use crate::rules::registry::{Registry, on_by_default};
 use std::path::Path;
 
 /// `hblint rules`: every rule in a table, or as JSON.
@@ -11,17 +11,23 @@ pub(super) fn list_rules(registry: &Registry, format: ListFormat) -> u8 {
     match format {
         ListFormat::Human => {
             out.push_str(&format!(
-                "{:<7} {:<28} {:<11} {:<8} {:<4} {}\n",
-                "CODE", "NAME", "GROUP", "SEVERITY", "FIX", "SUMMARY"
+                "{:<7} {:<28} {:<11} {:<13} {:<4} {}\n",
+                "CODE", "NAME", "GROUP", "DEFAULT", "FIX", "SUMMARY"
             ));
             for rule in registry.rules() {
                 let m = rule.meta();
+                // A rule off unless selected says so, and the severity it then reports at.
+                let default = if on_by_default(m) {
+                    m.severity.as_str().to_string()
+                } else {
+                    format!("off ({})", m.severity.as_str())
+                };
                 out.push_str(&format!(
-                    "{:<7} {:<28} {:<11} {:<8} {:<4} {}\n",
+                    "{:<7} {:<28} {:<11} {:<13} {:<4} {}\n",
                     m.code,
                     m.name,
                     m.group.as_str(),
-                    m.severity.as_str(),
+                    default,
                     if m.fix { "yes" } else { "" },
                     m.summary
                 ));
@@ -35,7 +41,8 @@ pub(super) fn list_rules(registry: &Registry, format: ListFormat) -> u8 {
                     let m = r.meta();
                     serde_json::json!({
                         "code": m.code, "name": m.name, "group": m.group.as_str(),
-                        "severity": m.severity.as_str(), "fix": m.fix, "summary": m.summary,
+                        "severity": m.severity.as_str(), "on_by_default": on_by_default(m),
+                        "fix": m.fix, "summary": m.summary,
                     })
                 })
                 .collect();
@@ -43,17 +50,13 @@ pub(super) fn list_rules(registry: &Registry, format: ListFormat) -> u8 {
             out.push('\n');
         }
     }
-    print!("{out}");
-    EXIT_CLEAN
+    super::print_stdout(&out)
 }
 
 /// `hblint explain RULE`: a rule's documentation.
 pub(super) fn explain(registry: &Registry, key: &str) -> u8 {
     match registry.find(key) {
-        Some(rule) => {
-            print!("{}", rule.meta().explain());
-            EXIT_CLEAN
-        }
+        Some(rule) => super::print_stdout(&rule.meta().explain()),
         None => {
             eprintln!("hblint: error: unknown rule '{key}' (see 'hblint rules')");
             EXIT_ERROR
@@ -69,10 +72,7 @@ pub(super) fn init(force: bool) -> u8 {
         return EXIT_ERROR;
     }
     match std::fs::write(path, crate::config::TEMPLATE) {
-        Ok(()) => {
-            println!("Wrote hblint.toml");
-            EXIT_CLEAN
-        }
+        Ok(()) => super::print_stdout("Wrote hblint.toml\n"),
         Err(err) => {
             eprintln!("hblint: error: cannot write hblint.toml: {}", crate::error::describe_io(&err));
             EXIT_ERROR

@@ -375,8 +375,10 @@ impl Resolver {
 /// The commented config `hblint init` writes.
 pub const TEMPLATE: &str = r#"# hblint configuration. hblint uses the nearest hblint.toml above each file.
 
-# Rules to run: codes (JF002), code prefixes (JF), names (slash-typo) or groups
-# (job-family, prose, page). Leave it out to run every rule.
+# Rules to run: codes (JF002), code prefixes (JF), names (slash-typo), groups (page,
+# job-family, prose, inclusive, ladder, links, markdown) or ALL. Left out, the default rules
+# run: every group but markdown (markdownlint's rules: select "markdown" or "MD", or let a
+# .markdownlint.yaml turn them on) and not the opt-in IL002, IL006 and LK006.
 # select = ["JF", "PR"]
 
 # Rules to skip, in the same forms.

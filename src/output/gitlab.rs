@@ -1,11 +1,12 @@
 //! GitLab Code Quality report: one JSON array of Code Climate issues, as the merge-request
 //! widget reads it. GitLab stops at the first invalid entry, so every entry has every field it
-//! requires: `description`, `check_name`, `fingerprint`, `severity`, `location.path` (relative to
+//! requires: `description`, `check_name`, `categories` (the Code Climate spec's), `fingerprint`, `severity`, `location.path` (relative to
 //! the repository root) and `location.lines.begin`.
 
 use super::json_stream::{FindingArray, push_item};
 use super::{FileFindings, ReportContext, Reporter};
 use crate::diagnostic::{Finding, Severity};
+use crate::rules::Group;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -14,6 +15,7 @@ struct Issue<'a> {
     kind: &'static str,
     description: String,
     check_name: &'static str,
+    categories: [&'static str; 1],
     fingerprint: &'a str,
     severity: &'static str,
     location: Location<'a>,
@@ -40,6 +42,19 @@ fn severity(severity: Severity) -> &'static str {
     }
 }
 
+/// The Code Climate category of a rule's group: the spec requires at least one per issue, from
+/// a fixed list (Bug Risk, Clarity, Compatibility, Complexity, Duplication, Performance,
+/// Security, Style).
+fn category(group: Group) -> &'static str {
+    match group {
+        // What breaks the page or the site: front matter, links, ladders that contradict the data.
+        Group::Page | Group::Links | Group::Ladder => "Bug Risk",
+        Group::Markdown => "Style",
+        // What a reader or applicant gets wrong or is put off by.
+        Group::JobFamily | Group::Prose | Group::Inclusive => "Clarity",
+    }
+}
+
 /// Starts a Code Quality report (see [`super::FORMATS`]).
 pub fn start(_: &ReportContext) -> Box<dyn Reporter> {
     Box::new(FindingArray::new(item))
@@ -51,6 +66,7 @@ fn item(file: &FileFindings<'_>, d: &Finding, items: &mut Vec<u8>) {
         kind: "issue",
         description: format!("{} {}", d.diagnostic.rule.code, d.diagnostic.message),
         check_name: d.diagnostic.rule.code,
+        categories: [category(d.diagnostic.rule.group)],
         fingerprint: &d.fingerprint,
         severity: severity(d.diagnostic.severity),
         location: Location {

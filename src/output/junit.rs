@@ -1,5 +1,5 @@
-//! JUnit XML as GitLab's test report reads it: one test case per rule per file (named by the
-//! rule, class named by the file, with a `file` attribute), failing with the list of findings;
+//! JUnit XML as GitLab's test report reads it: one failing test case per finding (named by the
+//! rule and the finding's message, class named by the file, with `file` and `line` attributes);
 //! a clean file is one passing test case. The format is a few elements with escaped attributes,
 //! written directly.
 //!
@@ -8,7 +8,7 @@
 
 use super::{FileFindings, ReportContext, Reporter};
 use crate::source::SourceFile;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::HashMap;
 use std::io::{self, Seek, Write};
 use std::sync::Mutex;
 use tempfile::SpooledTempFile;
@@ -58,29 +58,25 @@ impl Reporter for Junit {
             return format!("    <testcase name=\"hblint\" classname=\"{path}\" file=\"{path}\"/>\n").into_bytes();
         }
         let mut cases = String::new();
-        let mut by_rule: BTreeMap<&str, Vec<_>> = BTreeMap::new();
+        // GitLab tells a new failure from an old one by suite, class and test name, so each
+        // finding is its own case, named by what it says rather than where: a second finding
+        // of a rule in a file is a new failure, and lines moving above it change nothing.
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
         for d in file.diagnostics {
-            by_rule.entry(d.diagnostic.rule.code).or_default().push(d);
-        }
-        for (code, found) in by_rule {
-            let rule = found[0].diagnostic.rule;
-            let count = found.len();
-            let summary = format!("{count} finding{}", if count == 1 { "" } else { "s" });
-            let mut body = String::new();
-            for d in &found {
-                body.push_str(&format!(
-                    "{}:{}:{}: {} {}\n",
-                    file.path, d.start.line, d.start.column, code, d.diagnostic.message
-                ));
-                if let Some(help) = &d.diagnostic.help {
-                    body.push_str(&format!("  help: {help}\n"));
-                }
+            let code = d.diagnostic.rule.code;
+            let occurrence = seen.entry((code, d.diagnostic.message.as_str())).or_default();
+            *occurrence += 1;
+            let again = if *occurrence > 1 { format!(" ({})", occurrence) } else { String::new() };
+            let mut body = format!("{}:{}:{}: {} {}\n", file.path, d.start.line, d.start.column, code, d.diagnostic.message);
+            if let Some(help) = &d.diagnostic.help {
+                body.push_str(&format!("  help: {help}\n"));
             }
             cases.push_str(&format!(
-                "    <testcase name=\"{code} {}\" classname=\"{path}\" file=\"{path}\" line=\"{}\">\n      <failure message=\"{}\" type=\"{code}\">{}</failure>\n    </testcase>\n",
-                escape(rule.name),
-                found[0].start.line,
-                escape(&summary),
+                "    <testcase name=\"{code} {}: {}{again}\" classname=\"{path}\" file=\"{path}\" line=\"{}\">\n      <failure message=\"{}\" type=\"{code}\">{}</failure>\n    </testcase>\n",
+                escape(d.diagnostic.rule.name),
+                escape(&d.diagnostic.message),
+                d.start.line,
+                escape(&d.diagnostic.message),
                 escape(&body)
             ));
         }
@@ -89,10 +85,10 @@ impl Reporter for Junit {
 
     fn write_file(&self, file: &FileFindings<'_>, rendered: &[u8], _: &mut dyn Write) -> io::Result<()> {
         let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-        // A clean file is one passing case; otherwise one failing case per rule.
-        let rules = file.diagnostics.iter().map(|d| d.diagnostic.rule.code).collect::<BTreeSet<_>>().len();
-        written.tests += rules.max(1);
-        written.failures += rules;
+        // A clean file is one passing case; otherwise one failing case per finding.
+        let findings = file.diagnostics.len();
+        written.tests += findings.max(1);
+        written.failures += findings;
         written.cases.write_all(rendered)
     }
 

@@ -101,6 +101,13 @@ pub static BUILTIN: &[&dyn Rule] = &[
 /// `RuleMeta`, because only these few rules need it.
 pub const OPT_IN: &[&str] = &["IL002", "IL006", "LK006"];
 
+/// Whether a rule runs when nothing is selected: all but markdownlint's, which a handbook turns
+/// on by selecting them (`--select MD`) or through its markdownlint configuration, and the
+/// [`OPT_IN`] rules.
+pub fn on_by_default(meta: &super::RuleMeta) -> bool {
+    meta.group != super::Group::Markdown && !OPT_IN.contains(&meta.code)
+}
+
 /// A set of known rules, sorted by code.
 #[derive(Clone)]
 pub struct Registry {
@@ -146,14 +153,12 @@ impl Registry {
         &self.rules
     }
 
-    /// The rules that run when nothing is selected: all but markdownlint's, which a handbook
-    /// turns on by selecting them (`--select MD`) or through its markdownlint configuration, and
-    /// the [`OPT_IN`] rules.
+    /// The rules that run when nothing is selected (see [`on_by_default`]).
     pub fn default_rules(&self) -> Vec<&'static dyn Rule> {
         self.rules
             .iter()
             .copied()
-            .filter(|r| r.meta().group != super::Group::Markdown && !OPT_IN.contains(&r.meta().code))
+            .filter(|r| on_by_default(r.meta()))
             .collect()
     }
 
