@@ -370,6 +370,12 @@ fn rules_say_which_rules_are_off_unless_selected() {
     assert_eq!((md001["on_by_default"].as_bool(), md001["severity"].as_str()), (Some(false), Some("warning")));
     let jf002 = rules.iter().find(|r| r["code"] == "JF002").expect("JF002");
     assert_eq!(jf002["on_by_default"].as_bool(), Some(true));
+    let explained = hblint().args(["explain", "MD022"]).output().expect("runs");
+    let line = String::from_utf8_lossy(&explained.stdout).lines().nth(4).map(str::to_string);
+    assert_eq!(
+        line.as_deref(),
+        Some("Group: markdown. Off unless selected; then reports at severity warning. Fixable with --fix.")
+    );
 }
 
 /// `hblint init`'s file names every group a selector takes, markdown among them.

@@ -56,7 +56,7 @@ pub(super) fn list_rules(registry: &Registry, format: ListFormat) -> u8 {
 /// `hblint explain RULE`: a rule's documentation.
 pub(super) fn explain(registry: &Registry, key: &str) -> u8 {
     match registry.find(key) {
-        Some(rule) => super::print_stdout(&rule.meta().explain()),
+        Some(rule) => super::print_stdout(&rule.meta().explain(on_by_default(rule.meta()))),
         None => {
             eprintln!("hblint: error: unknown rule '{key}' (see 'hblint rules')");
             EXIT_ERROR

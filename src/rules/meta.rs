@@ -62,15 +62,20 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// What `hblint explain` prints: the heading, the summary, the group and severity, the docs,
     /// then the parameters when the rule has any.
-    pub fn explain(&self) -> String {
+    /// `on_by_default` says whether the rule runs when nothing selects it.
+    pub fn explain(&self, on_by_default: bool) -> String {
         let fix = if self.fix { " Fixable with --fix." } else { "" };
+        let default = if on_by_default {
+            format!("Default severity: {}.", self.severity.as_str())
+        } else {
+            format!("Off unless selected; then reports at severity {}.", self.severity.as_str())
+        };
         let mut text = format!(
-            "# {} ({})\n\n{}\n\nGroup: {}. Default severity: {}.{fix}\n\n{}",
+            "# {} ({})\n\n{}\n\nGroup: {}. {default}{fix}\n\n{}",
             self.name,
             self.code,
             self.summary,
             self.group.as_str(),
-            self.severity.as_str(),
             self.docs
         );
         if !self.params.is_empty() {
