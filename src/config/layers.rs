@@ -60,14 +60,16 @@ impl Layers {
     /// The config files that make the configuration of the files in `dir`, outermost first
     /// (each file alone, without what it extends); empty when none is found.
     pub fn hierarchy(&mut self, dir: &Path) -> Result<Vec<PathBuf>, LocatedError> {
-        let Some(nearest) = self.nearest_at(dir) else { return Ok(Vec::new()) };
-        let mut files = vec![nearest];
+        // Absolute while walking up, shown relative to the working directory.
+        let Some(mut current) = self.nearest_at(dir) else { return Ok(Vec::new()) };
+        let mut files = Vec::new();
         loop {
-            let current = files.last().cloned().unwrap_or_default();
-            let folder = current.parent().map(Path::to_path_buf).unwrap_or_default();
+            let shown = relative_to_cwd(current.clone());
             let says_root =
-                self.chain(&current)?.last().is_some_and(|l| l.raw.root.as_ref().is_some_and(|r| *r.get_ref()));
-            if says_root || is_repository_root(&folder) {
+                self.chain(&shown)?.last().is_some_and(|l| l.raw.root.as_ref().is_some_and(|r| *r.get_ref()));
+            files.push(shown);
+            let folder = current.parent().unwrap_or(Path::new("/"));
+            if says_root || is_repository_root(folder) {
                 break;
             }
             let Some(above) = folder.parent() else { break };
@@ -77,19 +79,10 @@ impl Layers {
             if above.ancestors().take_while(|a| *a != next_folder).any(is_repository_root) {
                 break;
             }
-            files.push(next);
+            current = next;
         }
         files.reverse();
         Ok(files)
-    }
-
-    /// The layers of the files in `dir`: `hierarchy` with each file's `extends` expanded.
-    pub fn stack_for_dir(&mut self, dir: &Path) -> Result<Stack, LocatedError> {
-        let mut stack = Vec::new();
-        for file in self.hierarchy(dir)? {
-            stack.extend(self.chain(&file)?);
-        }
-        Ok(stack)
     }
 
     /// The file at `path` preceded by the files it extends, base first.
@@ -102,10 +95,9 @@ impl Layers {
         Ok(chain)
     }
 
-    /// The nearest config file at or above `dir`, as a path relative to the working directory
-    /// when it is below it (so errors and `hblint config` show short paths).
+    /// The nearest config file at or above `dir`, as an absolute path.
     fn nearest_at(&mut self, dir: &Path) -> Option<PathBuf> {
-        discover_cached(dir, FILE_NAMES, &mut self.nearest).map(relative_to_cwd)
+        discover_cached(dir, FILE_NAMES, &mut self.nearest)
     }
 }
 
