@@ -168,11 +168,29 @@ fn read_chain(
     let layer = Layer { extended_by: extended_from.map(|l| l.path.clone()), ..Layer::parse(path, text)? };
     let mut chain = Vec::new();
     if let Some(extends) = &layer.raw.extends {
-        let base = crate::paths::lexical_normalize(&layer.folder().join(extends.get_ref()));
+        let base = join_relative(&layer.folder(), Path::new(extends.get_ref()));
         chain = read_chain(&base, Some(&layer), seen)?;
     }
     chain.push(Arc::new(layer));
     Ok(chain)
+}
+
+/// `folder` joined with `relative`, `.` and `..` resolved by their text (a leading `..` of a
+/// relative path is kept: `../shared/base.toml` beside the working directory stays so).
+fn join_relative(folder: &Path, relative: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in folder.join(relative).components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            Component::ParentDir if out.has_root() => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -184,6 +202,14 @@ mod tests {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, text).expect("write");
         path
+    }
+
+    #[test]
+    fn relative_paths_keep_their_leading_parents() {
+        assert_eq!(join_relative(Path::new(""), Path::new("../shared/b.toml")), PathBuf::from("../shared/b.toml"));
+        assert_eq!(join_relative(Path::new("a/b"), Path::new("../../../c.toml")), PathBuf::from("../c.toml"));
+        assert_eq!(join_relative(Path::new("/a"), Path::new("../../c.toml")), PathBuf::from("/c.toml"));
+        assert_eq!(join_relative(Path::new("a"), Path::new("./b/../c.toml")), PathBuf::from("a/c.toml"));
     }
 
     #[test]

@@ -340,6 +340,21 @@ fail-on = "warning"
 # Extra rule packs, relative to this file (see rules/*.toml in hblint for the format).
 # packs = ["hblint-rules/our-terms.toml"]
 
+# Another config file this one builds on, relative to this file: its settings apply first,
+# this file's win. Paths and globs stay relative to the file that writes them.
+# extends = "../hblint-base.toml"
+
+# Files not to lint when walking folders: gitignore-style globs relative to this file's
+# folder. A file named on the command line is still linted unless --force-exclude is given.
+# exclude = ["drafts/", "**/*.generated.md"]
+
+# Rules switched off for some files: globs as in exclude, rules as in select.
+# per-file-ignores = { "CHANGELOG.md" = ["MD013"], "legal/**" = ["prose"] }
+
+# A hblint.toml in a sub-folder inherits this file's settings unless it says otherwise;
+# one that sets root to true starts afresh. 'hblint config PATH' shows what applies, and why.
+# root = true
+
 # Per-rule severity: off, info, warning or error.
 [severity]
 # JF003 = "error"
