@@ -95,6 +95,18 @@ fn the_schema_rejects_a_misspelled_key_or_a_wrong_value() {
             "\"MD013\" is not of type \"array\" at '/per-file-ignores/a.md'",
         ),
         ("extends = [\"a.toml\"]\n", "[\"a.toml\"] is not of type \"string\" at '/extends'"),
+        (
+            "[rules.MD013]\nline_lenght = 120\n",
+            "Additional properties are not allowed ('line_lenght' was unexpected) at '/rules/MD013'",
+        ),
+        (
+            "[rules.MD013]\nline_length = \"long\"\n",
+            "\"long\" is not of type \"integer\" at '/rules/MD013/line_length'",
+        ),
+        (
+            "[rules.MD003]\nstyle = \"atx-closed\"\n",
+            "\"atx-closed\" is not one of \"consistent\", \"atx\" or 4 other candidates at '/rules/MD003/style'",
+        ),
     ];
     for (config, expected) in rejected {
         assert_eq!(problems(&validator, config), [expected], "{config}");
@@ -128,6 +140,15 @@ fn the_schema_describes_each_key_for_an_editor() {
         let described = property["description"].as_str().is_some_and(|d| d.len() > 20);
         assert!(described, "{key} has no description an editor could show: {property}");
     }
+    // Rule codes and their parameters are offered under [severity] and [rules.CODE].
+    assert_eq!(
+        schema["properties"]["severity"]["properties"]["JF002"]["description"],
+        "JF002 (non-monotonic-grades): a level's grade is lower than the grade of the level before it on the same ladder"
+    );
+    assert_eq!(
+        schema["properties"]["rules"]["properties"]["MD013"]["properties"]["line_length"],
+        serde_json::json!({"type": "integer", "minimum": 0, "description": "the longest a line may be, in UTF-16 code units"})
+    );
 }
 
 #[test]
@@ -211,4 +232,21 @@ fn the_man_pages_render() {
     let plain: String = text.replace('\u{8}', "");
     assert!(plain.contains("NAME") && plain.contains("hblint-check"), "{plain}");
     assert!(plain.contains("--force-exclude") || plain.contains("‐‐force‐exclude"), "{plain}");
+}
+
+#[test]
+fn help_names_the_new_commands_and_flags() {
+    let help = stdout_of(&["--help"]);
+    for line in [
+        "  config       Print each setting in force for a folder or file, with the file and line it comes from",
+        "  schema       Print the JSON Schema of hblint.toml (for editors: taplo, Even Better TOML)",
+        "  completions  Print a shell completion script: bash, zsh, fish, elvish or powershell",
+        "  man          Print the man page (roff), of hblint or of one of its commands",
+    ] {
+        assert!(help.lines().any(|l| l == line), "`hblint --help` lacks {line:?}:\n{help}");
+    }
+    let check = stdout_of(&["check", "--help"]);
+    assert!(check.contains("      --force-exclude\n          Exclude the files the config's `exclude` matches even when named on the command line"), "{check}");
+    let config = stdout_of(&["config", "--help"]);
+    assert!(config.starts_with("Print each setting in force for a folder or file, with the file and line it comes from\n\nUsage: hblint config [OPTIONS] [PATH]\n"), "{config}");
 }

@@ -44,7 +44,11 @@ pub enum Command {
     /// Print each setting in force for a folder or file, with the file and line it comes from.
     Config(Box<ConfigArgs>),
     /// Print the JSON Schema of hblint.toml (for editors: taplo, Even Better TOML).
-    Schema,
+    Schema {
+        /// Also offer the rules of this rule pack (repeatable).
+        #[arg(long = "pack", value_name = "PATH")]
+        packs: Vec<PathBuf>,
+    },
     /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
     Completions {
         /// The shell to complete in.

@@ -35,9 +35,12 @@ pub(super) fn show(args: ConfigArgs) -> u8 {
     print(out.as_bytes())
 }
 
-/// `hblint schema`.
-pub(super) fn schema() -> u8 {
-    print(crate::config::raw::json_schema().as_bytes())
+/// `hblint schema`: with the built-in rules and those of `packs`.
+pub(super) fn schema(packs: &[std::path::PathBuf]) -> u8 {
+    match crate::rules::registry::Registry::with_packs(packs) {
+        Ok(registry) => print(crate::config::schema::json_schema(&registry).as_bytes()),
+        Err(err) => error(err),
+    }
 }
 
 /// `hblint completions SHELL`.

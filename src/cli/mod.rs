@@ -66,7 +66,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Init { force } => rules::init(force),
         Command::Ladder(args) => ladder::ladder(*args),
         Command::Config(args) => config::show(*args),
-        Command::Schema => config::schema(),
+        Command::Schema { packs } => config::schema(&packs),
         Command::Completions { shell } => config::completions(shell),
         Command::Man { command } => config::man(command.as_deref()),
     }

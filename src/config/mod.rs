@@ -15,6 +15,7 @@ pub mod markdownlint;
 pub mod merge;
 pub mod raw;
 pub mod rule_params;
+pub mod schema;
 pub mod show;
 pub mod site;
 pub mod yaml_tree;

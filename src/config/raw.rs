@@ -1,5 +1,5 @@
 //! `hblint.toml` as written: the typed table serde reads (every value `Spanned`, so a bad one is
-//! a located error) and the JSON Schema `hblint schema` prints, derived from the same types so
+//! a located error), from which `schema` derives the JSON Schema `hblint schema` prints, so
 //! the two cannot drift apart. `toml::Spanned` has no schema of its own: each field says, with
 //! `schemars(with)`, the plain type it holds.
 
@@ -105,26 +105,4 @@ enum FailOn {
     Info,
     Warning,
     Error,
-}
-
-/// The JSON Schema of `hblint.toml`, pretty-printed.
-pub fn json_schema() -> String {
-    let mut schema = serde_json::to_value(schemars::schema_for!(RawConfig)).unwrap_or_default();
-    drop_null_defaults(&mut schema);
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
-}
-
-/// Removes `"default": null`, which serde's `default` on an `Option` produces: TOML has no
-/// null, and an editor would offer it as the value to write.
-fn drop_null_defaults(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(object) => {
-            if object.get("default").is_some_and(serde_json::Value::is_null) {
-                object.remove("default");
-            }
-            object.values_mut().for_each(drop_null_defaults);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_null_defaults),
-        _ => {}
-    }
 }
