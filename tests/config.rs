@@ -288,3 +288,15 @@ site = (found from the repository's layout)      # default
         (2, String::new(), "hblint: error: nowhere: no such file or directory\n".to_string())
     );
 }
+
+#[test]
+fn an_empty_select_is_shown_where_it_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "hblint.toml", "# nothing runs\nselect = []\n");
+    let (code, stdout, _) = run(dir.path(), &["config"]);
+    assert_eq!(code, 0);
+    let select =
+        stdout.lines().find(|l| l.starts_with("select")).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
+    assert_eq!(select.as_deref(), Some("select = [] # hblint.toml:2:10"));
+    assert!(stdout.ends_with("# rules in force (0):\n"), "{stdout}");
+}

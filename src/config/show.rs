@@ -41,8 +41,11 @@ pub fn entries(settings: &Settings, overrides: &Overrides) -> Vec<Entry> {
     let flags = |flag: &'static str, values: &[String]| values.iter().map(|v| At::flag(flag, v)).collect::<Vec<_>>();
     if !overrides.select.is_empty() {
         list(&mut out, "select", flags("--select", &overrides.select));
-    } else if let Some((_, select)) = &merged.select {
-        list(&mut out, "select", select.clone());
+    } else if let Some((origin, select)) = &merged.select {
+        match select.is_empty() {
+            true => out.push(Entry::new("select", "[]", origin.clone())),
+            false => list(&mut out, "select", select.clone()),
+        }
     } else {
         out.push(Entry::new("select", "(every rule but the markdownlint ones)", Origin::Default));
     }
@@ -135,7 +138,9 @@ pub fn text(target: &Path, settings: &Settings, entries: &[Entry], excluded: Opt
         out.push_str(&format!("# excluded from a walk: {}\n", if excluded { "yes" } else { "no" }));
     }
     let rules: Vec<String> = settings.linter.rules().map(|r| r.meta().code.to_string()).collect();
-    out.push_str(&format!("# rules in force ({}): {}\n", rules.len(), rules.join(" ")));
+    out.push_str(&format!("# rules in force ({}):", rules.len()));
+    rules.iter().for_each(|code| out.push_str(&format!(" {code}")));
+    out.push('\n');
     out
 }
 
