@@ -54,6 +54,8 @@ pub struct Layers {
     chains: HashMap<PathBuf, Stack>,
     /// The nearest config file at or above each absolute folder asked about.
     nearest: HashMap<PathBuf, Option<PathBuf>>,
+    /// The hierarchy of each nearest config file: every folder under it shares it.
+    hierarchies: HashMap<PathBuf, Vec<PathBuf>>,
 }
 
 impl Layers {
@@ -61,7 +63,11 @@ impl Layers {
     /// (each file alone, without what it extends); empty when none is found.
     pub fn hierarchy(&mut self, dir: &Path) -> Result<Vec<PathBuf>, LocatedError> {
         // Absolute while walking up, shown relative to the working directory.
-        let Some(mut current) = self.nearest_at(dir) else { return Ok(Vec::new()) };
+        let Some(nearest) = self.nearest_at(dir) else { return Ok(Vec::new()) };
+        if let Some(files) = self.hierarchies.get(&nearest) {
+            return Ok(files.clone());
+        }
+        let mut current = nearest.clone();
         let mut files = Vec::new();
         loop {
             let shown = relative_to_cwd(current.clone());
@@ -82,6 +88,7 @@ impl Layers {
             current = next;
         }
         files.reverse();
+        self.hierarchies.insert(nearest, files.clone());
         Ok(files)
     }
 
