@@ -146,12 +146,18 @@ impl Linter {
     /// The same linter without markdownlint's rules, for a file markdownlint's configuration
     /// leaves out: no MD rule runs, and no `markdownlint-configure-file` comment turns one on.
     pub fn without_markdownlint(&self) -> Linter {
+        self.without(|rule| rule.meta().group == Group::Markdown)
+    }
+
+    /// The same linter without the rules `dropped` says, for a file they are switched off for
+    /// (`per-file-ignores`): not even a `markdownlint-configure-file` comment turns one on.
+    pub fn without(&self, dropped: impl Fn(&dyn Rule) -> bool) -> Linter {
         Linter {
-            rules: self.rules.iter().copied().filter(|(r, _)| r.meta().group != Group::Markdown).collect(),
+            rules: self.rules.iter().copied().filter(|(r, _)| !dropped(*r)).collect(),
             markdownlint_params: self.markdownlint_params.clone(),
             hblint_params: self.hblint_params.clone(),
             params: self.params.clone(),
-            file_candidates: Vec::new(),
+            file_candidates: self.file_candidates.iter().copied().filter(|(r, _)| !dropped(*r)).collect(),
             named_in_config: self.named_in_config.clone(),
             fingerprints: self.fingerprints,
             skip_list: self.skip_list.clone(),

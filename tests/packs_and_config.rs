@@ -80,7 +80,12 @@ fn nearest_config_selects_rules_sets_severity_and_fail_on() {
     let sub = dir.path().join("team");
     std::fs::create_dir(&sub).expect("mkdir");
     std::fs::write(dir.path().join("hblint.toml"), "[severity]\nPR201 = \"off\"\n").expect("write");
-    std::fs::write(sub.join(".hblint.toml"), "select = [\"PR201\"]\nfail-on = \"error\"\n").expect("write");
+    // team/ inherits the parent's [severity] (PR201 off) unless it says otherwise, as it does.
+    std::fs::write(
+        sub.join(".hblint.toml"),
+        "select = [\"PR201\"]\nfail-on = \"error\"\n[severity]\nPR201 = \"warning\"\n",
+    )
+    .expect("write");
     let text = "The the end. Ability to manager/prioritize.\n";
     std::fs::write(dir.path().join("top.md"), text).expect("write");
     std::fs::write(sub.join("inner.md"), text).expect("write");

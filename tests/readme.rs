@@ -284,3 +284,136 @@ fn the_readme_example_output_is_what_hblint_prints() {
         assert!(stdout.contains(shown.trim_end()), "README's example output is not what hblint prints:\n{shown}");
     }
 }
+
+/// The fenced blocks of `language` between `heading` and the next heading of any level.
+fn blocks_under(heading: &str, language: &str) -> Vec<String> {
+    let from = README.find(heading).unwrap_or_else(|| panic!("README has no '{heading}'")) + heading.len();
+    let end = README[from..].find("\n#").map_or(README.len(), |i| from + i);
+    // A `#` inside a fenced block is no heading: cut at the first `\n#` outside one.
+    let mut section_end = end;
+    let mut in_block = false;
+    let mut offset = from;
+    for line in README[from..].split_inclusive('\n') {
+        if line.starts_with("```") {
+            in_block = !in_block;
+        } else if !in_block && line.starts_with('#') {
+            section_end = offset;
+            break;
+        }
+        offset += line.len();
+    }
+    let section = &README[from..section_end];
+    let fence = format!("```{language}\n");
+    section
+        .split(&fence)
+        .skip(1)
+        .filter_map(|rest| rest.split_once("```").map(|(block, _)| block.to_string()))
+        .collect()
+}
+
+/// Runs hblint with `args` in `dir`; returns the exit code and stdout.
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let output =
+        Command::cargo_bin("hblint").expect("binary is built").current_dir(dir).args(args).output().expect("runs");
+    (output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn the_readme_shared_and_split_configuration_works_as_written() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let write = |path: &str, text: &str| {
+        let full = root.path().join(path);
+        std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        std::fs::write(full, text).expect("write");
+    };
+    let configs = blocks_under("#### Sharing and splitting a configuration", "toml");
+    let [handbook, legal] = configs.as_slice() else { panic!("the README's two config snippets moved: {configs:?}") };
+    assert!(handbook.starts_with("extends = \"../shared/hblint-base.toml\"") && legal.contains("legal/hblint.toml"));
+    let shown = block_after("#### Seeing what applies: `hblint config`", "text");
+    // The base as the README describes it.
+    write(
+        "shared/hblint-base.toml",
+        "select = [\"prose\", \"MD013\"]\nfail-on = \"error\"\n\n[rules.MD013]\nline_length = 100\n",
+    );
+    write("handbook/hblint.toml", handbook);
+    write("handbook/legal/hblint.toml", legal);
+    let long = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo\n";
+    for page in ["legal/terms.md", "releases/1.md", "CHANGELOG.md", "drafts/plan.md", "team.generated.md", "team.md"] {
+        write(&format!("handbook/{page}"), &format!("# Page\n\nthe the end\n\n{long}"));
+    }
+    let git = std::process::Command::new("git").arg("init").arg("-q").arg(root.path()).status().expect("git runs");
+    assert!(git.success());
+    let handbook_dir = root.path().join("handbook");
+    assert_eq!(run_in(&handbook_dir, &["config", "legal/terms.md"]), (Some(0), shown));
+    // drafts/ and *.generated.md are not linted; releases/ has no prose rule, CHANGELOG.md no
+    // MD013, legal/ no MD013 and fails on the warning; elsewhere fail-on is the base's "error".
+    let (code, stdout) = run_in(&handbook_dir, &["check", "--format", "concise"]);
+    assert_eq!(
+        stdout,
+        "CHANGELOG.md:3:5: PR201 'the' is repeated\n\
+         legal/terms.md:3:5: PR201 'the' is repeated\n\
+         releases/1.md:5:101: MD013 line is 110 characters long; the limit is 100\n\
+         team.md:3:5: PR201 'the' is repeated\n\
+         team.md:5:101: MD013 line is 110 characters long; the limit is 100\n"
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(run_in(&handbook_dir, &["check", "--format", "concise", "team.md"]).0, Some(0));
+    // A named draft is linted unless --force-exclude.
+    let (_, named) = run_in(&handbook_dir, &["check", "--format", "concise", "drafts/plan.md"]);
+    assert!(named.starts_with("drafts/plan.md:3:5: PR201"), "{named}");
+    let forced =
+        run_in(&handbook_dir, &["check", "--format", "concise", "--force-exclude", "drafts/plan.md", "team.md"]);
+    assert!(!forced.1.contains("drafts/"), "{}", forced.1);
+}
+
+#[test]
+fn the_readme_editor_and_shell_snippets_work_as_written() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_hblint")).parent().expect("bin folder").to_path_buf();
+    let [schema_command, shell_commands] = blocks_under("#### Editors, shells and man", "bash")
+        .try_into()
+        .unwrap_or_else(|blocks: Vec<String>| panic!("the README's two command snippets moved: {blocks:?}"));
+    let toml = blocks_under("#### Editors, shells and man", "toml");
+    assert_eq!(toml.len(), 1, "the README's #:schema snippet moved");
+    for folder in
+        [".local/share/bash-completion/completions", ".zfunc", ".config/fish/completions", ".local/share/man/man1"]
+    {
+        std::fs::create_dir_all(home.path().join(folder)).expect("mkdir");
+    }
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    for commands in [&schema_command, &shell_commands] {
+        let status = std::process::Command::new("bash")
+            .args(["--norc", "--noprofile", "-e", "-c", commands])
+            .current_dir(home.path())
+            .env("HOME", home.path())
+            .env("PATH", &path)
+            .status()
+            .expect("bash runs");
+        assert!(status.success(), "{commands}");
+    }
+    // The schema file the editor reads, and a config naming it that hblint loads.
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(home.path().join("hblint.schema.json")).expect("schema written"))
+            .expect("JSON");
+    assert_eq!(schema["title"], "hblint.toml");
+    std::fs::write(home.path().join("hblint.toml"), &toml[0]).expect("write");
+    std::fs::write(home.path().join("a.md"), "# A\n").expect("write");
+    assert_eq!(
+        run_in(home.path(), &["config"])
+            .1
+            .lines()
+            .find(|l| l.starts_with("fail-on"))
+            .map(|l| l.ends_with("# hblint.toml:2:11")),
+        Some(true)
+    );
+    for written in [
+        ".local/share/bash-completion/completions/hblint",
+        ".zfunc/_hblint",
+        ".config/fish/completions/hblint.fish",
+        ".local/share/man/man1/hblint.1",
+        ".local/share/man/man1/hblint-check.1",
+    ] {
+        let text = std::fs::read_to_string(home.path().join(written)).unwrap_or_default();
+        assert!(text.contains("hblint"), "{written} was not written");
+    }
+}

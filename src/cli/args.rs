@@ -48,6 +48,56 @@ pub enum Command {
     },
     /// Every job family's career ladder: a table, JSON, or one HTML picture (-o ladder.html).
     Ladder(Box<LadderArgs>),
+    /// Print each setting in force for a folder or file, with the file and line it comes from.
+    Config(Box<ConfigArgs>),
+    /// Print the JSON Schema of hblint.toml (for editors: taplo, Even Better TOML).
+    Schema {
+        /// Also offer the rules of this rule pack (repeatable).
+        #[arg(long = "pack", value_name = "PATH")]
+        packs: Vec<PathBuf>,
+    },
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), of hblint or of one of its commands.
+    Man {
+        /// A command (check, config…): its own page instead of hblint's.
+        command: Option<String>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ConfigArgs {
+    /// The folder or file whose settings to show.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// text (one setting a line, its origin after '#') or json.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ConfigFormat,
+    /// Show the settings this config file gives every file, as `check --config` would.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// As `check --select`.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// As `check --ignore`.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// As `check --pack` (repeatable).
+    #[arg(long = "pack", value_name = "PATH")]
+    pub packs: Vec<PathBuf>,
+    /// As `check --fail-on`.
+    #[arg(long, value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+}
+
+/// The formats `hblint config` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ConfigFormat {
+    Text,
+    Json,
 }
 
 #[derive(clap::Args, Debug)]
@@ -106,9 +156,14 @@ pub struct CheckArgs {
     /// Exit 1 only for findings at or above this severity [default: warning, or the config's fail-on].
     #[arg(long, value_parser = parse_severity)]
     pub fail_on: Option<Severity>,
-    /// Use this config file for every file instead of the nearest hblint.toml.
+    /// Use this config file (and what it extends) for every file instead of the nearest
+    /// hblint.toml and those above it.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Exclude the files the config's `exclude` matches even when named on the command line
+    /// (for pre-commit hooks and editors, which name files one by one).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Apply safe fixes (substitutions, single-correction typos, doubled words) and write the files.
     #[arg(long, conflicts_with = "diff")]
     pub fix: bool,

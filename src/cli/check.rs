@@ -140,6 +140,10 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         Ok(inputs) => inputs,
         Err(message) => return error(message),
     };
+    let inputs = match super::exclude::without_excluded(inputs, &args.paths, args.force_exclude, &mut resolver) {
+        Ok(inputs) => inputs,
+        Err(err) => return error(err),
+    };
     let mode = if args.fix {
         run::Mode::Fix
     } else if args.diff {

@@ -1,11 +1,14 @@
-//! The command line: `check` (the default), `rules`, `explain`, `init`, `ladder`.
+//! The command line: `check` (the default), `rules`, `explain`, `init`, `ladder`, and `config`,
+//! `schema`, `completions`, `man` (in `config`).
 //!
 //! `args` holds the clap types, `check` turns inputs into a run, `report` ends the run
 //! (summary, statistics, diffs, baseline, `--output` files), `rules` the rule commands.
 
 mod args;
 mod check;
+mod config;
 mod data_files;
+mod exclude;
 mod filters;
 mod ladder;
 mod ladder_html;
@@ -15,7 +18,7 @@ mod rules;
 mod sites;
 mod statistics;
 
-pub use args::{CheckArgs, Cli, ColorChoice, Command, LadderArgs, LadderFormat, ListFormat};
+pub use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, LadderArgs, LadderFormat, ListFormat};
 
 use crate::rules::registry::Registry;
 use clap::Parser;
@@ -32,7 +35,22 @@ pub const EXIT_ERROR: u8 = 2;
 pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
     let mut args = args;
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = ["check", "rules", "explain", "init", "ladder", "help", "-h", "--help", "-V", "--version"];
+    let named = [
+        "check",
+        "rules",
+        "explain",
+        "init",
+        "ladder",
+        "config",
+        "schema",
+        "completions",
+        "man",
+        "help",
+        "-h",
+        "--help",
+        "-V",
+        "--version",
+    ];
     if !named.contains(&first) {
         args.insert(1.min(args.len()), "check".into());
     }
@@ -47,6 +65,10 @@ pub fn run(cli: Cli) -> u8 {
         Command::Explain { rule, packs } => with_registry(&packs, |r| rules::explain(r, &rule)),
         Command::Init { force } => rules::init(force),
         Command::Ladder(args) => ladder::ladder(*args),
+        Command::Config(args) => config::show(*args),
+        Command::Schema { packs } => config::schema(&packs),
+        Command::Completions { shell } => config::completions(shell),
+        Command::Man { command } => config::man(command.as_deref()),
     }
 }
 

@@ -18,21 +18,25 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::Spanned;
 
-/// `[handbook]` in `hblint.toml`.
-#[derive(Deserialize, Default)]
+/// `[handbook]` in `hblint.toml`: the handbook's data files, relative to this file.
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawHandbook {
     /// The list of misused terms.
     #[serde(default, alias = "misused_terms")]
+    #[schemars(with = "String")]
     misused_terms: Option<Spanned<String>>,
     /// The inclusive-language skip list.
     #[serde(default, alias = "inclusiveness_check")]
+    #[schemars(with = "String")]
     inclusiveness_check: Option<Spanned<String>>,
     /// The list of job families (`data/people_group/job_families.yml`).
     #[serde(default, alias = "job_families")]
+    #[schemars(with = "String")]
     job_families: Option<Spanned<String>>,
     /// The repository root: where `data/` is looked for and skip-list entries are matched.
     #[serde(default)]
+    #[schemars(with = "String")]
     root: Option<Spanned<String>>,
 }
 

@@ -1,13 +1,22 @@
 //! `hblint.toml` (or `.hblint.toml`): which rules run, at which severity, with which packs and
-//! which parameters.
+//! which parameters, which files are excluded and which rules are off for some files.
 //!
-//! The nearest config file upward from each linted file applies to it (`--config` names one for
-//! all files). Command-line options win: `--select` replaces the config's `select`, `--ignore`
-//! and `--pack` add to it, `--fail-on` overrides `fail-on`.
+//! The nearest config file upward from each linted file applies to it, on top of those of the
+//! folders above it up to the repository's root, each after the files it `extends` (`layers`
+//! finds and reads them, `merge` combines them with each value's origin, `file_globs` compiles
+//! `exclude` and `per-file-ignores`); `--config` names one for all files. The settings are
+//! resolved once per folder (`Resolver`). Command-line options win: `--select` replaces the
+//! config's `select`, `--ignore` and `--pack` add to it, `--fail-on` overrides `fail-on`.
 
+pub mod file_globs;
 pub mod handbook;
+pub mod layers;
 pub mod markdownlint;
+pub mod merge;
+pub mod raw;
 pub mod rule_params;
+pub mod schema;
+pub mod show;
 pub mod site;
 pub mod yaml_tree;
 
@@ -15,47 +24,13 @@ use crate::error::LocatedError;
 use crate::linter::Linter;
 use crate::rules::registry::Registry;
 use crate::rules::{Rule, Severity};
-use serde::Deserialize;
+use layers::Layers;
+use merge::Merged;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use toml::Spanned;
+use std::sync::Arc;
 
-/// The file names a config is found under, in order of preference.
-pub const FILE_NAMES: &[&str] = &["hblint.toml", ".hblint.toml"];
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawConfig {
-    #[serde(default)]
-    select: Option<Vec<Spanned<String>>>,
-    #[serde(default)]
-    ignore: Vec<Spanned<String>>,
-    #[serde(default)]
-    fail_on: Option<Severity>,
-    #[serde(default)]
-    packs: Vec<Spanned<String>>,
-    #[serde(default)]
-    severity: BTreeMap<String, Spanned<SeverityOrOff>>,
-    /// `[rules.MD013]`: parameters by rule (a code, name or markdownlint alias), then by name.
-    #[serde(default)]
-    rules: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
-    /// `[handbook]`: where the handbook's data files are (see `handbook`).
-    #[serde(default)]
-    handbook: Option<handbook::RawHandbook>,
-    /// `[site]`: how the repository becomes a site, for the link rules (see `site`).
-    #[serde(default)]
-    site: Option<site::RawSite>,
-}
-
-/// A per-rule severity in config: a severity, or `off`.
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum SeverityOrOff {
-    Off,
-    Info,
-    Warning,
-    Error,
-}
+pub use layers::FILE_NAMES;
 
 /// Command-line settings that combine with a config file.
 #[derive(Debug, Clone, Default)]
@@ -77,48 +52,46 @@ pub struct Settings {
     pub markdownlint_ignores: Option<markdownlint::Ignores>,
     /// `[site]`: the layout, hosts, generated routes and redirects file the link rules use.
     pub site: site::SiteConfig,
+    /// `exclude`: the files a walk leaves out.
+    pub exclude: Arc<file_globs::Exclude>,
+    /// `per-file-ignores`: rules switched off for some files (see `Resolver::for_file`).
+    pub per_file_ignores: Arc<file_globs::PerFileIgnores>,
+    /// The settings as the config files give them, each with its origin (`hblint config`).
+    pub merged: Arc<Merged>,
 }
 
 /// Builds settings from a config file's text (or none) and the command line.
 pub fn settings(config: Option<(&Path, &str)>, overrides: &Overrides) -> Result<Settings, LocatedError> {
-    settings_with(config, None, overrides)
+    let layers = match config {
+        Some((path, text)) => vec![Arc::new(layers::Layer::parse(path, text.to_string())?)],
+        None => Vec::new(),
+    };
+    settings_with(Merged::from_layers(layers), None, overrides)
 }
 
-/// Builds settings from hblint.toml (or none), a markdownlint configuration (or none) and the
-/// command line. markdownlint's settings turn its rules on and set their parameters; hblint.toml
-/// and the command line select, ignore and set severities on top.
+/// Builds settings from hblint.toml's layers (or none), a markdownlint configuration (or none)
+/// and the command line. markdownlint's settings turn its rules on and set their parameters;
+/// hblint.toml and the command line select, ignore and set severities on top.
 pub fn settings_with(
-    config: Option<(&Path, &str)>,
+    merged: Merged,
     markdownlint: Option<&markdownlint::MarkdownlintConfig>,
     overrides: &Overrides,
 ) -> Result<Settings, LocatedError> {
-    let (raw, path, text) = match config {
-        Some((path, text)) => {
-            let raw: RawConfig = toml::from_str(text).map_err(|e| {
-                LocatedError::at_offset(
-                    path,
-                    text,
-                    e.span().map_or(0, |s| s.start),
-                    e.message().trim().replace('\n', " "),
-                )
-            })?;
-            (raw, Some(path), text)
-        }
-        None => (RawConfig::default(), None, ""),
-    };
-    let here = |offset: usize, message: String| match path {
-        Some(p) => LocatedError::at_offset(p, text, offset, message),
-        None => LocatedError::in_file(Path::new("<command line>"), message),
-    };
-    // Packs named in a config are relative to the config's directory.
-    let base = path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
-    let mut packs: Vec<PathBuf> = raw.packs.iter().map(|p| base.join(p.get_ref())).collect();
+    let mut packs: Vec<PathBuf> = merged.packs.iter().map(|(path, _)| path.clone()).collect();
     packs.extend(overrides.packs.iter().cloned());
     let mut registry = Registry::with_packs(&packs)?;
     // The handbook's data: IL004 built with its list of misused terms (once per configuration),
-    // and the skip list the linter applies to the inclusive-language rules.
-    let data = handbook::load(path, raw.handbook.as_ref(), &here)?;
-    let site = site::load(path, raw.site.as_ref(), &here)?;
+    // and the skip list the linter applies to the inclusive-language rules. A table's paths are
+    // relative to the file that holds it; without one, data files are looked for beside the
+    // outermost config file.
+    let data = match &merged.handbook {
+        Some(layer) => handbook::load(Some(&layer.path), layer.raw.handbook.as_ref(), &|o, m| layer.error_at(o, m))?,
+        None => handbook::load(merged.home.as_deref(), None, &|_, m| LocatedError::flag("<default>", m))?,
+    };
+    let site = match &merged.site {
+        Some(layer) => site::load(Some(&layer.path), layer.raw.site.as_ref(), &|o, m| layer.error_at(o, m))?,
+        None => site::SiteConfig::default(),
+    };
     if let Some((terms_path, entries)) = &data.misused_terms {
         let rule = crate::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(entries)
             .map_err(|e| LocatedError::in_file(terms_path, e))?;
@@ -128,20 +101,22 @@ pub fn settings_with(
         let rule = crate::rules::ladder::ld002_unlisted_job_family::UnlistedJobFamily::from_list(list.clone());
         registry = registry.with_rule(Box::leak(Box::new(rule)));
     }
+    let exclude = file_globs::Exclude::compile(&merged.exclude)?;
+    let per_file_ignores = file_globs::PerFileIgnores::compile(&merged.per_file_ignores, &registry)?;
 
     // Rules named on the command line are reported against the flag, not the config file.
     let flag = LocatedError::flag;
-    let pick = |selector: &str, offset: usize| registry.select(selector).map_err(|e| here(offset, e));
+    let pick = |selector: &merge::At<String>| registry.select(&selector.value).map_err(|e| selector.origin.error(e));
     let mut rules: Vec<&'static dyn Rule> = Vec::new();
-    match (&raw.select, overrides.select.is_empty()) {
+    match (&merged.select, overrides.select.is_empty()) {
         (_, false) => {
             for s in &overrides.select {
                 rules.extend(registry.select(s).map_err(|e| flag("--select", e))?);
             }
         }
-        (Some(select), true) => {
+        (Some((_, select)), true) => {
             for s in select {
-                rules.extend(pick(s.get_ref(), s.span().start)?);
+                rules.extend(pick(s)?);
             }
         }
         (None, true) => {
@@ -152,8 +127,8 @@ pub fn settings_with(
         }
     }
     let mut ignored: Vec<&'static str> = Vec::new();
-    for s in &raw.ignore {
-        let drop = pick(s.get_ref(), s.span().start)?;
+    for s in &merged.ignore {
+        let drop = pick(s)?;
         ignored.extend(drop.iter().map(|d| d.meta().code));
     }
     for s in &overrides.ignore {
@@ -165,17 +140,12 @@ pub fn settings_with(
     rules.dedup_by_key(|r| r.meta().code);
 
     let mut severities: HashMap<&'static str, Option<Severity>> = HashMap::new();
-    for (key, level) in &raw.severity {
-        let Some(rule) = registry.find(key) else {
-            return Err(here(level.span().start, format!("unknown rule '{key}' in [severity] (see 'hblint rules')")));
+    for (key, level) in &merged.severity {
+        let Some(rule) = registry.find(&key.value) else {
+            let message = format!("unknown rule '{}' in [severity] (see 'hblint rules')", key.value);
+            return Err(level.origin.error(message));
         };
-        let level = match level.get_ref() {
-            SeverityOrOff::Off => None,
-            SeverityOrOff::Info => Some(Severity::Info),
-            SeverityOrOff::Warning => Some(Severity::Warning),
-            SeverityOrOff::Error => Some(Severity::Error),
-        };
-        severities.insert(rule.meta().code, level);
+        severities.insert(rule.meta().code, level.value.severity());
     }
     let with_severity_of = |r: &'static dyn Rule| match severities.get(r.meta().code) {
         Some(None) => None,
@@ -191,7 +161,7 @@ pub fn settings_with(
     let named: Vec<&'static str> = markdownlint
         .map(|mdl| registry.rules().iter().filter(|r| mdl.names(**r)).map(|r| r.meta().code).collect())
         .unwrap_or_default();
-    if raw.select.is_none() && overrides.select.is_empty() {
+    if merged.select.is_none() && overrides.select.is_empty() {
         let candidates = registry
             .rules()
             .iter()
@@ -214,92 +184,56 @@ pub fn settings_with(
         }
     }
     // Parameters only: a `[rules.X]` table does not select its rule.
+    let rule_of = |key: &merge::At<String>| {
+        let rule =
+            registry.find(&key.value).or_else(|| markdownlint::alias_of(&key.value).and_then(|c| registry.find(c)));
+        rule.ok_or_else(|| key.origin.error(format!("unknown rule '{}' in [rules] (see 'hblint rules')", key.value)))
+    };
+    for key in &merged.rule_tables {
+        rule_of(key)?;
+    }
     let mut params: BTreeMap<&'static str, serde_json::Map<String, serde_json::Value>> = BTreeMap::new();
-    for (key, table) in &raw.rules {
-        let rule = registry
-            .find(key.get_ref())
-            .or_else(|| markdownlint::alias_of(key.get_ref()).and_then(|c| registry.find(c)));
-        let Some(rule) = rule else {
-            let message = format!("unknown rule '{}' in [rules] (see 'hblint rules')", key.get_ref());
-            return Err(here(key.span().start, message));
+    for (key, name, value) in &merged.rules {
+        let meta = rule_of(key)?.meta();
+        let Some(param) = meta.param(&name.value) else {
+            return Err(name.origin.error(rule_params::unknown_parameter(meta, &name.value)));
         };
-        let meta = rule.meta();
-        let object = params.entry(meta.code).or_default();
-        for (name, value) in table {
-            let Some(param) = meta.param(name.get_ref()) else {
-                return Err(here(name.span().start, rule_params::unknown_parameter(meta, name.get_ref())));
-            };
-            let json = rule_params::to_json(meta, param, value.get_ref()).map_err(|e| here(value.span().start, e))?;
-            object.insert(param.name.to_string(), json);
-        }
+        let json = rule_params::to_json(meta, param, &value.value).map_err(|e| value.origin.error(e))?;
+        params.entry(meta.code).or_default().insert(param.name.to_string(), json);
     }
     for (code, object) in params {
         linter.set_hblint_params(code, serde_json::Value::Object(object));
     }
     Ok(Settings {
-        path: path.map(Path::to_path_buf),
+        path: merged.layers.iter().rev().find(|l| l.extended_by.is_none()).map(|l| l.path.clone()),
         linter,
-        fail_on: overrides.fail_on.or(raw.fail_on).unwrap_or(Severity::Warning),
+        fail_on: overrides.fail_on.or(merged.fail_on.as_ref().map(|f| f.value)).unwrap_or(Severity::Warning),
         markdownlint_ignores: markdownlint.and_then(|mdl| mdl.ignores.clone()),
         site,
+        exclude: Arc::new(exclude),
+        per_file_ignores: Arc::new(per_file_ignores),
+        merged: Arc::new(merged),
     })
 }
 
-/// Loads a config file and builds its settings.
+/// Loads a config file (and what it extends) and builds its settings.
 pub fn load(path: &Path, overrides: &Overrides) -> Result<Settings, LocatedError> {
-    load_with(path, None, overrides)
-}
-
-fn load_with(
-    path: &Path,
-    markdownlint: Option<&markdownlint::MarkdownlintConfig>,
-    overrides: &Overrides,
-) -> Result<Settings, LocatedError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| LocatedError::in_file(path, format!("cannot read config: {}", crate::error::describe_io(&e))))?;
-    settings_with(Some((path, &text)), markdownlint, overrides)
-}
-
-/// The nearest config file at or above `dir`.
-pub fn discover(dir: &Path) -> Option<PathBuf> {
-    discover_cached(dir, FILE_NAMES, &mut HashMap::new())
-}
-
-/// `discover` with a cache of what each directory resolved to: a walk over thousands of
-/// directories asks the file system about each ancestor once.
-fn discover_cached(dir: &Path, names: &[&str], cache: &mut HashMap<PathBuf, Option<PathBuf>>) -> Option<PathBuf> {
-    let start = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-    let absolute = std::path::absolute(start).ok()?;
-    let mut visited = Vec::new();
-    let mut found = None;
-    for ancestor in absolute.ancestors() {
-        if let Some(known) = cache.get(ancestor) {
-            found = known.clone();
-            break;
-        }
-        visited.push(ancestor.to_path_buf());
-        if let Some(config) = names.iter().map(|n| ancestor.join(n)).find(|p| p.is_file()) {
-            found = Some(config);
-            break;
-        }
-    }
-    for dir in visited {
-        cache.insert(dir, found.clone());
-    }
-    found
+    settings_with(Merged::from_layers(Layers::default().chain(path)?), None, overrides)
 }
 
 /// Resolves the config of every directory once and hands out settings by index.
 pub struct Resolver {
     overrides: Overrides,
     forced: Option<PathBuf>,
+    layers: Layers,
     by_dir: HashMap<PathBuf, usize>,
-    by_config: HashMap<(Option<PathBuf>, Option<PathBuf>), usize>,
-    discovered: HashMap<PathBuf, Option<PathBuf>>,
+    /// By the folder hierarchy's config files and the markdownlint configuration.
+    by_config: HashMap<(Vec<PathBuf>, Option<PathBuf>), usize>,
     discovered_markdownlint: HashMap<PathBuf, Option<PathBuf>>,
-    /// For settings whose markdownlint `ignores` match some file: the index of the same
-    /// settings without markdownlint's rules.
-    without_markdownlint: HashMap<usize, usize>,
+    /// Settings for files with rules switched off, by the folder's settings, whether the
+    /// markdownlint-cli2 configuration's `ignores` name the file, and the `per-file-ignores`
+    /// entries that match it.
+    variants: HashMap<(usize, bool, Vec<usize>), usize>,
     pub settings: Vec<Settings>,
 }
 
@@ -309,38 +243,56 @@ impl Resolver {
         Resolver {
             overrides,
             forced,
+            layers: Layers::default(),
             by_dir: HashMap::new(),
             by_config: HashMap::new(),
-            discovered: HashMap::new(),
             discovered_markdownlint: HashMap::new(),
-            without_markdownlint: HashMap::new(),
+            variants: HashMap::new(),
             settings: Vec::new(),
         }
     }
 
     /// The index in `settings` of the settings for the file at `path`: its folder's, without
     /// markdownlint's rules when the markdownlint-cli2 configuration's `ignores` name the file
-    /// (markdownlint-cli2 would not lint it).
+    /// (markdownlint-cli2 would not lint it), and without the rules `per-file-ignores` switch
+    /// off for it.
     pub fn for_file(&mut self, path: &Path) -> Result<usize, LocatedError> {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let index = self.for_dir(&dir)?;
-        if !self.settings[index].markdownlint_ignores.as_ref().is_some_and(|ignores| ignores.matches(path)) {
+        let settings = &self.settings[index];
+        let markdownlint_ignored = settings.markdownlint_ignores.as_ref().is_some_and(|ignores| ignores.matches(path));
+        let matched = settings.per_file_ignores.matching(path);
+        if !markdownlint_ignored && matched.is_empty() {
             return Ok(index);
         }
-        if let Some(&plain) = self.without_markdownlint.get(&index) {
-            return Ok(plain);
+        let key = (index, markdownlint_ignored, matched);
+        if let Some(&variant) = self.variants.get(&key) {
+            return Ok(variant);
         }
-        let settings = &self.settings[index];
-        let plain = Settings {
+        let codes = settings.per_file_ignores.codes(&key.2);
+        let dropped = |rule: &dyn Rule| {
+            (markdownlint_ignored && rule.meta().group == crate::rules::Group::Markdown)
+                || codes.contains(&rule.meta().code)
+        };
+        let variant = Settings {
             path: settings.path.clone(),
-            linter: settings.linter.without_markdownlint(),
+            linter: settings.linter.without(dropped),
             fail_on: settings.fail_on,
             markdownlint_ignores: None,
             site: settings.site.clone(),
+            exclude: settings.exclude.clone(),
+            per_file_ignores: settings.per_file_ignores.clone(),
+            merged: settings.merged.clone(),
         };
-        self.settings.push(plain);
-        self.without_markdownlint.insert(index, self.settings.len() - 1);
+        self.settings.push(variant);
+        self.variants.insert(key, self.settings.len() - 1);
         Ok(self.settings.len() - 1)
+    }
+
+    /// Whether the configuration of the file at `path` excludes it from a walk.
+    pub fn excludes(&mut self, path: &Path) -> Result<bool, LocatedError> {
+        let index = self.for_dir(path.parent().unwrap_or(Path::new("")))?;
+        Ok(self.settings[index].exclude.excludes(path))
     }
 
     /// The index in `settings` of the settings for a file in `dir`.
@@ -348,20 +300,21 @@ impl Resolver {
         if let Some(&i) = self.by_dir.get(dir) {
             return Ok(i);
         }
-        let config = match &self.forced {
-            Some(path) => Some(path.clone()),
-            None => discover_cached(dir, FILE_NAMES, &mut self.discovered),
+        let files = match &self.forced {
+            Some(path) => vec![path.clone()],
+            None => self.layers.hierarchy(dir)?,
         };
-        let mdl_path = discover_cached(dir, markdownlint::FILE_NAMES, &mut self.discovered_markdownlint);
-        let key = (config.clone(), mdl_path.clone());
+        let mdl_path = layers::discover_cached(dir, markdownlint::FILE_NAMES, &mut self.discovered_markdownlint);
+        let key = (files, mdl_path);
         let index = match self.by_config.get(&key) {
             Some(&i) => i,
             None => {
-                let mdl = mdl_path.as_deref().map(markdownlint::load).transpose()?;
-                let settings = match &config {
-                    Some(path) => load_with(path, mdl.as_ref(), &self.overrides)?,
-                    None => settings_with(None, mdl.as_ref(), &self.overrides)?,
-                };
+                let mdl = key.1.as_deref().map(markdownlint::load).transpose()?;
+                let mut stack = Vec::new();
+                for file in &key.0 {
+                    stack.extend(self.layers.chain(file)?);
+                }
+                let settings = settings_with(Merged::from_layers(stack), mdl.as_ref(), &self.overrides)?;
                 self.settings.push(settings);
                 self.by_config.insert(key, self.settings.len() - 1);
                 self.settings.len() - 1
@@ -389,6 +342,21 @@ fail-on = "warning"
 
 # Extra rule packs, relative to this file (see rules/*.toml in hblint for the format).
 # packs = ["hblint-rules/our-terms.toml"]
+
+# Another config file this one builds on, relative to this file: its settings apply first,
+# this file's win. Paths and globs stay relative to the file that writes them.
+# extends = "../hblint-base.toml"
+
+# Files not to lint when walking folders: gitignore-style globs relative to this file's
+# folder. A file named on the command line is still linted unless --force-exclude is given.
+# exclude = ["drafts/", "**/*.generated.md"]
+
+# Rules switched off for some files: globs as in exclude, rules as in select.
+# per-file-ignores = { "CHANGELOG.md" = ["MD013"], "legal/**" = ["prose"] }
+
+# A hblint.toml in a sub-folder inherits this file's settings unless it says otherwise;
+# one that sets root to true starts afresh. 'hblint config PATH' shows what applies, and why.
+# root = true
 
 # Per-rule severity: off, info, warning or error.
 [severity]

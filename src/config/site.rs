@@ -32,21 +32,43 @@ pub const DEFAULT_DATA_LAYOUTS: &[&str] = &["release"];
 /// Routes GitLab's handbook builds from data at build time, not from a page file.
 pub const DEFAULT_GENERATED: &[&str] = &["/**/performance-indicators/**", "/performance-indicators/**"];
 
-#[derive(Deserialize, Default)]
+/// `[site]` in `hblint.toml`: how the repository becomes a site, for the link rules.
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawSite {
+    /// The site generator: middleman or hugo (default: detected from the layout).
     #[serde(default)]
+    #[schemars(with = "GeneratorName")]
     generator: Option<Spanned<String>>,
+    /// Folders served at `/`, relative to this file (default: detected from the layout).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     content: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The hosts that are this site, as `https://name`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     hosts: Option<Vec<Spanned<String>>>,
+    /// Route globs built at build time, not from a page file.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     generated: Option<Vec<Spanned<String>>>,
+    /// The redirects file, relative to this file (default: data/redirects.yml).
     #[serde(default)]
+    #[schemars(with = "String")]
     redirects: Option<Spanned<String>>,
+    /// Front matter layouts of pages built from data: their ids are not checked.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     data_layouts: Option<Vec<String>>,
+}
+
+/// `generator`'s values, for the schema only.
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)] // never built: it only describes the values
+enum GeneratorName {
+    Middleman,
+    Hugo,
 }
 
 /// What a configuration says about the site; the layout itself is detected per file unless the
