@@ -111,6 +111,21 @@ fn a_walk_that_finds_nothing_is_an_error() {
     let output = hblint(dir.path(), &["empty"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("to lint in 'empty'"), "{}", stderr(&output));
+    // A configuration that excludes every page found says so too.
+    write(&dir.path().join("docs/a.md"), "# A\n\nAn old recieve.\n");
+    write(&dir.path().join("hblint.toml"), "exclude = [\"docs/\"]\n");
+    let output = hblint(dir.path(), &["docs"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "hblint: error: the 1 Markdown file in 'docs' is excluded by the configuration's `exclude` ('hblint config docs' shows where it is set)\n"
+    );
+    // A broken configuration is said before an empty walk.
+    write(&dir.path().join("hblint.toml"), "fail-on = \"sometimes\"\n");
+    let output = hblint(dir.path(), &["empty"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("hblint.toml:1:"), "{}", stderr(&output));
+    std::fs::remove_file(dir.path().join("hblint.toml")).expect("rm");
     if !git_installed() {
         return;
     }

@@ -29,6 +29,9 @@ struct Inputs {
     coverage: Coverage,
     /// With `--changed-since`: the files the change deleted or renamed away (LK007).
     removal: Option<Removal>,
+    /// The folders walked, when the run is only a walk of folders (no files named, no stdin,
+    /// no change): finding nothing there to lint is an error, not a clean run.
+    walked_folders: Option<Vec<PathBuf>>,
 }
 
 /// Reads stdin, walks directories or asks git for the change, then keeps this shard's share.
@@ -50,6 +53,7 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
     }
     let mut touched = None;
     let mut removal = None;
+    let mut walked_folders = None;
     let mut coverage = if paths.iter().any(|p| p.is_dir()) { Coverage::Directories } else { Coverage::NamedFiles };
     if let Some(rev) = &args.changed_since {
         // git runs in the repository the first path is in, which need not be the working
@@ -65,10 +69,8 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         }
     } else if !paths.is_empty() {
         let walked = walk::collect(&paths);
-        // Folders that hold nothing to lint are a mistake to say, not a clean run: a wrong path,
-        // or ignore files that exclude everything.
-        if walked.files.is_empty() && walked.errors.is_empty() && paths.iter().all(|p| p.is_dir()) {
-            return Err(no_files_found(&paths));
+        if stdin_paths.is_empty() && walked.errors.is_empty() && paths.iter().all(|p| p.is_dir()) {
+            walked_folders = Some(paths.clone());
         }
         unreadable.extend(walked.errors);
         inputs.extend(walked.files.into_iter().map(Input::File));
@@ -79,7 +81,7 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
             Input::Text(..) => true,
         });
     }
-    Ok(Inputs { inputs, unreadable, touched, coverage, removal })
+    Ok(Inputs { inputs, unreadable, touched, coverage, removal, walked_folders })
 }
 
 /// The folder a path is, or the folder of the file it names, when it exists.
@@ -91,12 +93,21 @@ fn existing_dir(path: &Path) -> Option<PathBuf> {
     }
 }
 
-fn no_files_found(paths: &[PathBuf]) -> String {
-    let named: Vec<String> = paths.iter().map(|p| format!("'{}'", crate::paths::display_path(p))).collect();
-    format!(
-        "no Markdown files (.md, .markdown, .md.erb) to lint in {}: check the path, and the .gitignore and .ignore files inside it and above it up to the repository root",
-        named.join(", ")
-    )
+fn nothing_to_lint(folders: &[PathBuf], found: usize) -> String {
+    let named: Vec<String> = folders.iter().map(|p| format!("'{}'", crate::paths::display_path(p))).collect();
+    let named = named.join(", ");
+    if found == 0 {
+        format!(
+            "no Markdown files (.md, .markdown, .md.erb) to lint in {named}: check the path, and the .gitignore and .ignore files inside it and above it up to the repository root"
+        )
+    } else {
+        format!(
+            "the {found} Markdown file{} in {named} {} excluded by the configuration's `exclude` ('hblint config {}' shows where it is set)",
+            super::plural(found),
+            if found == 1 { "is" } else { "are all" },
+            crate::paths::display_path(&folders[0])
+        )
+    }
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -136,10 +147,11 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         fail_on: args.fail_on,
     };
     let mut resolver = Resolver::new(args.config.clone(), overrides);
-    let Inputs { inputs, unreadable, touched, coverage, removal } = match collect_inputs(&args) {
+    let Inputs { inputs, unreadable, touched, coverage, removal, walked_folders } = match collect_inputs(&args) {
         Ok(inputs) => inputs,
         Err(message) => return error(message),
     };
+    let found = inputs.len();
     let inputs = match super::exclude::without_excluded(inputs, &args.paths, args.force_exclude, &mut resolver) {
         Ok(inputs) => inputs,
         Err(err) => return error(err),
@@ -167,6 +179,13 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         && let Err(err) = resolver.for_dir(Path::new("."))
     {
         return error(err);
+    }
+    // Folders that hold nothing to lint are a mistake to say, not a clean run: a wrong path,
+    // ignore files or an `exclude` that leave nothing (a broken configuration is said first).
+    if assigned.is_empty()
+        && let Some(folders) = &walked_folders
+    {
+        return error(nothing_to_lint(folders, found));
     }
 
     // Reports are written as files finish. A diff, --statistics and a baseline to write take
