@@ -388,7 +388,8 @@ fn init_names_every_group() {
     let rules: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).expect("json");
     let groups: std::collections::BTreeSet<&str> = rules.iter().filter_map(|r| r["group"].as_str()).collect();
     assert!(groups.len() >= 7, "{groups:?}");
-    let select_comment: String = config.lines().take_while(|l| !l.starts_with("# select")).collect::<Vec<_>>().join(" ");
+    let select_comment: String =
+        config.lines().take_while(|l| !l.starts_with("# select")).collect::<Vec<_>>().join(" ");
     for group in groups {
         assert!(select_comment.contains(group), "init's select comment lacks '{group}': {config}");
     }
@@ -409,7 +410,8 @@ fn help_says_check_is_the_default_command() {
 /// the command cleanly: exit 0, no panic.
 #[test]
 fn a_closed_pipe_ends_every_command_cleanly() {
-    for args in [&["explain", "PR201"][..], &["rules"], &["rules", "--format", "json"], &["check", "--format", "concise"]]
+    for args in
+        [&["explain", "PR201"][..], &["rules"], &["rules", "--format", "json"], &["check", "--format", "concise"]]
     {
         let (reader, writer) = std::io::pipe().expect("pipe");
         drop(reader);

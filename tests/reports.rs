@@ -45,8 +45,17 @@ fn code_quality_report_has_every_field_gitlab_requires() {
         for category in categories {
             let category = category.as_str().expect("a category is a string");
             assert!(
-                ["Bug Risk", "Clarity", "Compatibility", "Complexity", "Duplication", "Performance", "Security", "Style"]
-                    .contains(&category),
+                [
+                    "Bug Risk",
+                    "Clarity",
+                    "Compatibility",
+                    "Complexity",
+                    "Duplication",
+                    "Performance",
+                    "Security",
+                    "Style"
+                ]
+                .contains(&category),
                 "{category}"
             );
         }
@@ -246,7 +255,8 @@ fn junit_case_keys(junit: &str) -> BTreeSet<(String, String, bool)> {
             let start = case.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
             case[start..start + case[start..].find('"').expect("closing quote")].to_string()
         };
-        let failing = case.split_once('>').is_some_and(|(head, rest)| !head.ends_with('/') && rest.contains("<failure"));
+        let failing =
+            case.split_once('>').is_some_and(|(head, rest)| !head.ends_with('/') && rest.contains("<failure"));
         keys.insert((attribute("classname"), attribute("name"), failing));
     }
     keys

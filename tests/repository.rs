@@ -92,7 +92,12 @@ fn an_export_keeps_its_own_ignore_files_only() {
     write(&export.join("a.md"), "# A\n\nAn old recieve.\n");
     write(&export.join("drafts/b.md"), "# B\n\nAnother recieve.\n");
     let output = hblint(&export, &[]);
-    assert_eq!(stdout(&output), "a.md:3:8: PR101 'recieve' is misspelled; did you mean 'receive'?\n", "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "a.md:3:8: PR101 'recieve' is misspelled; did you mean 'receive'?\n",
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// A run given folders that hold nothing to lint says so and exits 2, rather than "No problems
@@ -168,7 +173,10 @@ fn changed_since_ignores_the_users_diff_configuration() {
     // unchanged line between them would count as touched.
     write(&root.join("docs/a.md"), "# A\n\nAn old recieve.\n\nA new acheive.\n\nKept as it was, recieve.\n");
     git(root, &["commit", "-q", "-am", "context"]);
-    write(&root.join("docs/a.md"), "# A\n\nAn old recieve.\n\nA new acheive.\n\nKept as it was, recieve.\n\nLast beleive.\n");
+    write(
+        &root.join("docs/a.md"),
+        "# A\n\nAn old recieve.\n\nA new acheive.\n\nKept as it was, recieve.\n\nLast beleive.\n",
+    );
     git(root, &["commit", "-q", "-am", "below"]);
     write(&root.join(".gitattributes"), "*.md diff=upper\n");
     for (key, value) in [
@@ -263,7 +271,10 @@ fn reports_name_files_from_the_repository_root_wherever_hblint_runs() {
     assert_eq!(cq.len(), 1);
     assert_eq!(cq[0]["location"]["path"], "docs/a.md");
     let sarif: Value = serde_json::from_slice(&std::fs::read(&sarif).expect("sarif")).expect("json");
-    assert_eq!(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "docs/a.md");
+    assert_eq!(
+        sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "docs/a.md"
+    );
     // The same report from inside the repository names the same file the same way.
     let inside = dir.path().join("inside.json");
     hblint(&root, &["--changed-since", "main", "--new-only", "-o", &format!("gitlab={}", inside.display())]);

@@ -1,7 +1,7 @@
 //! The commands about rules and configuration: `rules`, `explain`, `init`.
 
-use super::args::ListFormat;
 use super::EXIT_ERROR;
+use super::args::ListFormat;
 use crate::rules::registry::{Registry, on_by_default};
 use std::path::Path;
 

@@ -67,7 +67,8 @@ impl Reporter for Junit {
             let occurrence = seen.entry((code, d.diagnostic.message.as_str())).or_default();
             *occurrence += 1;
             let again = if *occurrence > 1 { format!(" ({})", occurrence) } else { String::new() };
-            let mut body = format!("{}:{}:{}: {} {}\n", file.path, d.start.line, d.start.column, code, d.diagnostic.message);
+            let mut body =
+                format!("{}:{}:{}: {} {}\n", file.path, d.start.line, d.start.column, code, d.diagnostic.message);
             if let Some(help) = &d.diagnostic.help {
                 body.push_str(&format!("  help: {help}\n"));
             }

@@ -155,11 +155,7 @@ impl Registry {
 
     /// The rules that run when nothing is selected (see [`on_by_default`]).
     pub fn default_rules(&self) -> Vec<&'static dyn Rule> {
-        self.rules
-            .iter()
-            .copied()
-            .filter(|r| on_by_default(r.meta()))
-            .collect()
+        self.rules.iter().copied().filter(|r| on_by_default(r.meta())).collect()
     }
 
     /// Finds a rule by code (case-insensitive) or kebab name.
