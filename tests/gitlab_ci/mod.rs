@@ -3,6 +3,9 @@
 //! `origin`, a default-branch clone, a merge-request clone on its branch), and GitLab's Code
 //! Quality comparison of two reports.
 
+// Not every test binary that includes this module calls every helper.
+#![allow(dead_code)]
+
 use crate::common::git;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,14 +39,16 @@ pub fn run_script(dir: &Path, lines: &[String], env: &[(&str, &str)]) -> i32 {
     let bin_dir = Path::new(env!("CARGO_BIN_EXE_hblint")).parent().expect("bin dir").to_path_buf();
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
     for line in lines {
-        let status = Command::new("sh")
+        let output = Command::new("sh")
             .current_dir(dir)
             .args(["-c", line])
             .env("PATH", &path)
             .envs(env.iter().copied())
-            .status()
+            .output()
             .expect("sh runs");
-        let code = status.code().unwrap_or(-1);
+        // The job log, shown when the test fails.
+        eprint!("$ {line}\n{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        let code = output.status.code().unwrap_or(-1);
         if code != 0 {
             return code;
         }
@@ -60,13 +65,24 @@ pub struct Project {
 impl Project {
     /// A project whose default branch holds `files` (path, text).
     pub fn new(files: &[(&str, &str)]) -> Project {
+        Project::seeded(|seed| {
+            for (path, text) in files {
+                write(seed, path, text);
+            }
+        })
+    }
+
+    /// A project whose default branch holds a copy of the folder `from` as `under`.
+    pub fn copy_of(from: &Path, under: &str) -> Project {
+        Project::seeded(|seed| copy_dir(from, &seed.join(under)))
+    }
+
+    fn seeded(fill: impl FnOnce(&Path)) -> Project {
         let work = tempfile::tempdir().expect("tempdir");
         let seed = work.path().join("seed");
         std::fs::create_dir_all(&seed).expect("mkdir");
         git(&seed, &["init", "-q", "-b", "main"]);
-        for (path, text) in files {
-            write(&seed, path, text);
-        }
+        fill(&seed);
         git(&seed, &["add", "."]);
         git(&seed, &["commit", "-q", "-m", "handbook"]);
         let origin = work.path().join("origin.git");
@@ -116,6 +132,18 @@ pub fn write(root: &Path, relative: &str, text: &str) {
     let path = root.join(relative);
     std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
     std::fs::write(path, text).expect("write");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
 }
 
 pub fn path_str(path: &Path) -> &str {
