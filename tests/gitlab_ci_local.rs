@@ -10,8 +10,9 @@
 mod common;
 mod gitlab_ci;
 
+use common::git;
 use common::wheel::{PackageIndex, wheel};
-use gitlab_ci::{Project, compare, degradations, have_git};
+use gitlab_ci::{Project, compare, degradations, have_git, readme_block};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -122,16 +123,37 @@ impl Pipeline {
     }
 }
 
-/// The handbook's own pipeline: the template as a local include, as `include: project:` would
-/// bring it, and the default-branch job split over two runners.
-const CONSUMER_CI: &str = "include:\n  - local: 'ci/hblint.gitlab-ci.yml'\n\nhblint:\n  parallel: 2\n";
+/// The handbook's own `.gitlab-ci.yml`, from the README's snippets: the include (its `project:`
+/// made a `local:` include of the same file, which the repository holds, as gitlab-ci-local
+/// cannot fetch from an instance), and the `snippets` that follow the given README text.
+fn consumer_ci(snippets: &[&str]) -> (String, String) {
+    let include = readme_block("## Use in GitLab CI", "yaml");
+    let doc = &yaml_rust2::YamlLoader::load_from_str(&include).expect("the README's include is YAML")[0];
+    let entry = &doc["include"][0];
+    assert!(entry["project"].as_str().is_some() && entry["ref"].as_str().is_some(), "{include}");
+    let file = entry["file"].as_str().expect("the template's path").to_string();
+    let mut ci = format!("include:\n  - local: '{file}'\n");
+    for marker in snippets {
+        ci.push('\n');
+        ci.push_str(&readme_block(marker, "yaml"));
+    }
+    (file, ci)
+}
 
-fn project() -> Project {
-    let template = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/hblint.gitlab-ci.yml"))
-        .expect("template");
+/// The README's pinned version is the one the wheel has (update the README with the version).
+const PIN_SNIPPET: &str = "Pin the version your handbook tested:";
+const PARALLEL_SNIPPET: &str = "For a very large handbook, split the full run";
+const BASELINE_SNIPPET: &str = "findings only, commit a baseline";
+
+/// A handbook with findings in four pages and a clean one, the template where the README's
+/// include says, and two merge-request branches.
+fn project(snippets: &[&str]) -> Project {
+    let (template_path, ci) = consumer_ci(snippets);
+    let template = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&template_path))
+        .unwrap_or_else(|e| panic!("the README includes {template_path}: {e}"));
     let pages: Vec<(String, String)> =
         (0..4).map(|i| (format!("handbook/page{i}.md"), format!("# Page {i}\n\nAn old recieve.\n"))).collect();
-    let mut files = vec![(".gitlab-ci.yml", CONSUMER_CI), ("ci/hblint.gitlab-ci.yml", template.as_str())];
+    let mut files = vec![(".gitlab-ci.yml", ci.as_str()), (template_path.as_str(), template.as_str())];
     files.extend(pages.iter().map(|(p, t)| (p.as_str(), t.as_str())));
     files.push(("handbook/clean.md", "# Clean\n\nNothing to see.\n"));
     let project = Project::new(&files);
@@ -163,25 +185,36 @@ fn gitlab_ci_local_runs_both_pipelines_with_the_wheel_from_the_index() {
         Err(why) => return skip(&why),
     };
     let index = PackageIndex::with_wheel(&wheel());
-    let project = project();
+    let pin = readme_block(PIN_SNIPPET, "yaml");
+    assert!(
+        pin.contains(&format!("HBLINT_VERSION: \"{}\"", env!("CARGO_PKG_VERSION"))),
+        "README pins another version: {pin}"
+    );
+    let parallel = readme_block(PARALLEL_SNIPPET, "yaml");
+    let shards: usize = parallel.trim().rsplit(' ').next().and_then(|n| n.parse().ok()).expect("parallel: N");
+    let project = project(&[PIN_SNIPPET, PARALLEL_SNIPPET]);
 
-    // The default branch: two shards, each allowed to fail on the findings, reporting its share.
+    // The default branch: the README's shards, each allowed to fail on the findings, reporting its share.
     let vars = [("HBLINT_INDEX_URL", index.url())];
     let base = Pipeline::run(&program, project.job_clone("main-pipeline", "main"), &borrowed(&vars));
     let log = base.log();
     assert!(base.succeeded(), "findings on the default branch only warn:\n{log}");
     assert!(!log.contains("hblint-mr"), "no merge-request job on the default branch:\n{log}");
-    assert!(log.contains("hblint 0.1.0") || log.contains(&format!("hblint {}", env!("CARGO_PKG_VERSION"))), "{log}");
-    let shards = base.reports("gl-code-quality-report.json");
-    assert_eq!(shards.len(), 2, "two shards:\n{log}");
-    let base_findings = degradations(&shards);
+    assert!(log.contains(&format!("> hblint {}", env!("CARGO_PKG_VERSION"))), "the pinned version:\n{log}");
+    let reports = base.reports("gl-code-quality-report.json");
+    assert_eq!(reports.len(), shards, "{shards} shards:\n{log}");
+    let base_findings = degradations(&reports);
     assert_eq!(base_findings.len(), 4, "the shards cover the tree:\n{log}");
 
     // A merge request that adds a page with a finding: the job fails, the reports hold the tree.
-    let head = Pipeline::run(&program, project.job_clone("bad-page-pipeline", "bad-page"), &borrowed(&merge_request(&index.url())));
+    let head = Pipeline::run(
+        &program,
+        project.job_clone("bad-page-pipeline", "bad-page"),
+        &borrowed(&merge_request(&index.url())),
+    );
     let log = head.log();
     assert!(!head.succeeded(), "the new finding fails the pipeline:\n{log}");
-    assert!(log.contains("'acheive' is misspelled") && !log.contains("hblint 1/2"), "{log}");
+    assert!(log.contains("'acheive' is misspelled") && !log.contains("hblint: [1/"), "{log}");
     let report = head.reports("gl-code-quality-report.json");
     assert_eq!(report.len(), 1, "the merge-request job alone:\n{log}");
     let junit = std::fs::read_to_string(&head.reports("hblint-junit.xml")[0]).expect("JUnit");
@@ -191,8 +224,11 @@ fn gitlab_ci_local_runs_both_pipelines_with_the_wheel_from_the_index() {
     assert!(widget.resolved.is_empty(), "resolved: {:?}", widget.resolved);
 
     // A clean change passes, though the tree it leaves untouched has findings.
-    let clean =
-        Pipeline::run(&program, project.job_clone("clean-page-pipeline", "clean-page"), &borrowed(&merge_request(&index.url())));
+    let clean = Pipeline::run(
+        &program,
+        project.job_clone("clean-page-pipeline", "clean-page"),
+        &borrowed(&merge_request(&index.url())),
+    );
     assert!(clean.succeeded(), "a clean change passes:\n{}", clean.log());
     let widget = compare(&base_findings, &degradations(&clean.reports("gl-code-quality-report.json")));
     assert!(widget.new.is_empty() && widget.resolved.is_empty(), "{:?} {:?}", widget.new, widget.resolved);
@@ -210,7 +246,7 @@ fn the_install_reads_a_private_index_with_the_jobs_credentials() {
         Err(why) => return skip(&why),
     };
     let index = PackageIndex::private_with_wheel(&wheel());
-    let project = project();
+    let project = project(&[]);
     let mut vars = merge_request(&index.url());
     vars.push(("CI_SERVER_HOST", "127.0.0.1".into()));
     vars.push(("HBLINT_INDEX_USER", PackageIndex::USER.into()));
@@ -219,8 +255,50 @@ fn the_install_reads_a_private_index_with_the_jobs_credentials() {
     assert!(run.succeeded(), "installed from the private index:\n{}", run.log());
     assert!(!run.log().contains(PackageIndex::PASSWORD), "the token stays out of the log:\n{}", run.log());
     // Without the credentials, the index refuses.
-    let anonymous =
-        Pipeline::run(&program, project.job_clone("anonymous-pipeline", "clean-page"), &borrowed(&merge_request(&index.url())));
+    let anonymous = Pipeline::run(
+        &program,
+        project.job_clone("anonymous-pipeline", "clean-page"),
+        &borrowed(&merge_request(&index.url())),
+    );
     let log = anonymous.log();
-    assert!(!anonymous.succeeded() && log.contains("No matching distribution found for hblint"), "a private index needs credentials:\n{log}");
+    assert!(
+        !anonymous.succeeded() && log.contains("No matching distribution found for hblint"),
+        "a private index needs credentials:\n{log}"
+    );
+}
+
+/// The README's choice for the default branch: a committed baseline in both jobs, and `hblint`
+/// no longer allowed to fail. The old findings pass; a new one fails the pipeline.
+#[test]
+fn with_the_readmes_baseline_the_default_branch_fails_on_new_findings_only() {
+    if !have_git() {
+        return;
+    }
+    let program = match gitlab_ci_local() {
+        Ok(program) => program,
+        Err(why) => return skip(&why),
+    };
+    let index = PackageIndex::with_wheel(&wheel());
+    let project = project(&[BASELINE_SNIPPET]);
+    let main = project.job_clone("baseline-main", "main");
+    let baseline = Command::new(env!("CARGO_BIN_EXE_hblint"))
+        .current_dir(&main)
+        .args(["check", "--write-baseline", "hblint-baseline.json", "handbook"])
+        .output()
+        .expect("hblint runs");
+    assert!(baseline.status.success(), "{}", text(&baseline));
+    git(&main, &["add", "hblint-baseline.json"]);
+    git(&main, &["commit", "-q", "-m", "baseline"]);
+    let vars = [("HBLINT_INDEX_URL", index.url())];
+
+    let old = Pipeline::run(&program, main.clone(), &borrowed(&vars));
+    assert!(old.succeeded() && !old.log().contains("WARN"), "baselined findings pass:\n{}", old.log());
+    gitlab_ci::write(&main, "handbook/new.md", "# New\n\nA page to acheive things.\n");
+    git(&main, &["add", "."]);
+    git(&main, &["commit", "-q", "-m", "a new finding"]);
+    let new = Pipeline::run(&program, main, &borrowed(&vars));
+    assert!(!new.succeeded() && new.log().contains("FAIL"), "a new finding fails the default branch:\n{}", new.log());
+    let report = degradations(&new.reports("gl-code-quality-report.json"));
+    let paths: Vec<&str> = report.values().map(|i| i["location"]["path"].as_str().expect("path")).collect();
+    assert_eq!(paths, ["handbook/new.md"], "the baseline applies to the reports too");
 }

@@ -31,8 +31,12 @@ fn jobs_have_rules_reports_and_history() {
     assert_eq!(mr["variables"]["GIT_DEPTH"].as_i64(), Some(0), "--changed-since needs history");
     let runs: Vec<String> = script(mr).into_iter().filter(|l| l.starts_with("hblint check")).collect();
     assert_eq!(runs.len(), 2, "a full-tree report, then the gate: {runs:?}");
-    assert!(runs[0].contains("--exit-zero") && runs[0].contains("--output gitlab=") && !runs[0].contains("--changed-since"));
-    assert!(runs[1].contains("--changed-since") && runs[1].contains("$HBLINT_MR_ARGS") && !runs[1].contains("--output"));
+    assert!(
+        runs[0].contains("--exit-zero") && runs[0].contains("--output gitlab=") && !runs[0].contains("--changed-since")
+    );
+    assert!(
+        runs[1].contains("--changed-since") && runs[1].contains("$HBLINT_MR_ARGS") && !runs[1].contains("--output")
+    );
     assert_eq!(variables["HBLINT_MR_ARGS"].as_str(), Some("--new-only"));
 
     let full = &doc["hblint"];

@@ -117,7 +117,8 @@ fn on_the_job_families_the_widget_lists_the_change_alone() {
     }
     let project = Project::copy_of(&corpus, "job-families");
     let page = "job-families/marketing/marketing-operations-manager/index.html.md";
-    let text = std::fs::read_to_string(corpus.join("marketing/marketing-operations-manager/index.html.md")).expect("page");
+    let text =
+        std::fs::read_to_string(corpus.join("marketing/marketing-operations-manager/index.html.md")).expect("page");
     // A sentence with a misspelling after the front matter: one new finding, every other
     // finding of the page two lines further down.
     let (front_matter, body) = text.split_at(text.find("---\n\n").expect("front matter") + 5);

@@ -182,11 +182,25 @@ pub fn compare(base: &BTreeMap<String, serde_json::Value>, head: &BTreeMap<Strin
             .filter(|(fingerprint, _)| !other.contains_key(*fingerprint))
             .map(|(_, issue)| {
                 let path = issue["location"]["path"].as_str().expect("a path");
-                format!("{path}:{} {}", issue["location"]["lines"]["begin"], issue["check_name"].as_str().expect("a check"))
+                format!(
+                    "{path}:{} {}",
+                    issue["location"]["lines"]["begin"],
+                    issue["check_name"].as_str().expect("a check")
+                )
             })
             .collect();
         found.sort();
         found
     };
     Comparison { new: only_in(head, base), resolved: only_in(base, head) }
+}
+
+/// The fenced block of `language` that follows `marker` in README.md.
+pub fn readme_block(marker: &str, language: &str) -> String {
+    let readme = include_str!("../../README.md");
+    let from = readme.find(marker).unwrap_or_else(|| panic!("README.md has no '{marker}'"));
+    let fence = format!("```{language}\n");
+    let start = readme[from..].find(&fence).map(|i| from + i + fence.len()).expect("a fenced block");
+    let end = readme[start..].find("```").map(|i| start + i).expect("a closed block");
+    readme[start..end].to_string()
 }
