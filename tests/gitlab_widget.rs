@@ -104,6 +104,35 @@ fn the_widget_lists_what_the_merge_request_introduces_and_fixes() {
     assert_eq!(before.resolved.len(), 4, "{:?}", before.resolved);
 }
 
+/// A job-family page with every section its role needs.
+const ROLE: &str = "---\nlayout: job_family_page\ntitle: A\n---\n\n## Data Analyst\n\n### Job Grade\n\n\
+                    The Data Analyst is a grade 6.\n\n### Responsibilities\n\n- Build reports\n\n### Requirements\n\n\
+                    - Ability to use GitLab\n\n## Performance Indicators\n\n- Reports\n\n## Hiring Process\n\n- A call\n";
+
+/// What the README says of the gate's limit: a finding the change causes on a line it left
+/// alone is new in the widget, and `--new-only` lets it pass; `HBLINT_MR_ARGS: ""` fails it.
+#[test]
+fn a_new_finding_on_an_untouched_line_passes_the_new_only_gate() {
+    if !have_git() {
+        return;
+    }
+    let project = Project::new(&[("job-families/analyst.md", ROLE)]);
+    let without = ROLE.replace("### Responsibilities\n\n- Build reports\n\n", "");
+    project.push_branch("drops-section", &[("job-families/analyst.md", Some(&without))]);
+    let base = base_report(&project, 1);
+    assert!(degradations(&base).is_empty(), "the page is complete: {:?}", degradations(&base));
+    let mr_script = script(&template()["hblint-mr"]);
+    let (code, head) = head_report(&project, "drops-section", &mr_script);
+    assert_eq!(widget(&base, &head).new, ["job-families/analyst.md:6 JF006"]);
+    assert_eq!(code, 0, "the finding is on the role's heading, a line the change did not touch");
+    let job = project.job_clone("drops-section-strict", "drops-section");
+    let strict: Vec<(&str, &str)> = VARIABLES
+        .iter()
+        .map(|&(name, value)| if name == "HBLINT_MR_ARGS" { (name, "") } else { (name, value) })
+        .collect();
+    assert_eq!(run_script(&job, &mr_script, &strict), 1, "HBLINT_MR_ARGS: \"\" fails on it");
+}
+
 /// The figure of issue 13 on the real job-family pages: one bad page changed in a merge request.
 #[test]
 fn on_the_job_families_the_widget_lists_the_change_alone() {
