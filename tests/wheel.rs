@@ -111,3 +111,46 @@ fn the_index_wants_credentials_to_upload_and_to_install_privately() {
     let (code, stdout, _) = run(work.path(), &hblint, &["--version"]);
     assert_eq!((code, stdout), (0, format!("hblint {}\n", env!("CARGO_PKG_VERSION"))));
 }
+
+/// The README's install commands, each run by a shell as written: from the registry (here the
+/// local index), `pip install .` from this checkout, and `cargo install` (into a temporary
+/// root). The last two reuse the release build in target/, so they relink at most.
+#[test]
+fn the_readme_install_commands_install_a_working_hblint() {
+    const README: &str = include_str!("../README.md");
+    const REGISTRY: &str = "https://gitlab.example.com/api/v4/projects/<project-id>/packages/pypi/simple";
+    let section = README.split("\n## Install\n").nth(1).expect("README has '## Install'");
+    let start = section.find("```sh\n").expect("a sh block") + "```sh\n".len();
+    let end = start + section[start..].find("```").expect("a closed block");
+    let commands: Vec<&str> = section[start..end].lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    assert_eq!(
+        commands,
+        [
+            format!("pip install --index-url {REGISTRY} hblint").as_str(),
+            "pip install .",
+            "cargo install --locked --path .",
+        ]
+    );
+    let index = PackageIndex::with_wheel(&wheel());
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = tempfile::tempdir().expect("tempdir");
+    let version = format!("hblint {}\n", env!("CARGO_PKG_VERSION"));
+    let path = std::env::var("PATH").unwrap_or_default();
+    for (i, command) in commands.iter().enumerate() {
+        let venv_bin = fresh_venv(&work.path().join(format!("venv{i}")));
+        let cargo_root = work.path().join(format!("cargo-root{i}"));
+        let output = Command::new("sh")
+            .current_dir(checkout)
+            .args(["-c", &command.replace(REGISTRY, &index.url())])
+            .env("PATH", format!("{}:{path}", venv_bin.display()))
+            .env("CARGO_INSTALL_ROOT", &cargo_root)
+            .env_remove("PIP_FIND_LINKS")
+            .output()
+            .expect("sh runs");
+        assert!(output.status.success(), "{command}:\n{}", output_text(&output));
+        let installed =
+            if command.starts_with("cargo") { cargo_root.join("bin/hblint") } else { venv_bin.join("hblint") };
+        let (code, stdout, _) = run(work.path(), &installed, &["--version"]);
+        assert_eq!((code, stdout.as_str()), (0, version.as_str()), "{command}");
+    }
+}

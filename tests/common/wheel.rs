@@ -11,7 +11,8 @@
 //! - [`fresh_venv`]`(dir) -> PathBuf`: a new, empty virtualenv at `dir`; returns its `bin/`.
 //! - [`PackageIndex`]: pypiserver on a free loopback port, standing in for GitLab's package
 //!   registry. `PackageIndex::with_wheel(&wheel())` starts it and uploads the wheel with twine as
-//!   [`PackageIndex::USER`] (uploads need the password, as the registry needs a token);
+//!   [`PackageIndex::USER`] (uploads need the password, as the registry needs a token; a job
+//!   uploads as [`PackageIndex::JOB_TOKEN_USER`] with [`PackageIndex::JOB_TOKEN`]);
 //!   `PackageIndex::private_with_wheel` also asks for it to list and download, like a private
 //!   project's registry. `.url()` is the simple index for `pip install --index-url`,
 //!   `.url_with_credentials()` the same with `user:password@`, `.upload_url()` twine's
@@ -181,6 +182,11 @@ impl PackageIndex {
     pub const USER: &'static str = "uploader";
     /// [`PackageIndex::USER`]'s password.
     pub const PASSWORD: &'static str = "s3cret-token";
+    /// The user a GitLab job uploads as, with `CI_JOB_TOKEN` for a password; it may do what
+    /// [`PackageIndex::USER`] may.
+    pub const JOB_TOKEN_USER: &'static str = "gitlab-ci-token";
+    /// [`PackageIndex::JOB_TOKEN_USER`]'s password: the `CI_JOB_TOKEN` a test sets.
+    pub const JOB_TOKEN: &'static str = "job-token-1234";
 
     /// An index that needs the password to upload only, holding `wheel`.
     pub fn with_wheel(wheel: &Path) -> PackageIndex {
@@ -204,12 +210,14 @@ impl PackageIndex {
         let htpasswd = folder.path().join("htpasswd");
         let script = "import sys\nfrom passlib.apache import HtpasswdFile\n\
                       f = HtpasswdFile(sys.argv[1], new=True, default_scheme='apr_md5_crypt')\n\
-                      f.set_password(sys.argv[2], sys.argv[3])\nf.save()\n";
+                      for user, password in zip(sys.argv[2::2], sys.argv[3::2]):\n    \
+                      f.set_password(user, password)\nf.save()\n";
         run_checked(
             Command::new(python_tool("python"))
                 .args(["-c", script])
                 .arg(&htpasswd)
-                .args([PackageIndex::USER, PackageIndex::PASSWORD]),
+                .args([PackageIndex::USER, PackageIndex::PASSWORD])
+                .args([PackageIndex::JOB_TOKEN_USER, PackageIndex::JOB_TOKEN]),
             "writing the htpasswd file with passlib",
         );
         let log = File::create(folder.path().join("server.log")).expect("create server.log");
