@@ -90,7 +90,6 @@ impl Pipeline {
             .args(["--force-shell-executor", "--concurrency", "1", "--no-color", "--ignore-predefined-vars"])
             .arg("CI_PIPELINE_SOURCE,CI_SERVER_HOST,CI_MERGE_REQUEST_TARGET_BRANCH_NAME")
             .env("PATH", path_without_hblint())
-            .env_remove("CI")
             .env_remove("PIP_INDEX_URL")
             .env_remove("PIP_EXTRA_INDEX_URL")
             .env_remove("PIP_FIND_LINKS");
