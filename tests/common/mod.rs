@@ -21,3 +21,7 @@ pub fn git(dir: &Path, args: &[&str]) {
     let output = git_output(dir, args, &[]);
     assert!(output.status.success(), "git {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
 }
+
+// The wheel and the local package index (tests/common/wheel.rs); not every test binary uses them.
+#[allow(dead_code)]
+pub mod wheel;
