@@ -3,12 +3,14 @@
 //! would with GitLab's variables (the upload address pointed at a real package index on
 //! 127.0.0.1), upload the wheel with the job token so that `pip install hblint` gets it.
 //!
-//! Two kinds of line are not run here: `apt-get` (the image's setup) and `maturin build` (the
-//! release build, which `.ci/run` makes once for every test; the test puts that wheel in `dist/`).
+//! Two kinds of line are not run here: `apt-get` (the image's setup) and the build's (installing
+//! maturin and zig, and `maturin build`: the release build, which `.ci/run` makes once for every
+//! test; the test puts that wheel in `dist/`). The zig-linked build was run by hand: a
+//! `manylinux2014` wheel whose binary needs glibc 2.17 at most.
 
 mod common;
 
-use common::wheel::{PackageIndex, fresh_venv, pip_install_hblint, wheel};
+use common::wheel::{PackageIndex, fresh_venv, pip_install_hblint, skip_without_python_tools, wheel};
 use std::path::Path;
 use std::process::Command;
 use yaml_rust2::{Yaml, YamlLoader};
@@ -54,7 +56,9 @@ fn the_release_job_runs_on_tags_and_builds_a_portable_wheel() {
     let build: Vec<String> = script(&job).into_iter().filter(|l| l.contains("maturin build")).collect();
     assert_eq!(
         build,
-        [".release-venv/bin/maturin build --release --locked --zig --compatibility manylinux2014 --out dist"],
+        [
+            r#"PATH="$PWD/.release-venv/bin:$PATH" maturin build --release --locked --zig --compatibility manylinux2014 --out dist"#
+        ],
         "one release build, linked against glibc 2.17 so the wheel installs on common images"
     );
     assert!(script(&job).iter().any(|l| l.contains("TWINE_PASSWORD=\"$CI_JOB_TOKEN\"")), "uploads with the job token");
@@ -62,10 +66,11 @@ fn the_release_job_runs_on_tags_and_builds_a_portable_wheel() {
 
 #[test]
 fn the_release_job_uploads_the_wheel_to_the_registry() {
-    let lines: Vec<String> = script(&release_job())
-        .into_iter()
-        .filter(|l| !l.starts_with("apt-get") && !l.contains("maturin build"))
-        .collect();
+    if skip_without_python_tools() {
+        return;
+    }
+    let lines: Vec<String> =
+        script(&release_job()).into_iter().filter(|l| !l.starts_with("apt-get") && !l.contains("maturin")).collect();
     let work = tempfile::tempdir().expect("tempdir");
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"), work.path().join("Cargo.toml"))
         .expect("copy Cargo.toml");

@@ -17,6 +17,8 @@
 //!   project's registry. `.url()` is the simple index for `pip install --index-url`,
 //!   `.url_with_credentials()` the same with `user:password@`, `.upload_url()` twine's
 //!   `--repository-url`, `.upload(&file)` uploads one more file. Dropping it stops the server.
+//! - [`skip_without_python_tools`]`() -> bool`: call first; true (with a message) when python3 is
+//!   missing or PyPI unreachable, which under `CI=true` fails instead.
 //! - [`pip_install_hblint`]`(index_url, venv_bin) -> PathBuf`: `pip install hblint` from that
 //!   index alone into the virtualenv; returns the installed `hblint`.
 
@@ -70,10 +72,24 @@ pub fn fresh_venv(dir: &Path) -> PathBuf {
     dir.join("bin")
 }
 
-/// The shared virtualenv with [`TOOLS`], installed from PyPI on first use.
-fn tools_bin() -> PathBuf {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
+/// What pip says when PyPI cannot be reached.
+const UNREACHABLE: &[&str] = &[
+    "NewConnectionError",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+    "ConnectTimeout",
+    "Could not fetch URL",
+    "No matching distribution",
+];
+
+/// The shared virtualenv with [`TOOLS`], installed from PyPI on first use; `Err` says why it
+/// cannot be, when that is no fault of the project (no python3, PyPI unreachable).
+fn tools() -> &'static Result<PathBuf, String> {
+    static TOOLS_BIN: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    TOOLS_BIN.get_or_init(|| {
+        if Command::new("python3").arg("--version").output().is_err() {
+            return Err("python3 is not installed".into());
+        }
         let _lock = exclusive_lock();
         let venv = work_dir().join("tools");
         let marker = venv.join("hblint-tools.txt");
@@ -81,15 +97,38 @@ fn tools_bin() -> PathBuf {
         if std::fs::read_to_string(&marker).ok().as_deref() != Some(wanted.as_str()) {
             let _ = std::fs::remove_dir_all(&venv);
             let bin = fresh_venv(&venv);
-            run_checked(
-                Command::new(bin.join("pip")).args(["install", "--quiet", "--disable-pip-version-check"]).args(TOOLS),
-                "pip install (from PyPI) of the test tools",
-            );
+            let pip = Command::new(bin.join("pip"))
+                .args(["install", "--quiet", "--disable-pip-version-check"])
+                .args(TOOLS)
+                .output()
+                .expect("pip runs");
+            if !pip.status.success() {
+                let message = output_text(&pip);
+                if UNREACHABLE.iter().any(|m| message.contains(m)) {
+                    return Err(format!("PyPI cannot be reached to install the test tools:\n{message}"));
+                }
+                panic!("pip install (from PyPI) of the test tools failed:\n{message}");
+            }
             std::fs::write(&marker, wanted).expect("write the tools marker");
         }
-        venv.join("bin")
+        Ok(venv.join("bin"))
     })
-    .clone()
+}
+
+fn tools_bin() -> PathBuf {
+    match tools() {
+        Ok(bin) => bin.clone(),
+        Err(why) => panic!("{why}"),
+    }
+}
+
+/// True, after printing why, when a test must skip: no python3 or PyPI unreachable, and not
+/// under `CI=true`, where that fails the test instead. Call it first in a test.
+pub fn skip_without_python_tools() -> bool {
+    let Err(why) = tools() else { return false };
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "under CI this test must run: {why}");
+    eprintln!("skipped: {why}");
+    true
 }
 
 /// A program from the shared tools virtualenv: `maturin`, `pypi-server`, `twine`, `pre-commit`,
