@@ -120,6 +120,58 @@ pub fn change_since(rev: &str, dir: &Path) -> Result<Change, String> {
     Ok(Change { root, base, files, touched, removed })
 }
 
+/// The contents of `paths` (repository-relative) at revision `rev`, in order; `None` for a path
+/// the revision does not have (a file the change added). One `git cat-file --batch` for all.
+pub fn files_at(root: &Path, rev: &str, paths: &[String]) -> Result<Vec<Option<Vec<u8>>>, String> {
+    use std::io::{BufRead, Read, Write};
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["cat-file", "--batch"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run git: {} (is git installed?)", crate::error::describe_io(&e)))?;
+    // Written from a thread: git answers while it reads, and a full pipe must not stall both.
+    let mut stdin = child.stdin.take().ok_or("git cat-file: no stdin")?;
+    let requests: String = paths.iter().map(|p| format!("{rev}:{p}\n")).collect();
+    let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
+    let mut stdout = std::io::BufReader::new(child.stdout.take().ok_or("git cat-file: no stdout")?);
+    let mut contents = Vec::with_capacity(paths.len());
+    let failed = |what: &str| format!("git cat-file --batch: {what}");
+    for _ in paths {
+        let mut header = String::new();
+        stdout.read_line(&mut header).map_err(|e| failed(&e.to_string()))?;
+        // "<object> blob <size>", or "<request> missing" / "ambiguous" for what is not there.
+        let fields: Vec<&str> = header.trim_end().split(' ').collect();
+        match fields.as_slice() {
+            [_, "blob", size] => {
+                let size: usize =
+                    size.parse().map_err(|_| failed(&format!("unexpected header '{}'", header.trim_end())))?;
+                let mut blob = vec![0; size + 1];
+                stdout.read_exact(&mut blob).map_err(|e| failed(&e.to_string()))?;
+                blob.pop();
+                contents.push(Some(blob));
+            }
+            [.., "missing" | "ambiguous"] => contents.push(None),
+            // A tree or other object where a file was: not a file at that revision.
+            [_, _, size] => {
+                let size: usize =
+                    size.parse().map_err(|_| failed(&format!("unexpected header '{}'", header.trim_end())))?;
+                std::io::copy(&mut (&mut stdout).take(size as u64 + 1), &mut std::io::sink())
+                    .map_err(|e| failed(&e.to_string()))?;
+                contents.push(None);
+            }
+            _ => return Err(failed(&format!("unexpected header '{}'", header.trim_end()))),
+        }
+    }
+    drop(stdout);
+    let _ = writer.join();
+    let _ = child.wait();
+    Ok(contents)
+}
+
 /// Reads `git diff --name-status -z` for deletions (`D\0path`) and renames
 /// (`R100\0old\0new`): the removed path, and the new one for a rename.
 pub fn parse_removed(statuses: &str) -> Vec<(String, Option<String>)> {

@@ -37,7 +37,7 @@ fn jobs_have_rules_reports_and_history() {
     assert!(
         runs[1].contains("--changed-since") && runs[1].contains("$HBLINT_MR_ARGS") && !runs[1].contains("--output")
     );
-    assert_eq!(variables["HBLINT_MR_ARGS"].as_str(), Some("--new-only"));
+    assert_eq!(variables["HBLINT_MR_ARGS"].as_str(), Some("--new-findings"));
 
     let full = &doc["hblint"];
     assert!(full["rules"][0]["if"].as_str().is_some_and(|r| r.contains("CI_DEFAULT_BRANCH")));
@@ -75,7 +75,7 @@ fn the_merge_request_job_reports_the_tree_and_fails_on_the_change() {
     let vars = [
         ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"),
         ("HBLINT_ARGS", ""),
-        ("HBLINT_MR_ARGS", "--new-only"),
+        ("HBLINT_MR_ARGS", "--new-findings"),
         ("HBLINT_PATHS", "."),
     ];
     let job = project.job_clone("feature-job", "feature");

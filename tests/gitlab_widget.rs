@@ -23,7 +23,7 @@ const OLD_MR_SCRIPT: [&str; 2] = [
 const VARIABLES: [(&str, &str); 5] = [
     ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"),
     ("HBLINT_ARGS", ""),
-    ("HBLINT_MR_ARGS", "--new-only"),
+    ("HBLINT_MR_ARGS", "--new-findings"),
     ("HBLINT_FULL_RUN_ARGS", ""),
     ("HBLINT_PATHS", "."),
 ];
@@ -109,10 +109,11 @@ const ROLE: &str = "---\nlayout: job_family_page\ntitle: A\n---\n\n## Data Analy
                     The Data Analyst is a grade 6.\n\n### Responsibilities\n\n- Build reports\n\n### Requirements\n\n\
                     - Ability to use GitLab\n\n## Performance Indicators\n\n- Reports\n\n## Hiring Process\n\n- A call\n";
 
-/// What the README says of the gate's limit: a finding the change causes on a line it left
-/// alone is new in the widget, and `--new-only` lets it pass; `HBLINT_MR_ARGS: ""` fails it.
+/// The gate and the widget agree: a finding the change causes on a line it left alone is new in
+/// the widget and fails the default gate (`--new-findings`); `--new-only` lets it through and
+/// `HBLINT_MR_ARGS: ""` fails it, as the README says.
 #[test]
-fn a_new_finding_on_an_untouched_line_passes_the_new_only_gate() {
+fn a_new_finding_on_an_untouched_line_fails_the_gate_as_the_widget_shows_it() {
     if !have_git() {
         return;
     }
@@ -124,13 +125,17 @@ fn a_new_finding_on_an_untouched_line_passes_the_new_only_gate() {
     let mr_script = script(&template()["hblint-mr"]);
     let (code, head) = head_report(&project, "drops-section", &mr_script);
     assert_eq!(widget(&base, &head).new, ["job-families/analyst.md:6 JF006"]);
-    assert_eq!(code, 0, "the finding is on the role's heading, a line the change did not touch");
-    let job = project.job_clone("drops-section-strict", "drops-section");
-    let strict: Vec<(&str, &str)> = VARIABLES
-        .iter()
-        .map(|&(name, value)| if name == "HBLINT_MR_ARGS" { (name, "") } else { (name, value) })
-        .collect();
-    assert_eq!(run_script(&job, &mr_script, &strict), 1, "HBLINT_MR_ARGS: \"\" fails on it");
+    assert_eq!(code, 1, "the widget's new finding fails the default gate, on a line the change did not touch");
+    let with_gate = |name: &str, gate: &str| {
+        let job = project.job_clone(name, "drops-section");
+        let vars: Vec<(&str, &str)> = VARIABLES
+            .iter()
+            .map(|&(variable, value)| if variable == "HBLINT_MR_ARGS" { (variable, gate) } else { (variable, value) })
+            .collect();
+        run_script(&job, &mr_script, &vars)
+    };
+    assert_eq!(with_gate("drops-section-touched", "--new-only"), 0, "--new-only: the heading's line was not touched");
+    assert_eq!(with_gate("drops-section-strict", ""), 1, "HBLINT_MR_ARGS: \"\" fails on it");
 }
 
 /// The figure of issue 13 on the real job-family pages: one bad page changed in a merge request.

@@ -281,3 +281,33 @@ fn reports_name_files_from_the_repository_root_wherever_hblint_runs() {
     let from_root: Vec<Value> = serde_json::from_slice(&std::fs::read(&inside).expect("cq")).expect("json");
     assert_eq!(from_root, cq, "the same report, wherever hblint ran");
 }
+
+/// `--new-findings` keeps the findings the merge-base version of each changed file lacks, by
+/// fingerprint: an old finding moved down by new lines is not one, a new page's are all new,
+/// and a second identical finding in a file is new (its occurrence index is).
+#[test]
+fn new_findings_are_the_ones_the_merge_base_lacks() {
+    if !git_installed() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    repository_with_a_change(root);
+    write(&root.join("docs/a.md"), "# A\n\nRead this first.\n\nAn old recieve.\n\nA new acheive.\n\nAgain recieve.\n");
+    write(&root.join("docs/new.md"), "# New\n\nA wierd page.\n");
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "more"]);
+    let output = hblint(root, &["--changed-since", "main", "--new-findings"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "docs/a.md:7:7: PR101 'acheive' is misspelled; did you mean 'achieve'?\n\
+         docs/a.md:9:7: PR101 'recieve' is misspelled; did you mean 'receive'?\n\
+         docs/new.md:3:3: PR101 'wierd' is misspelled; did you mean 'weird'?\n"
+    );
+    // Nothing new once the base has it all.
+    let output = hblint(root, &["--changed-since", "HEAD", "--new-findings"]);
+    assert_eq!((output.status.code(), stdout(&output).as_str()), (Some(0), ""), "{}", stderr(&output));
+    let output = hblint(root, &["--changed-since", "main", "--new-findings", "--new-only"]);
+    assert_eq!(output.status.code(), Some(2), "the two filters are exclusive");
+}

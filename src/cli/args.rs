@@ -183,6 +183,10 @@ pub struct CheckArgs {
     /// With --changed-since: report only findings on lines the change added or modified.
     #[arg(long, requires = "changed_since")]
     pub new_only: bool,
+    /// With --changed-since: report only findings the merge-base version of each changed file
+    /// does not have, by fingerprint, as GitLab's Code Quality widget tells new from old.
+    #[arg(long, requires = "changed_since", conflicts_with = "new_only")]
+    pub new_findings: bool,
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,

@@ -32,6 +32,8 @@ struct Inputs {
     /// The folders walked, when the run is only a walk of folders (no files named, no stdin,
     /// no change): finding nothing there to lint is an error, not a clean run.
     walked_folders: Option<Vec<PathBuf>>,
+    /// With `--new-findings`: the repository root and the merge-base to compare with.
+    base: Option<(PathBuf, String)>,
 }
 
 /// Reads stdin, walks directories or asks git for the change, then keeps this shard's share.
@@ -54,6 +56,7 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
     let mut touched = None;
     let mut removal = None;
     let mut walked_folders = None;
+    let mut base = None;
     let mut coverage = if paths.iter().any(|p| p.is_dir()) { Coverage::Directories } else { Coverage::NamedFiles };
     if let Some(rev) = &args.changed_since {
         // git runs in the repository the first path is in, which need not be the working
@@ -64,6 +67,9 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         inputs.extend(change.files_under(&scopes).into_iter().map(Input::File));
         coverage = Coverage::Change { root: change.root.clone(), files: change.files.clone() };
         removal = Some(Removal { root: change.root.clone(), removed: change.removed.clone() });
+        if args.new_findings {
+            base = Some((change.root.clone(), change.base.clone()));
+        }
         if args.new_only {
             touched = Some(change.touched);
         }
@@ -81,7 +87,7 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
             Input::Text(..) => true,
         });
     }
-    Ok(Inputs { inputs, unreadable, touched, coverage, removal, walked_folders })
+    Ok(Inputs { inputs, unreadable, touched, coverage, removal, walked_folders, base })
 }
 
 /// The folder a path is, or the folder of the file it names, when it exists.
@@ -147,7 +153,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         fail_on: args.fail_on,
     };
     let mut resolver = Resolver::new(args.config.clone(), overrides);
-    let Inputs { inputs, unreadable, touched, coverage, removal, walked_folders } = match collect_inputs(&args) {
+    let Inputs { inputs, unreadable, touched, coverage, removal, walked_folders, base } = match collect_inputs(&args) {
         Ok(inputs) => inputs,
         Err(message) => return error(message),
     };
@@ -202,10 +208,12 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     if reporting {
         outputs.extend(report_files.into_iter().map(|file| Output::file(file, &context)));
     }
-    let filters = Filters::new(touched, baseline);
+    let mut filters = Filters::new(touched, baseline);
     // Fingerprints cost a hash and three strings per finding: only reports that show them pay.
-    let needs_fingerprints =
-        outputs.iter().any(Output::needs_fingerprints) || filters.has_baseline() || args.write_baseline.is_some();
+    let needs_fingerprints = outputs.iter().any(Output::needs_fingerprints)
+        || filters.has_baseline()
+        || args.write_baseline.is_some()
+        || base.is_some();
     // The site index of every handbook repository the inputs are in, when a link rule runs.
     let mut removed_files = Vec::new();
     for path in removal.iter().flat_map(Removal::paths) {
@@ -221,6 +229,13 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     for settings in &mut resolver.settings {
         settings.linter.set_fingerprints(needs_fingerprints);
         settings.linter.set_sites(sites.clone());
+    }
+    if let Some((root, rev)) = &base {
+        let linters: Vec<&Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
+        match super::base_findings::fingerprints_at_base(root, rev, &assigned, &linters) {
+            Ok(known) => filters = filters.with_known_at_base(known),
+            Err(err) => return error(err),
+        }
     }
     let fail_on: Vec<Severity> = assigned.iter().map(|(_, i)| resolver.settings[*i].fail_on).collect();
     let linters: Vec<&Linter> = resolver.settings.iter().map(|s| &s.linter).collect();

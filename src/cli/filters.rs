@@ -1,4 +1,4 @@
-//! `--new-only` and `--baseline`: which findings a run reports, decided per file in the worker.
+//! `--new-only`, `--new-findings` and `--baseline`: which findings a run reports, decided per file in the worker.
 
 use crate::baseline::Baseline;
 use crate::diagnostic::Finding;
@@ -12,13 +12,22 @@ pub(super) struct Filters {
     /// `--new-only`: the lines the change touched, per repository-relative path.
     touched: Option<TouchedLines>,
     baseline: Option<Baseline>,
+    /// `--new-findings`: the fingerprints of the findings the changed files had at the
+    /// merge-base; a finding among them is not new.
+    known_at_base: Option<HashSet<String>>,
     /// Baselined fingerprints seen again in this run.
     seen_in_baseline: Mutex<HashSet<String>>,
 }
 
 impl Filters {
     pub(super) fn new(touched: Option<TouchedLines>, baseline: Option<Baseline>) -> Filters {
-        Filters { touched, baseline, seen_in_baseline: Mutex::default() }
+        Filters { touched, baseline, known_at_base: None, seen_in_baseline: Mutex::default() }
+    }
+
+    /// `--new-findings`: keep only findings whose fingerprints are not among `known`.
+    pub(super) fn with_known_at_base(mut self, known: HashSet<String>) -> Filters {
+        self.known_at_base = Some(known);
+        self
     }
 
     pub(super) fn apply(&self, source: &SourceFile, diagnostics: &mut Vec<Finding>) {
@@ -27,6 +36,9 @@ impl Filters {
             diagnostics.retain(|d| {
                 lines.is_some_and(|l| l.range(d.start.line..=d.end.line.max(d.start.line)).next().is_some())
             });
+        }
+        if let Some(known) = &self.known_at_base {
+            diagnostics.retain(|d| !known.contains(&d.fingerprint));
         }
         self.apply_baseline(diagnostics);
     }

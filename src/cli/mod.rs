@@ -5,6 +5,7 @@
 //! (summary, statistics, diffs, baseline, `--output` files), `rules` the rule commands.
 
 mod args;
+mod base_findings;
 mod check;
 mod config;
 mod data_files;
