@@ -1,5 +1,6 @@
 //! The command line's shape: clap types for every subcommand and the value parsers they use.
 
+use crate::config::Overrides;
 use crate::diagnostic::Severity;
 use crate::output::{FORMATS, Format};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
@@ -76,21 +77,43 @@ pub struct ConfigArgs {
     /// text (one setting a line, its origin after '#') or json.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ConfigFormat,
-    /// Show the settings this config file gives every file, as `check --config` would.
-    #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
-    /// As `check --select`.
+    /// The settings as `check` with the same options would use them.
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+}
+
+/// The options that set what the configuration files set, shared by `check` and `config` so
+/// that `hblint config` shows what `check` with the same options uses.
+#[derive(clap::Args, Debug)]
+pub struct SettingsArgs {
+    /// Run only these rules: codes, code prefixes, names, groups or ALL, comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
-    /// As `check --ignore`.
+    /// Skip these rules: codes, code prefixes, names or groups, comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// As `check --pack` (repeatable).
+    /// Load this rule pack (a TOML file) in addition to the shipped ones (repeatable).
     #[arg(long = "pack", value_name = "PATH")]
     pub packs: Vec<PathBuf>,
-    /// As `check --fail-on`.
+    /// Exit 1 only for findings at or above this severity [default: warning, or the config's fail-on].
     #[arg(long, value_parser = parse_severity)]
     pub fail_on: Option<Severity>,
+    /// Use this config file (and what it extends) for every file instead of the nearest
+    /// hblint.toml and those above it.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+impl SettingsArgs {
+    /// What the options change over the configuration files.
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            packs: self.packs.clone(),
+            fail_on: self.fail_on,
+        }
+    }
 }
 
 /// The formats `hblint config` prints.
@@ -141,25 +164,11 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, default_value = FORMATS[0].name, value_parser = format_parser())]
     pub format: &'static Format,
-    /// Run only these rules: codes, code prefixes, names, groups or ALL, comma-separated.
-    #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
-    /// Skip these rules: codes, code prefixes, names or groups, comma-separated.
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    /// Load this rule pack (a TOML file) in addition to the shipped ones (repeatable).
-    #[arg(long = "pack", value_name = "PATH")]
-    pub packs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
     /// The file name to report for text read from stdin.
     #[arg(long)]
     pub stdin_filename: Option<PathBuf>,
-    /// Exit 1 only for findings at or above this severity [default: warning, or the config's fail-on].
-    #[arg(long, value_parser = parse_severity)]
-    pub fail_on: Option<Severity>,
-    /// Use this config file (and what it extends) for every file instead of the nearest
-    /// hblint.toml and those above it.
-    #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
     /// Exclude the files the config's `exclude` matches even when named on the command line
     /// (for pre-commit hooks and editors, which name files one by one).
     #[arg(long)]

@@ -8,7 +8,7 @@ use super::filters::Filters;
 use super::removed_pages::{Removal, removed_page_links};
 use super::report::{self, Output, RunReport};
 use crate::baseline::Baseline;
-use crate::config::{Overrides, Resolver};
+use crate::config::Resolver;
 use crate::diagnostic::{Finding, Severity};
 use crate::git::TouchedLines;
 use crate::linter::Linter;
@@ -146,13 +146,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         },
         None => None,
     };
-    let overrides = Overrides {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-        packs: args.packs.clone(),
-        fail_on: args.fail_on,
-    };
-    let mut resolver = Resolver::new(args.config.clone(), overrides);
+    let mut resolver = Resolver::new(args.settings.config.clone(), args.settings.overrides());
     let Inputs { inputs, unreadable, touched, coverage, removal, walked_folders, base } = match collect_inputs(&args) {
         Ok(inputs) => inputs,
         Err(message) => return error(message),

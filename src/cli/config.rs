@@ -4,14 +4,14 @@
 
 use super::args::{Cli, ConfigArgs, ConfigFormat};
 use super::{EXIT_CLEAN, EXIT_ERROR, error};
-use crate::config::{Overrides, Resolver, show};
+use crate::config::{Resolver, show};
 use clap::CommandFactory;
 use std::io::Write;
 
 /// `hblint config [PATH]`.
 pub(super) fn show(args: ConfigArgs) -> u8 {
-    let overrides = Overrides { select: args.select, ignore: args.ignore, packs: args.packs, fail_on: args.fail_on };
-    let mut resolver = Resolver::new(args.config, overrides.clone());
+    let overrides = args.settings.overrides();
+    let mut resolver = Resolver::new(args.settings.config.clone(), overrides.clone());
     let path = &args.path;
     let is_file = match std::fs::metadata(path) {
         Ok(meta) => !meta.is_dir(),

@@ -98,7 +98,7 @@ pub static FORMATS: &[Format] = &[
     },
     Format {
         name: "junit",
-        description: "JUnit XML (GitLab's test report): a test case per rule per file",
+        description: "JUnit XML (GitLab's test report): a failing test case per finding",
         terminal: false,
         start: junit::start,
     },
