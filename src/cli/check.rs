@@ -63,6 +63,19 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         // directory's (`hblint check --changed-since main ../handbook`).
         let dir = paths.iter().find_map(|p| existing_dir(p)).unwrap_or_else(|| PathBuf::from("."));
         let change = crate::git::change_since(rev, &dir)?;
+        // A path that is not there, or not in the change's repository, would silently narrow
+        // the change to nothing: it is an error, as it is without --changed-since.
+        for path in &paths {
+            if let Err(err) = std::fs::metadata(path) {
+                unreadable.push((path.clone(), crate::error::describe_io(&err)));
+            } else if !in_repository(path, &change.root) {
+                return Err(format!(
+                    "--changed-since: '{}' is not in the repository at '{}' (git runs in the repository of the first path given)",
+                    crate::paths::display_path(path),
+                    change.root.display()
+                ));
+            }
+        }
         let scopes = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.clone() };
         inputs.extend(change.files_under(&scopes).into_iter().map(Input::File));
         coverage = Coverage::Change { root: change.root.clone(), files: change.files.clone() };
@@ -88,6 +101,13 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         });
     }
     Ok(Inputs { inputs, unreadable, touched, coverage, removal, walked_folders, base })
+}
+
+/// Whether an existing `path` lies inside the repository at `root` (as git names it: symlinks
+/// resolved).
+fn in_repository(path: &Path, root: &Path) -> bool {
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    canonical(path).starts_with(canonical(root))
 }
 
 /// The folder a path is, or the folder of the file it names, when it exists.
