@@ -32,8 +32,9 @@ struct Inputs {
     /// The folders walked, when the run is only a walk of folders (no files named, no stdin,
     /// no change): finding nothing there to lint is an error, not a clean run.
     walked_folders: Option<Vec<PathBuf>>,
-    /// With `--new-findings`: the repository root and the merge-base to compare with.
-    base: Option<(PathBuf, String)>,
+    /// With `--new-findings`: the repository root, the merge-base to compare with, and the
+    /// lines the change touched (which decide for the findings in data files).
+    base: Option<(PathBuf, String, TouchedLines)>,
 }
 
 /// Reads stdin, walks directories or asks git for the change, then keeps this shard's share.
@@ -81,9 +82,8 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         coverage = Coverage::Change { root: change.root.clone(), files: change.files.clone() };
         removal = Some(Removal { root: change.root.clone(), removed: change.removed.clone() });
         if args.new_findings {
-            base = Some((change.root.clone(), change.base.clone()));
-        }
-        if args.new_only {
+            base = Some((change.root.clone(), change.base.clone(), change.touched));
+        } else if args.new_only {
             touched = Some(change.touched);
         }
     } else if !paths.is_empty() {
@@ -250,10 +250,10 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         settings.linter.set_fingerprints(needs_fingerprints);
         settings.linter.set_sites(sites.clone());
     }
-    if let Some((root, rev)) = &base {
+    if let Some((root, rev, touched)) = base {
         let linters: Vec<&Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
-        match super::base_findings::fingerprints_at_base(root, rev, &assigned, &linters) {
-            Ok(known) => filters = filters.with_known_at_base(known),
+        match super::base_findings::fingerprints_at_base(&root, &rev, &assigned, &linters) {
+            Ok(known) => filters = filters.with_known_at_base(known, touched),
             Err(err) => return error(err),
         }
     }
@@ -273,7 +273,15 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     run::lint_all(assigned, &linters, mode, &render, &mut |outcome| report.add(outcome));
     // Stale entries of the skip list and the list of job families: findings in a data file, after the pages (no diff to show for them).
     if mode != run::Mode::Diff {
-        for (outcome, fail_on) in data_file_findings(&resolver.settings, &coverage, needs_fingerprints, &render) {
+        let render_data = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
+            filters.apply_data_file(source, diagnostics);
+            if !outputs.iter().any(Output::is_open) {
+                return Vec::new();
+            }
+            let file = FileFindings::new(&source.path, diagnostics);
+            outputs.iter().map(|output| output.render_file(&file, source)).collect()
+        };
+        for (outcome, fail_on) in data_file_findings(&resolver.settings, &coverage, needs_fingerprints, &render_data) {
             // With --shard, the data file is one shard's, as a page would be.
             let in_shard = args
                 .shard
