@@ -86,6 +86,12 @@ pub fn repository_root(dir: &Path) -> Result<PathBuf, String> {
 /// inside the repository; git runs at the repository root.
 pub fn change_since(rev: &str, dir: &Path) -> Result<Change, String> {
     let root = repository_root(dir).map_err(|e| format!("--changed-since needs a git repository: {e}"))?;
+    if git(&root, &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).is_err() {
+        return Err(format!(
+            "--changed-since: the repository at '{}' has no commit yet: commit once, or lint the files without --changed-since",
+            root.display()
+        ));
+    }
     let commit = format!("{rev}^{{commit}}");
     if git(&root, &["rev-parse", "--verify", "--quiet", &commit]).is_err() {
         return Err(format!(

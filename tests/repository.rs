@@ -368,6 +368,13 @@ fn changed_since_refuses_paths_it_cannot_scope() {
     assert!(stderr(&output).contains("is not in the repository at"), "{}", stderr(&output));
     let output = hblint(&root, &["--changed-since", "main", "docs"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    // A repository with no commit: said as such, not as a revision to fetch.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    git(&empty, &["init", "-q"]);
+    let output = hblint(&empty, &["--changed-since", "main"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stderr(&output).contains("has no commit yet"), "{}", stderr(&output));
 }
 
 /// A file reached twice (`. docs`, `docs ./docs`) is linted and reported once.
