@@ -266,17 +266,19 @@ impl Change {
     /// The changed files to lint: Markdown, still present, and under one of `paths`.
     pub fn files_under(&self, paths: &[PathBuf]) -> Vec<PathBuf> {
         let cwd = std::env::current_dir().unwrap_or_default();
-        let scopes: Vec<PathBuf> = paths.iter().map(|p| absolute(&cwd, p)).collect();
+        let scopes: Vec<(&PathBuf, PathBuf)> = paths.iter().map(|p| (p, absolute(&cwd, p))).collect();
         let mut out = Vec::new();
         for file in &self.files {
             let path = self.root.join(file);
             if !crate::walk::is_markdown(&path) || !path.is_file() {
                 continue;
             }
-            if scopes.iter().any(|scope| path.starts_with(scope)) {
-                // Shown relative to the working directory, as a walk would show it.
-                out.push(path.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(path));
-            }
+            // Shown under the path given, as a walk of it would show it (`../docs/a.md` for `..`).
+            let shown = scopes.iter().find_map(|(given, scope)| {
+                let inside = path.strip_prefix(scope).ok()?;
+                Some(if inside.as_os_str().is_empty() { given.to_path_buf() } else { given.join(inside) })
+            });
+            out.extend(shown);
         }
         out
     }

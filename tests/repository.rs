@@ -156,6 +156,9 @@ fn changed_since_from_a_subfolder() {
     let output = hblint(&root.join("docs"), &["--changed-since", "main", "--new-only"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert_eq!(stdout(&output), format!("a.md:{expected}"));
+    // A path above the working directory shows as a walk of it would, not as an absolute path.
+    let output = hblint(&root.join("docs"), &["--changed-since", "main", "--new-only", ".."]);
+    assert_eq!(stdout(&output), format!("../docs/a.md:{expected}"), "{}", stderr(&output));
 }
 
 /// The user's git configuration changes what `git diff` prints; it must not change what hblint
