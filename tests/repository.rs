@@ -415,3 +415,25 @@ fn junit_names_files_from_the_repository_root() {
     assert!(from_root.contains("classname=\"docs/a.md\" file=\"docs/a.md\""), "{from_root}");
     assert_eq!(junit(&root.join("docs"), "."), from_root);
 }
+
+/// A repository nested in the working directory's (a submodule linted from its superproject):
+/// git names the change's files from the nested root, reports from the outer one, and
+/// `--new-only` and `--new-findings` still find the change's lines and merge-base versions.
+#[test]
+fn changed_since_in_a_nested_repository() {
+    if !git_installed() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let outer = dir.path();
+    git(outer, &["init", "-q", "-b", "main"]);
+    let inner = outer.join("handbook");
+    std::fs::create_dir(&inner).expect("mkdir");
+    repository_with_a_change(&inner);
+    let expected = "handbook/docs/a.md:5:7: PR101 'acheive' is misspelled; did you mean 'achieve'?\n";
+    for filter in ["--new-only", "--new-findings"] {
+        let output = hblint(outer, &["--changed-since", "main", filter, "handbook"]);
+        assert_eq!(stdout(&output), expected, "{filter}: {}", stderr(&output));
+        assert_eq!(output.status.code(), Some(1), "{filter}");
+    }
+}

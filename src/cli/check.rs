@@ -81,10 +81,18 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         inputs.extend(change.files_under(&scopes).into_iter().map(Input::File));
         coverage = Coverage::Change { root: change.root.clone(), files: change.files.clone() };
         removal = Some(Removal { root: change.root.clone(), removed: change.removed.clone() });
+        // git names the touched files from the change's repository root; the filters look them
+        // up by the path reports show, which is from the working directory's repository when
+        // the change's is nested in it (a submodule linted from its superproject).
+        let lines: TouchedLines = change
+            .touched
+            .into_iter()
+            .map(|(file, lines)| (crate::paths::repo_path(&change.root.join(file)), lines))
+            .collect();
         if args.new_findings {
-            base = Some((change.root.clone(), change.base.clone(), change.touched));
+            base = Some((change.root.clone(), change.base.clone(), lines));
         } else if args.new_only {
-            touched = Some(change.touched);
+            touched = Some(lines);
         }
     } else if !paths.is_empty() {
         let walked = walk::collect(&paths);
