@@ -86,6 +86,12 @@ pub fn repository_root(dir: &Path) -> Result<PathBuf, String> {
 /// inside the repository; git runs at the repository root.
 pub fn change_since(rev: &str, dir: &Path) -> Result<Change, String> {
     let root = repository_root(dir).map_err(|e| format!("--changed-since needs a git repository: {e}"))?;
+    if git(&root, &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).is_err() {
+        return Err(format!(
+            "--changed-since: the repository at '{}' has no commit yet: commit once, or lint the files without --changed-since",
+            root.display()
+        ));
+    }
     let commit = format!("{rev}^{{commit}}");
     if git(&root, &["rev-parse", "--verify", "--quiet", &commit]).is_err() {
         return Err(format!(
@@ -101,18 +107,10 @@ pub fn change_since(rev: &str, dir: &Path) -> Result<Change, String> {
     let files: Vec<String> = names.split('\0').filter(|n| !n.is_empty()).map(str::to_string).collect();
     let mut touched = TouchedLines::new();
     if !files.is_empty() {
-        // Only the pages' lines matter; pathspecs (read from the root, where git runs) keep the
-        // command line short however many files changed, as `walk::is_markdown` names them.
-        let args = [
-            "-U0",
-            "--no-renames",
-            "--diff-filter=AMR",
-            &base,
-            "--",
-            ":(glob,icase)**/*.md",
-            ":(glob,icase)**/*.markdown",
-            ":(glob,icase)**/*.md.erb",
-        ];
+        // Every changed file's lines, not only the pages': findings in the handbook's data files
+        // (IL007 on `data/inclusiveness_check.yml`, LD003) are kept by the lines the change
+        // touched too. No file names on the command line, so it stays short however many changed.
+        let args = ["-U0", "--no-renames", "--diff-filter=AMR", &base];
         touched = parse_touched(&diff(&root, &args)?);
     }
     let statuses = diff(&root, &["--name-status", "-z", "-M", "--diff-filter=DR", &base])?;
@@ -205,7 +203,7 @@ pub fn parse_touched(diff: &str) -> TouchedLines {
         if line.starts_with("diff --git ") {
             in_header = true;
         } else if in_header && let Some(path) = line.strip_prefix("+++ ") {
-            current = path.strip_prefix("b/").map(str::to_string);
+            current = header_path(path).and_then(|path| path.strip_prefix("b/").map(str::to_string));
         } else if let Some(hunk) = line.strip_prefix("@@ ") {
             in_header = false;
             let Some(path) = &current else { continue };
@@ -222,21 +220,65 @@ pub fn parse_touched(diff: &str) -> TouchedLines {
     touched
 }
 
+/// The path of a `+++ ` header as git writes it: followed by a tab when it holds a space, and
+/// C-quoted (`"b/quo\"te.md"`, octal bytes) when it holds a quote, a backslash or a control
+/// character (or, without `core.quotepath=false`, any non-ASCII byte). `None` for `/dev/null`.
+fn header_path(header: &str) -> Option<String> {
+    let header = header.strip_suffix('\t').unwrap_or(header);
+    if header == "/dev/null" {
+        return None;
+    }
+    let Some(quoted) = header.strip_prefix('"').and_then(|h| h.strip_suffix('"')) else {
+        return Some(header.to_string());
+    };
+    let mut bytes = Vec::with_capacity(quoted.len());
+    let mut chars = quoted.bytes().peekable();
+    while let Some(byte) = chars.next() {
+        if byte != b'\\' {
+            bytes.push(byte);
+            continue;
+        }
+        let escaped = chars.next()?;
+        bytes.push(match escaped {
+            b'a' => 0x07,
+            b'b' => 0x08,
+            b't' => b'\t',
+            b'n' => b'\n',
+            b'v' => 0x0b,
+            b'f' => 0x0c,
+            b'r' => b'\r',
+            b'0'..=b'7' => {
+                // Three octal digits: one byte of the UTF-8 name.
+                let mut value = u32::from(escaped - b'0');
+                for _ in 0..2 {
+                    let digit = chars.next_if(|d| (b'0'..=b'7').contains(d))?;
+                    value = value * 8 + u32::from(digit - b'0');
+                }
+                u8::try_from(value).ok()?
+            }
+            other => other,
+        });
+    }
+    String::from_utf8(bytes).ok()
+}
+
 impl Change {
     /// The changed files to lint: Markdown, still present, and under one of `paths`.
     pub fn files_under(&self, paths: &[PathBuf]) -> Vec<PathBuf> {
         let cwd = std::env::current_dir().unwrap_or_default();
-        let scopes: Vec<PathBuf> = paths.iter().map(|p| absolute(&cwd, p)).collect();
+        let scopes: Vec<(&PathBuf, PathBuf)> = paths.iter().map(|p| (p, absolute(&cwd, p))).collect();
         let mut out = Vec::new();
         for file in &self.files {
             let path = self.root.join(file);
             if !crate::walk::is_markdown(&path) || !path.is_file() {
                 continue;
             }
-            if scopes.iter().any(|scope| path.starts_with(scope)) {
-                // Shown relative to the working directory, as a walk would show it.
-                out.push(path.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(path));
-            }
+            // Shown under the path given, as a walk of it would show it (`../docs/a.md` for `..`).
+            let shown = scopes.iter().find_map(|(given, scope)| {
+                let inside = path.strip_prefix(scope).ok()?;
+                Some(if inside.as_os_str().is_empty() { given.to_path_buf() } else { given.join(inside) })
+            });
+            out.extend(shown);
         }
         out
     }
@@ -266,5 +308,22 @@ mod tests {
         assert_eq!(touched["a.md"].iter().copied().collect::<Vec<_>>(), vec![1, 2, 10]);
         assert_eq!(touched["b.md"].iter().copied().collect::<Vec<_>>(), vec![1]);
         assert_eq!(touched.len(), 2);
+    }
+
+    /// git ends a `+++` header with a tab when the path holds a space, and C-quotes a path with a
+    /// quote, a backslash, a tab or (quotepath on) non-ASCII bytes.
+    #[test]
+    fn reads_paths_git_writes_with_a_tab_or_quoted() {
+        let diff = "diff --git a/with space.md b/with space.md\n--- a/with space.md\t\n+++ b/with space.md\t\n@@ -1 +1 @@\n-x\n+y\n\
+diff --git \"a/quo\\\"te.md\" \"b/quo\\\"te.md\"\n+++ \"b/quo\\\"te.md\"\n@@ -0,0 +2 @@\n+y\n\
+diff --git a/x b/x\n+++ \"b/\\303\\274n\\303\\257 c\\303\\266d\\303\\251.md\"\t\n@@ -0,0 +3 @@\n+y\n\
+diff --git a/x b/x\n+++ \"b/tab\\tback\\\\slash.md\"\n@@ -0,0 +4 @@\n+y\n";
+        let touched = parse_touched(diff);
+        let lines = |path: &str| touched.get(path).map(|l| l.iter().copied().collect::<Vec<_>>());
+        assert_eq!(lines("with space.md"), Some(vec![1]), "{touched:?}");
+        assert_eq!(lines("quo\"te.md"), Some(vec![2]), "{touched:?}");
+        assert_eq!(lines("ünï cödé.md"), Some(vec![3]), "{touched:?}");
+        assert_eq!(lines("tab\tback\\slash.md"), Some(vec![4]), "{touched:?}");
+        assert_eq!(touched.len(), 4);
     }
 }

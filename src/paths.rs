@@ -9,7 +9,8 @@ use std::sync::{Mutex, OnceLock};
 pub fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy();
     let text = text.strip_prefix("./").unwrap_or(&text);
-    text.replace('\\', "/")
+    // Only Windows separates with `\`; elsewhere it is part of a file name (`back\slash.md`).
+    if std::path::MAIN_SEPARATOR == '\\' { text.replace('\\', "/") } else { text.to_string() }
 }
 
 /// The working directory and the root of the git repository around it, found once.

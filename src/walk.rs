@@ -41,7 +41,13 @@ pub fn collect(paths: &[PathBuf]) -> Walked {
     walk_dirs(&in_repository, true, &mut walked);
     walk_dirs(&outside, false, &mut walked);
     walked.files.sort();
-    walked.files.dedup();
+    // The same file reached twice (`hblint check . docs`, `docs ./docs`) is linted once: by its
+    // absolute path without `.` and `..`, keeping the first spelling.
+    let mut seen = std::collections::HashSet::new();
+    walked.files.retain(|path| {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+        seen.insert(crate::paths::lexical_normalize(&absolute))
+    });
     walked.errors.sort();
     walked
 }

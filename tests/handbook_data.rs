@@ -142,6 +142,14 @@ fn changed_since_reports_stale_entries_only_when_the_skip_file_changed() {
     let (code, stdout, _) = hblint(root, &args);
     assert_eq!(code, 1);
     assert!(stdout.starts_with("data/inclusiveness_check.yml:5:5: IL007"), "{stdout}");
+    // --new-only and --new-findings keep a stale entry on a line the change added, not the old
+    // one on line 5 (which the target branch's report has too: the widget does not call it new).
+    write(root, "data/inclusiveness_check.yml", &format!("{SKIP_LIST}  - /source/job-families/gone2/index.html.md\n"));
+    let expected = "data/inclusiveness_check.yml:6:5: IL007 '/source/job-families/gone2/index.html.md' on the skip list matches no page\n";
+    for filter in ["--new-only", "--new-findings"] {
+        let (code, stdout, stderr) = hblint(root, &[&args[..], &[filter]].concat());
+        assert_eq!((code, stdout.as_str()), (1, expected), "{filter}: {stderr}");
+    }
 }
 
 #[test]

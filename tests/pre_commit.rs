@@ -131,7 +131,7 @@ fn the_wheel_hook_refuses_bad_pages_and_fixes_them_without_cargo() {
     assert!(output_text(&skipped).contains("(no files to check)Skipped"), "{}", output_text(&skipped));
 
     // The fixing variant fixes the staged page, and the commit stops so the fix can be reviewed.
-    let fixing = config.replace("entry: hblint check", "entry: hblint check --fix");
+    let fixing = config.replace("entry: hblint check ", "entry: hblint check --fix ");
     assert_ne!(fixing, config, "the README's hook runs `hblint check`");
     std::fs::write(project.join(".pre-commit-config.yaml"), fixing).expect("write");
     git_ok(&project, &["add", ".pre-commit-config.yaml"], &env);
@@ -163,5 +163,10 @@ fn the_cargo_hooks_take_the_same_files_as_the_wheel_hook() {
     for hook in hooks {
         assert_eq!(hook["files"], wheel_hook["files"], "{hook:?}");
         assert_eq!(hook["types"], wheel_hook["types"], "{hook:?}");
+    }
+    // pre-commit names every staged page: without --force-exclude, `exclude` would not apply.
+    for hook in hooks.iter().chain([wheel_hook]) {
+        let entry = hook["entry"].as_str().expect("an entry");
+        assert!(entry.starts_with("hblint check") && entry.contains("--force-exclude"), "{hook:?}");
     }
 }

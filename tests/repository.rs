@@ -156,6 +156,9 @@ fn changed_since_from_a_subfolder() {
     let output = hblint(&root.join("docs"), &["--changed-since", "main", "--new-only"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert_eq!(stdout(&output), format!("a.md:{expected}"));
+    // A path above the working directory shows as a walk of it would, not as an absolute path.
+    let output = hblint(&root.join("docs"), &["--changed-since", "main", "--new-only", ".."]);
+    assert_eq!(stdout(&output), format!("../docs/a.md:{expected}"), "{}", stderr(&output));
 }
 
 /// The user's git configuration changes what `git diff` prints; it must not change what hblint
@@ -310,4 +313,127 @@ fn new_findings_are_the_ones_the_merge_base_lacks() {
     assert_eq!((output.status.code(), stdout(&output).as_str()), (Some(0), ""), "{}", stderr(&output));
     let output = hblint(root, &["--changed-since", "main", "--new-findings", "--new-only"]);
     assert_eq!(output.status.code(), Some(2), "the two filters are exclusive");
+}
+
+/// git writes a `+++` header with a tab after a path that holds a space, and C-quotes one that
+/// holds a quote, a backslash or (with quotepath on) a non-ASCII byte: `--new-only` reads them
+/// all, with the user's `core.quotepath` or not.
+#[test]
+fn new_only_reads_every_file_name_git_can_write() {
+    if !git_installed() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    repository_with_a_change(root);
+    let names = ["with space.md", "ünï cödé.md", "quo\"te.md", "back\\slash.md", "-dash.md", "star*.md"];
+    for name in names {
+        write(&root.join("docs").join(name), "# Page\n\nA new acheive.\n");
+    }
+    // An uncommitted CRLF page: its lines count as the others'.
+    write(&root.join("docs/crlf.md"), "# Page\r\n\r\nA new acheive.\r\n");
+    git(root, &["add", "."]);
+    let mut expected: Vec<String> = names
+        .iter()
+        .chain(&["crlf.md"])
+        .map(|name| format!("docs/{name}:3:7: PR101 'acheive' is misspelled; did you mean 'achieve'?"))
+        .collect();
+    expected.push("docs/a.md:5:7: PR101 'acheive' is misspelled; did you mean 'achieve'?".to_string());
+    expected.sort();
+    for quotepath in ["true", "false"] {
+        git(root, &["config", "core.quotepath", quotepath]);
+        let output = hblint(root, &["--changed-since", "main", "--new-only"]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let mut found: Vec<String> = stdout(&output).lines().map(str::to_string).collect();
+        found.sort();
+        assert_eq!(found, expected, "core.quotepath={quotepath}");
+    }
+}
+
+/// With `--changed-since`, a path that is not there or not in the change's repository is an
+/// error (exit 2), not a change with nothing in it.
+#[test]
+fn changed_since_refuses_paths_it_cannot_scope() {
+    if !git_installed() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("handbook");
+    std::fs::create_dir(&root).expect("mkdir");
+    repository_with_a_change(&root);
+    let output = hblint(&root, &["--changed-since", "main", "dcos"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stderr(&output).contains("dcos: no such file or directory"), "{}", stderr(&output));
+    let elsewhere = dir.path().join("elsewhere");
+    write(&elsewhere.join("b.md"), "# B\n\nA wierd page.\n");
+    let output = hblint(&root, &["--changed-since", "main", ".", elsewhere.to_str().expect("UTF-8")]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stderr(&output).contains("is not in the repository at"), "{}", stderr(&output));
+    let output = hblint(&root, &["--changed-since", "main", "docs"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    // A repository with no commit: said as such, not as a revision to fetch.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    git(&empty, &["init", "-q"]);
+    let output = hblint(&empty, &["--changed-since", "main"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stderr(&output).contains("has no commit yet"), "{}", stderr(&output));
+}
+
+/// A file reached twice (`. docs`, `docs ./docs`) is linted and reported once.
+#[test]
+fn a_file_reached_twice_is_linted_once() {
+    if !git_installed() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    repository_with_a_change(dir.path());
+    let expected = "docs/a.md:3:8: PR101 'recieve' is misspelled; did you mean 'receive'?\n\
+                    docs/a.md:5:7: PR101 'acheive' is misspelled; did you mean 'achieve'?\n";
+    for paths in [&[".", "docs"][..], &["docs", "./docs", "docs/../docs"], &["docs/a.md", "docs"]] {
+        let output = hblint(dir.path(), paths);
+        assert_eq!(stdout(&output), expected, "{paths:?}: {}", stderr(&output));
+    }
+}
+
+/// JUnit, a GitLab report as Code Quality is, names files from the repository root: the same
+/// report from a subfolder as from the root.
+#[test]
+fn junit_names_files_from_the_repository_root() {
+    if !git_installed() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    repository_with_a_change(root);
+    let report = root.join("report.xml");
+    let junit = |cwd: &Path, path: &str| {
+        hblint(cwd, &["-o", &format!("junit={}", report.display()), path]);
+        std::fs::read_to_string(&report).expect("the JUnit report")
+    };
+    let from_root = junit(root, "docs");
+    assert!(from_root.contains("classname=\"docs/a.md\" file=\"docs/a.md\""), "{from_root}");
+    assert_eq!(junit(&root.join("docs"), "."), from_root);
+}
+
+/// A repository nested in the working directory's (a submodule linted from its superproject):
+/// git names the change's files from the nested root, reports from the outer one, and
+/// `--new-only` and `--new-findings` still find the change's lines and merge-base versions.
+#[test]
+fn changed_since_in_a_nested_repository() {
+    if !git_installed() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let outer = dir.path();
+    git(outer, &["init", "-q", "-b", "main"]);
+    let inner = outer.join("handbook");
+    std::fs::create_dir(&inner).expect("mkdir");
+    repository_with_a_change(&inner);
+    let expected = "handbook/docs/a.md:5:7: PR101 'acheive' is misspelled; did you mean 'achieve'?\n";
+    for filter in ["--new-only", "--new-findings"] {
+        let output = hblint(outer, &["--changed-since", "main", filter, "handbook"]);
+        assert_eq!(stdout(&output), expected, "{filter}: {}", stderr(&output));
+        assert_eq!(output.status.code(), Some(1), "{filter}");
+    }
 }

@@ -28,7 +28,9 @@ pub(super) fn fingerprints_at_base(
             Input::Text(..) => None,
         })
         .collect();
-    let repo_paths: Vec<String> = files.iter().map(|(path, _)| crate::paths::repo_path(path)).collect();
+    // Named from the change's repository root, where git looks them up (a submodule's pages
+    // linted from its superproject are reported from the superproject's).
+    let repo_paths: Vec<String> = files.iter().map(|(path, _)| path_in(root, path)).collect();
     let contents = crate::git::files_at(root, rev, &repo_paths)?;
     // Linted under the path the file has now, so a finding's fingerprint (which holds the
     // repository-relative path) is the one the same finding has in the change.
@@ -45,4 +47,13 @@ pub(super) fn fingerprints_at_base(
     };
     run::lint_all(base_inputs, linters, run::Mode::Check, &collect, &mut |_| {});
     Ok(known.into_inner().unwrap_or_else(|e| e.into_inner()))
+}
+
+/// `path` relative to the repository `root` (which git gives with symlinks resolved).
+fn path_in(root: &Path, path: &Path) -> String {
+    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    match canonical.strip_prefix(root) {
+        Ok(relative) => crate::paths::display_path(relative),
+        Err(_) => crate::paths::repo_path(path),
+    }
 }

@@ -32,8 +32,9 @@ struct Inputs {
     /// The folders walked, when the run is only a walk of folders (no files named, no stdin,
     /// no change): finding nothing there to lint is an error, not a clean run.
     walked_folders: Option<Vec<PathBuf>>,
-    /// With `--new-findings`: the repository root and the merge-base to compare with.
-    base: Option<(PathBuf, String)>,
+    /// With `--new-findings`: the repository root, the merge-base to compare with, and the
+    /// lines the change touched (which decide for the findings in data files).
+    base: Option<(PathBuf, String, TouchedLines)>,
 }
 
 /// Reads stdin, walks directories or asks git for the change, then keeps this shard's share.
@@ -63,15 +64,35 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         // directory's (`hblint check --changed-since main ../handbook`).
         let dir = paths.iter().find_map(|p| existing_dir(p)).unwrap_or_else(|| PathBuf::from("."));
         let change = crate::git::change_since(rev, &dir)?;
+        // A path that is not there, or not in the change's repository, would silently narrow
+        // the change to nothing: it is an error, as it is without --changed-since.
+        for path in &paths {
+            if let Err(err) = std::fs::metadata(path) {
+                unreadable.push((path.clone(), crate::error::describe_io(&err)));
+            } else if !in_repository(path, &change.root) {
+                return Err(format!(
+                    "--changed-since: '{}' is not in the repository at '{}' (git runs in the repository of the first path given)",
+                    crate::paths::display_path(path),
+                    change.root.display()
+                ));
+            }
+        }
         let scopes = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.clone() };
         inputs.extend(change.files_under(&scopes).into_iter().map(Input::File));
         coverage = Coverage::Change { root: change.root.clone(), files: change.files.clone() };
         removal = Some(Removal { root: change.root.clone(), removed: change.removed.clone() });
+        // git names the touched files from the change's repository root; the filters look them
+        // up by the path reports show, which is from the working directory's repository when
+        // the change's is nested in it (a submodule linted from its superproject).
+        let lines: TouchedLines = change
+            .touched
+            .into_iter()
+            .map(|(file, lines)| (crate::paths::repo_path(&change.root.join(file)), lines))
+            .collect();
         if args.new_findings {
-            base = Some((change.root.clone(), change.base.clone()));
-        }
-        if args.new_only {
-            touched = Some(change.touched);
+            base = Some((change.root.clone(), change.base.clone(), lines));
+        } else if args.new_only {
+            touched = Some(lines);
         }
     } else if !paths.is_empty() {
         let walked = walk::collect(&paths);
@@ -88,6 +109,13 @@ fn collect_inputs(args: &CheckArgs) -> Result<Inputs, String> {
         });
     }
     Ok(Inputs { inputs, unreadable, touched, coverage, removal, walked_folders, base })
+}
+
+/// Whether an existing `path` lies inside the repository at `root` (as git names it: symlinks
+/// resolved).
+fn in_repository(path: &Path, root: &Path) -> bool {
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    canonical(path).starts_with(canonical(root))
 }
 
 /// The folder a path is, or the folder of the file it names, when it exists.
@@ -224,10 +252,10 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         settings.linter.set_fingerprints(needs_fingerprints);
         settings.linter.set_sites(sites.clone());
     }
-    if let Some((root, rev)) = &base {
+    if let Some((root, rev, touched)) = base {
         let linters: Vec<&Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
-        match super::base_findings::fingerprints_at_base(root, rev, &assigned, &linters) {
-            Ok(known) => filters = filters.with_known_at_base(known),
+        match super::base_findings::fingerprints_at_base(&root, &rev, &assigned, &linters) {
+            Ok(known) => filters = filters.with_known_at_base(known, touched),
             Err(err) => return error(err),
         }
     }
@@ -247,7 +275,15 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     run::lint_all(assigned, &linters, mode, &render, &mut |outcome| report.add(outcome));
     // Stale entries of the skip list and the list of job families: findings in a data file, after the pages (no diff to show for them).
     if mode != run::Mode::Diff {
-        for (outcome, fail_on) in data_file_findings(&resolver.settings, &coverage, needs_fingerprints, &render) {
+        let render_data = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
+            filters.apply_data_file(source, diagnostics);
+            if !outputs.iter().any(Output::is_open) {
+                return Vec::new();
+            }
+            let file = FileFindings::new(&source.path, diagnostics);
+            outputs.iter().map(|output| output.render_file(&file, source)).collect()
+        };
+        for (outcome, fail_on) in data_file_findings(&resolver.settings, &coverage, needs_fingerprints, &render_data) {
             // With --shard, the data file is one shard's, as a page would be.
             let in_shard = args
                 .shard

@@ -15,32 +15,51 @@ pub(super) struct Filters {
     /// `--new-findings`: the fingerprints of the findings the changed files had at the
     /// merge-base; a finding among them is not new.
     known_at_base: Option<HashSet<String>>,
+    /// `--new-findings`: the lines the change touched, which decide for the findings in the
+    /// handbook's data files (their merge-base findings are not computed).
+    touched_for_data_files: Option<TouchedLines>,
     /// Baselined fingerprints seen again in this run.
     seen_in_baseline: Mutex<HashSet<String>>,
 }
 
 impl Filters {
     pub(super) fn new(touched: Option<TouchedLines>, baseline: Option<Baseline>) -> Filters {
-        Filters { touched, baseline, known_at_base: None, seen_in_baseline: Mutex::default() }
+        Filters {
+            touched,
+            baseline,
+            known_at_base: None,
+            touched_for_data_files: None,
+            seen_in_baseline: Mutex::default(),
+        }
     }
 
-    /// `--new-findings`: keep only findings whose fingerprints are not among `known`.
-    pub(super) fn with_known_at_base(mut self, known: HashSet<String>) -> Filters {
+    /// `--new-findings`: keep only findings whose fingerprints are not among `known`, and in
+    /// data files those on the lines the change `touched`.
+    pub(super) fn with_known_at_base(mut self, known: HashSet<String>, touched: TouchedLines) -> Filters {
         self.known_at_base = Some(known);
+        self.touched_for_data_files = Some(touched);
         self
     }
 
     pub(super) fn apply(&self, source: &SourceFile, diagnostics: &mut Vec<Finding>) {
         if let Some(touched) = &self.touched {
-            let lines = touched.get(&crate::paths::repo_path(&source.path));
-            diagnostics.retain(|d| {
-                lines.is_some_and(|l| l.range(d.start.line..=d.end.line.max(d.start.line)).next().is_some())
-            });
+            keep_touched(touched, source, diagnostics);
         }
         if let Some(known) = &self.known_at_base {
             diagnostics.retain(|d| !known.contains(&d.fingerprint));
         }
         self.apply_baseline(diagnostics);
+    }
+
+    /// For the findings in a data file (IL007, LD003). With `--new-findings` the merge-base's
+    /// findings there are not known, and all of them would count as new whenever the change
+    /// touches the file (an old stale entry would fail the merge request): those on the lines
+    /// the change touched are kept, as `--new-only` keeps them.
+    pub(super) fn apply_data_file(&self, source: &SourceFile, diagnostics: &mut Vec<Finding>) {
+        if let Some(touched) = &self.touched_for_data_files {
+            keep_touched(touched, source, diagnostics);
+        }
+        self.apply(source, diagnostics);
     }
 
     /// The baseline alone: for findings the change made on lines it did not touch (LK007).
@@ -68,4 +87,11 @@ impl Filters {
         let seen = self.seen_in_baseline.lock().unwrap_or_else(|e| e.into_inner());
         Some(baseline.gone(linted_paths, &seen))
     }
+}
+
+/// Keeps the findings that overlap a line the change touched in their file.
+fn keep_touched(touched: &TouchedLines, source: &SourceFile, diagnostics: &mut Vec<Finding>) {
+    let lines = touched.get(&crate::paths::repo_path(&source.path));
+    diagnostics
+        .retain(|d| lines.is_some_and(|l| l.range(d.start.line..=d.end.line.max(d.start.line)).next().is_some()));
 }

@@ -1,7 +1,7 @@
 //! JUnit XML as GitLab's test report reads it: one failing test case per finding (named by the
-//! rule and the finding's message, class named by the file, with `file` and `line` attributes);
-//! a clean file is one passing test case. The format is a few elements with escaped attributes,
-//! written directly.
+//! rule and the finding's message, class named by the file from the repository root, with
+//! `file` and `line` attributes); a clean file is one passing test case. The format is a few
+//! elements with escaped attributes, written directly.
 //!
 //! The header carries the totals, known only at the end: the test cases wait in a spooled
 //! temporary file (in memory while small) so that memory stays flat however many there are.
@@ -53,7 +53,9 @@ pub fn start(_: &ReportContext) -> Box<dyn Reporter> {
 
 impl Reporter for Junit {
     fn render_file(&self, file: &FileFindings<'_>, _: &SourceFile) -> Vec<u8> {
-        let path = escape(&file.path);
+        // Relative to the repository root, as Code Quality's: GitLab links `file` from the root
+        // and keys a case by its class, so the same page is the same case wherever hblint runs.
+        let path = escape(&file.repo_path);
         if file.diagnostics.is_empty() {
             return format!("    <testcase name=\"hblint\" classname=\"{path}\" file=\"{path}\"/>\n").into_bytes();
         }
@@ -68,7 +70,7 @@ impl Reporter for Junit {
             *occurrence += 1;
             let again = if *occurrence > 1 { format!(" ({})", occurrence) } else { String::new() };
             let mut body =
-                format!("{}:{}:{}: {} {}\n", file.path, d.start.line, d.start.column, code, d.diagnostic.message);
+                format!("{}:{}:{}: {} {}\n", file.repo_path, d.start.line, d.start.column, code, d.diagnostic.message);
             if let Some(help) = &d.diagnostic.help {
                 body.push_str(&format!("  help: {help}\n"));
             }
