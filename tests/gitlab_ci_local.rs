@@ -84,8 +84,14 @@ struct Pipeline {
 
 impl Pipeline {
     fn run(program: &Path, dir: PathBuf, variables: &[(&str, &str)]) -> Pipeline {
+        // The jobs' `mktemp -d` (where the wheel is installed) goes beside the clone, in the
+        // test's temporary folder: on a runner it vanishes with the container, here it would
+        // stay in /tmp, 19 MB a job.
+        let job_tmp = dir.parent().expect("the clone is in the test's folder").join("job-tmp");
+        std::fs::create_dir_all(&job_tmp).expect("mkdir");
         let mut cmd = Command::new(program);
         cmd.current_dir(&dir)
+            .env("TMPDIR", &job_tmp)
             // The jobs run one after the other in the clone, each exporting its own artifacts.
             .args(["--force-shell-executor", "--concurrency", "1", "--no-color", "--ignore-predefined-vars"])
             .arg("CI_PIPELINE_SOURCE,CI_SERVER_HOST,CI_MERGE_REQUEST_TARGET_BRANCH_NAME")
