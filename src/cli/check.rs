@@ -144,6 +144,16 @@ fn nothing_to_lint(folders: &[PathBuf], found: usize) -> String {
     }
 }
 
+/// Renders one file's findings for every output still taking text (in the worker, while the
+/// source is in memory).
+fn render_for(outputs: &[Output], source: &SourceFile, diagnostics: &[Finding]) -> Vec<Vec<u8>> {
+    if !outputs.iter().any(Output::is_open) {
+        return Vec::new();
+    }
+    let file = FileFindings::new(&source.path, diagnostics);
+    outputs.iter().map(|output| output.render_file(&file, source)).collect()
+}
+
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -265,11 +275,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     // In the worker: filter, then render for every output still taking text.
     let render = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
         filters.apply(source, diagnostics);
-        if !outputs.iter().any(Output::is_open) {
-            return Vec::new();
-        }
-        let file = FileFindings::new(&source.path, diagnostics);
-        outputs.iter().map(|output| output.render_file(&file, source)).collect()
+        render_for(&outputs, source, diagnostics)
     };
     let mut report = RunReport::new(&args, mode, &outputs, fail_on, unreadable);
     run::lint_all(assigned, &linters, mode, &render, &mut |outcome| report.add(outcome));
@@ -277,11 +283,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     if mode != run::Mode::Diff {
         let render_data = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
             filters.apply_data_file(source, diagnostics);
-            if !outputs.iter().any(Output::is_open) {
-                return Vec::new();
-            }
-            let file = FileFindings::new(&source.path, diagnostics);
-            outputs.iter().map(|output| output.render_file(&file, source)).collect()
+            render_for(&outputs, source, diagnostics)
         };
         for (outcome, fail_on) in data_file_findings(&resolver.settings, &coverage, needs_fingerprints, &render_data) {
             // With --shard, the data file is one shard's, as a page would be.
@@ -300,11 +302,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     {
         let render_change = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
             filters.apply_baseline(diagnostics);
-            if !outputs.iter().any(Output::is_open) {
-                return Vec::new();
-            }
-            let file = FileFindings::new(&source.path, diagnostics);
-            outputs.iter().map(|output| output.render_file(&file, source)).collect()
+            render_for(&outputs, source, diagnostics)
         };
         for (outcome, fail_on) in
             removed_page_links(removal, sites.as_deref(), &mut resolver, needs_fingerprints, &render_change)
