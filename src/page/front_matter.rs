@@ -2,6 +2,10 @@
 //!
 //! Front matter is parsed with a real YAML parser so that a broken block is reported with the
 //! parser's own words and line, instead of silently losing the page's `layout` or `title`.
+//!
+//! The other front matter markdownlint recognises (its `frontMatter` pattern), TOML `+++` … `+++`
+//! (or `...`) and JSON `{` … `}` as Hugo writes them, is not Markdown either: the body starts
+//! after it, for every rule, but hblint reads no fields from it.
 
 use crate::source::Span;
 use yaml_rust2::{Yaml, YamlLoader};
@@ -49,6 +53,9 @@ pub struct FrontMatterScan {
 pub fn scan(text: &str) -> FrontMatterScan {
     let none = FrontMatterScan { front_matter: None, body_start: 0, problem: None };
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if let Some(body_start) = toml_or_json_end(text, first_line_end) {
+        return FrontMatterScan { body_start, ..none };
+    }
     if text[..first_line_end].trim_end() != "---" {
         return FrontMatterScan { problem: missing_opening_fence(text), ..none };
     }
@@ -113,6 +120,26 @@ pub fn scan(text: &str) -> FrontMatterScan {
             }
         }
     }
+}
+
+/// The end of a TOML (`+++` … `+++` or `...`) or JSON (`{` … `}`) front matter block, as
+/// markdownlint's `frontMatter` pattern finds it: fences alone on their line (trailing spaces
+/// allowed), the closing fence at the start of a line; an unclosed block is no front matter.
+fn toml_or_json_end(text: &str, first_line_end: usize) -> Option<usize> {
+    let closes: &[&str] = match text[..first_line_end].trim_end() {
+        "+++" => &["+++", "..."],
+        "{" => &["}"],
+        _ => return None,
+    };
+    let mut offset = first_line_end;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        if closes.contains(&text[offset..end].trim_end()) {
+            return Some(end);
+        }
+        offset = end;
+    }
+    None
 }
 
 /// Front matter whose opening `---` is missing: the page starts with `key: value` lines, one of
@@ -269,6 +296,20 @@ mod tests {
         let scan = scan(text);
         assert!(scan.problem.is_none(), "{:?}", scan.problem);
         assert_eq!(scan.front_matter.unwrap().get("description").unwrap().value, "first line second line");
+    }
+
+    #[test]
+    fn toml_and_json_blocks_end_the_front_matter_without_fields() {
+        for text in ["+++\ntitle = \"x\"\n+++\n# Body\n", "+++  \ntitle = \"x\"\n...\n# Body\n", "{\n\"title\": \"x\"\n}  \n# Body\n"] {
+            let scan = scan(text);
+            assert!(scan.front_matter.is_none() && scan.problem.is_none(), "{text}");
+            assert_eq!(&text[scan.body_start..], "# Body\n", "{text}");
+        }
+        for text in ["+++\ntitle = \"x\"\n# Body\n", "{\n  \"title\": \"x\"\n  }\n", "{ \"title\": 1 }\n# Body\n", "++++\n+++\n"] {
+            let scan = scan(text);
+            assert_eq!(scan.body_start, 0, "{text}");
+            assert!(scan.problem.is_none(), "{text}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     docs: r#"## What it does
 markdownlint's MD001: a heading may be at most one level deeper than the heading before it. A
 front matter `title` counts as the level-1 heading (parameter `front_matter_title`, as in
-markdownlint).
+markdownlint): YAML `title:`, TOML `title =` and JSON `"title":` front matter alike.
 
 ## Why is this bad?
 Skipped levels break the outline that screen readers, tables of contents and anchors rely on.

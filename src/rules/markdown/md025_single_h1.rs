@@ -18,6 +18,12 @@ front matter `title` counts as the top-level heading, so every H1 is then report
 first H1 is not the first content of the page, the page has no title heading and nothing is
 reported, as in markdownlint. Parameters: `level`, `front_matter_title`.
 
+Front matter is markdownlint's (every MD rule skips it): YAML `---` … `---`, TOML `+++` …
+`+++` (or `...`) and JSON `{` … `}` at the top of the page, each fence alone on its line; its
+`title` line (`title:`, `title =`, `"title":`) titles the page. One difference: hblint also
+ends a YAML block at a `...` line (YAML's and pandoc's end marker), as its own rules do, where
+markdownlint reads such a block as Markdown unless a `---` line comes later.
+
 ## Why is this bad?
 A page has one title; a second H1 splits its outline in two.
 

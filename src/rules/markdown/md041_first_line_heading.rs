@@ -24,6 +24,12 @@ front matter has a title (`front_matter_title`, a regular expression, default
 `allow_preamble`, content before the first heading is allowed and only that heading's level is
 checked.
 
+Front matter is markdownlint's (every MD rule skips it): YAML `---` … `---`, TOML `+++` …
+`+++` (or `...`) and JSON `{` … `}` at the top of the page, each fence alone on its line; its
+`title` line (`title:`, `title =`, `"title":`) titles the page. One difference: hblint also
+ends a YAML block at a `...` line (YAML's and pandoc's end marker), as its own rules do, where
+markdownlint reads such a block as Markdown unless a `---` line comes later.
+
 ## Why is this bad?
 A page without a title heading has no name in the rendered page, in search results or in the
 outline.

@@ -1,8 +1,8 @@
 //! markdownlint's rules, with its IDs, names, parameters and answers. Off by default: a handbook
 //! turns them on with `--select MD` or through its markdownlint configuration.
 //!
-//! Like markdownlint, these rules see the lines after front matter and report line numbers of
-//! the whole file.
+//! Like markdownlint, these rules see the lines after front matter (YAML, TOML `+++` or JSON
+//! `{ … }`: `page::front_matter`) and report line numbers of the whole file.
 
 pub mod md001_heading_increment;
 pub mod md003_heading_style;
