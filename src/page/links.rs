@@ -265,12 +265,19 @@ pub fn parse_definition(text: &str, at: usize) -> Option<(Definition, usize)> {
     if bytes.get(at) != Some(&b'[') || bytes.get(at + 1) == Some(&b'^') {
         return None;
     }
-    // The label: no unescaped brackets, not blank, on one line (multi-line labels are left out).
+    // The label: no unescaped brackets, not blank, over several lines but not over a blank one
+    // (its continuation lines keep their container markers: `references::label_key` drops them).
     let mut i = at + 1;
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 1,
-            b'[' | b'\n' => return None,
+            b'[' => return None,
+            b'\n' => {
+                let next = continuation_start(bytes, i + 1);
+                if blank(bytes, next, line_end(bytes, next)) {
+                    return None;
+                }
+            }
             b']' => break,
             _ => {}
         }
@@ -432,6 +439,10 @@ mod tests {
         assert_eq!(def("[foo]:"), None);
         assert_eq!(def("[^1]: note"), None);
         assert_eq!(def("[a [b]]: /x"), None);
+        assert_eq!(def("[two\nlines]: /x\n").map(|d| d.0), Some("two\nlines".into()));
+        assert_eq!(def("[two\n> lines]: /x\n").map(|d| d.0), Some("two\n> lines".into()));
+        assert_eq!(def("[two\n\nlines]: /x\n"), None);
+        assert_eq!(def("[two\n>\nlines]: /x\n"), None);
     }
 
     #[test]

@@ -16,8 +16,15 @@ pub static META: RuleMeta = RuleMeta {
     docs: r#"## What it does
 markdownlint's MD027: more than one space after a block quote's `>` (an indented code block
 inside the quote, four spaces or more after a blank quote line, is fine; the same spaces
-continuing a paragraph are not). The fix removes the extra spaces. Parameter: `list_items`
-(default `true`; `false` leaves the lines of lists inside quotes alone).
+continuing a paragraph are not), also between nested markers (`>  > text`, `>>  >> text`), after
+an indented `>` (`  >  text`) and in a quote inside a list item. Inside a list item of the quote
+the spaces are the item's indentation and are fine. The fix removes the extra spaces.
+Parameter: `list_items` (default `true`; `false` leaves alone every line in a list, or in a
+quote inside one, as markdownlint does).
+
+**Differences from markdownlint.** A tab right after `>` makes markdownlint's MD027 throw an
+error, which markdownlint-cli2 reports as an MD027 finding on line 1; hblint reports nothing
+there.
 
 ## Why is this bad?
 The extra spaces do nothing, or turn the line into code by accident when they grow.
@@ -40,64 +47,121 @@ The extra spaces do nothing, or turn the line into code by accident when they gr
 /// `>  text`.
 pub struct NoMultipleSpaceBlockquote;
 
+/// The block quotes and lists covering the line being checked, outermost first, kept up to date
+/// as the lines go down the page (both are recorded in document order, so each is entered once
+/// and left once).
+struct Containers<'p> {
+    quotes: &'p [crate::page::Quote],
+    lists: &'p [crate::page::List],
+    next_quote: usize,
+    next_list: usize,
+    open_quotes: Vec<Span>,
+    open_lists: Vec<Span>,
+}
+
+impl<'p> Containers<'p> {
+    fn new(page: &'p Page<'_>) -> Self {
+        Containers {
+            quotes: &page.markdown.quotes,
+            lists: &page.lists,
+            next_quote: 0,
+            next_list: 0,
+            open_quotes: Vec::new(),
+            open_lists: Vec::new(),
+        }
+    }
+
+    /// Moves to the line `start..end`.
+    fn advance(&mut self, start: usize, end: usize) {
+        self.open_quotes.retain(|q| q.end > start);
+        self.open_lists.retain(|l| l.end > start);
+        while let Some(quote) = self.quotes.get(self.next_quote).filter(|q| q.span.start <= end) {
+            if quote.span.end > start {
+                self.open_quotes.push(quote.span);
+            }
+            self.next_quote += 1;
+        }
+        while let Some(list) = self.lists.get(self.next_list).filter(|l| l.span.start <= end) {
+            if list.span.end > start {
+                self.open_lists.push(list.span);
+            }
+            self.next_list += 1;
+        }
+    }
+
+    /// How many open lists sit inside the `k`-th open quote (0-based) and around the next one:
+    /// their indentation, not the quote's, is what follows that quote's marker.
+    fn lists_inside(&self, k: usize) -> usize {
+        let Some(quote) = self.open_quotes.get(k) else { return 0 };
+        let next = self.open_quotes.get(k + 1);
+        let within = |outer: &Span, inner: &Span| outer.start <= inner.start && inner.end <= outer.end;
+        self.open_lists.iter().filter(|l| within(quote, l) && next.is_none_or(|n| within(l, n))).count()
+    }
+}
+
 impl Rule for NoMultipleSpaceBlockquote {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
+        if page.markdown.quotes.is_empty() {
+            return;
+        }
         let ignored = code_and_html_lines(page);
         let list_items = params.flag(&LIST_ITEMS);
-        // The deepest list covering each line, computed once (a scan of every list per line
-        // would be quadratic on long pages).
-        let mut list_depth: Vec<Option<usize>> = vec![None; page.lines.line_count() + 2];
-        for list in &page.lists {
-            let (first, last) = super::lines::line_range(page, list.span);
-            for slot in &mut list_depth[first..=last.min(page.lines.line_count())] {
-                *slot = Some(slot.map_or(list.depth, |d: usize| d.max(list.depth)));
-            }
-        }
+        let mut containers = Containers::new(page);
         for line in body_lines(page) {
             let text = line.text;
+            containers.advance(line.start, line.start + text.len());
             let indent = text.len() - text.trim_start_matches(' ').len();
-            if ignored[line.number] || indent > 3 || !text[indent..].starts_with('>') {
+            let in_list = !containers.open_lists.is_empty();
+            // A `>` indented four spaces or more is a marker only inside a list item.
+            if ignored[line.number] || (indent > 3 && !in_list) || !text[indent..].starts_with('>') {
                 continue;
             }
-            // Past every `>` marker, each with its one optional space.
+            // markdownlint's `list_items: false` leaves every line in or around a list alone.
+            if in_list && !list_items {
+                continue;
+            }
+            // Each `>` with its one optional space; the spaces after that, before the next `>`
+            // or the content, are extra (micromark's `linePrefix` after a `blockQuotePrefix`).
             let mut at = indent;
+            let mut marker = 0;
             while text[at..].starts_with('>') {
                 at += 1;
                 let spaces = text[at..].len() - text[at..].trim_start_matches(' ').len();
-                if text[at + spaces..].starts_with('>') {
-                    at += spaces;
+                let nested = spaces <= 4 && text[at + spaces..].starts_with('>');
+                let extra = if nested { spaces } else { text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len() };
+                if extra >= 2 && belongs_to_quote(&containers, marker, nested, &text[at..]) {
+                    let spaces = Span::new(line.start + at + 1, line.start + at + extra);
+                    out.report(spaces, format!("{extra} spaces after '>'"))
+                        .help("use one space after '>'")
+                        .fix(vec![Edit { span: spaces, replacement: String::new() }]);
                 }
-            }
-            let rest = &text[at..];
-            let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            // Five or more spaces are indented code only when they open a block; continuing a
-            // paragraph they are extra spaces too (code lines are skipped above).
-            if spaces < 2 {
-                continue;
-            }
-            // Inside a list item of the quote the spaces are the item's indentation; before the
-            // marker of an item of the quote's own list they are extra, as markdownlint sees it.
-            if let Some(depth) = list_depth[line.number] {
-                if !list_items {
-                    continue;
+                if !nested {
+                    break;
                 }
-                let marker = rest.trim_start().starts_with(['-', '*', '+'])
-                    || rest
-                        .trim_start()
-                        .split_once(['.', ')'])
-                        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-                if !(marker && depth == 0) {
-                    continue;
-                }
+                at += spaces;
+                marker += 1;
             }
-            let extra = Span::new(line.start + at + 1, line.start + at + spaces);
-            out.report(extra, format!("{spaces} spaces after '>'"))
-                .help("use one space after '>'")
-                .fix(vec![Edit { span: extra, replacement: String::new() }]);
         }
     }
+}
+
+/// Whether the spaces after the `marker`-th `>` of a line (`rest` starts with them) belong to
+/// no list inside that quote. Inside a list item of the quote they are the item's
+/// indentation; before the marker of an item of the quote's own list they are extra, as
+/// markdownlint sees it.
+fn belongs_to_quote(containers: &Containers<'_>, marker: usize, nested: bool, rest: &str) -> bool {
+    let lists = containers.lists_inside(marker);
+    if lists == 0 {
+        return true;
+    }
+    let content = rest.trim_start();
+    let item_marker = content.starts_with(['-', '*', '+'])
+        || content
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    !nested && item_marker && lists == 1
 }

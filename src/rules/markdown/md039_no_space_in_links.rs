@@ -1,5 +1,6 @@
 //! MD039 no-space-in-links.
 
+use super::references::without_quote_markers;
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
@@ -12,6 +13,9 @@ pub static META: RuleMeta = RuleMeta {
     summary: "spaces inside link text",
     docs: r#"## What it does
 markdownlint's MD039: whitespace right inside the brackets of a link's text. The fix removes it.
+When the whitespace starts with a line break (`[` at the end of a line), the line after the `[`
+is reported; when it ends with one (`]` at the start of a line), the line before the `]`; as in
+markdownlint, there is then nothing to fix (only spaces and tabs on the bracket's line are).
 
 **Differences from markdownlint.** When the space inside the brackets is a no-break space
 (U+00A0), markdownlint reports the line before the link (its regular expression does not see
@@ -75,18 +79,36 @@ impl Rule for NoSpaceInLinks {
             }
             let lead = inner.len() - inner.trim_start().len();
             let trail = inner.len() - inner.trim_end().len();
-            for (found, at) in [(lead, label.start), (trail, label.end - trail)] {
-                if found > 0 {
-                    let space = Span::new(at, at + found);
-                    out.report(
+            // markdownlint measures the spaces and tabs right inside a bracket, on the bracket's
+            // line: whitespace that starts (or ends) with a line break is reported on the line
+            // after the `[` (before the `]`) with nothing to fix.
+            let horizontal = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
+            let lead_spaces = inner.len() - inner.trim_start_matches(horizontal).len();
+            let trail_spaces = inner.len() - inner.trim_end_matches(horizontal).len();
+            let mut found: Vec<(Span, bool)> = Vec::with_capacity(2);
+            if lead_spaces > 0 {
+                found.push((Span::new(label.start, label.start + lead_spaces), true));
+            } else if lead > 0 {
+                let next_line = label.start + inner.find('\n').map_or(0, |nl| nl + 1);
+                found.push((Span::new(next_line, next_line.max(label.start + lead)), false));
+            }
+            if trail_spaces > 0 {
+                found.push((Span::new(label.end - trail_spaces, label.end), true));
+            } else if trail > 0 {
+                found.push((Span::new(label.end - trail, label.end), false));
+            }
+            for (space, fixable) in found {
+                let diagnostic = out
+                    .report(
                         space,
                         format!(
                             "space inside the link text '{}'",
-                            inner.split_whitespace().collect::<Vec<_>>().join(" ")
+                            without_quote_markers(inner).split_whitespace().collect::<Vec<_>>().join(" ")
                         ),
                     )
-                    .help("remove the space between the bracket and the link text")
-                    .fix(vec![Edit { span: space, replacement: String::new() }]);
+                    .help("remove the space between the bracket and the link text");
+                if fixable {
+                    diagnostic.fix(vec![Edit { span: space, replacement: String::new() }]);
                 }
             }
         }

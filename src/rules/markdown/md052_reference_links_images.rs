@@ -1,6 +1,6 @@
 //! MD052 reference-links-images.
 
-use super::references::{Unresolved, definition_entries, normalize_label, undefined_groups};
+use super::references::{Unresolved, definition_entries, group_label_key, normalize_label, undefined_groups};
 use crate::page::Page;
 use crate::page::links::LinkKind;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
@@ -25,7 +25,13 @@ read as one full reference to the last label.
 Differences from markdownlint: markdownlint only finds references when another rule that needs
 its micromark parser is enabled too (with MD052 and MD053 alone it reports nothing); hblint
 always checks. The task-list markers `[x]` and `[ ]` are never references to hblint, whatever
-`ignored_labels` says.
+`ignored_labels` says. A label may wrap over lines; inside a block quote the `>` opening its next line is no part of
+it (`> [handbook` / `> pages][]` uses `[handbook pages]`), as markdownlint reads a link's label.
+markdownlint reads a *definition's* wrapped label with that `>` left in (`handbook > pages`), so
+no link ever matches such a definition and it reports the definition unused (MD053) and the
+links to it undefined (MD052); hblint reads both without the marker and reports neither (a
+markdownlint quirk not copied). The label of an undefined full reference keeps its
+markers in the message, as in markdownlint's.
 
 ## Why is this bad?
 An undefined reference renders as the literal bracketed text, not as a link: the reader sees
@@ -79,7 +85,7 @@ impl Rule for ReferenceLinksImages {
             if group.kind == LinkKind::Shortcut && !shortcut_syntax {
                 continue;
             }
-            let label = normalize_label(&text[group.label.start..group.label.end]);
+            let label = group_label_key(&group, text);
             if defined.contains(&label) || ignored.contains(&label) {
                 continue;
             }

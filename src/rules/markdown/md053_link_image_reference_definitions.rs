@@ -25,6 +25,12 @@ Differences from markdownlint: markdownlint only sees the page's links when anot
 needs its micromark parser is enabled too (with MD052 and MD053 alone it reports nothing);
 hblint always checks. markdownlint's fix deletes the first line of a definition whose title is
 on the next line, leaving the title behind as text; hblint only fixes one-line definitions.
+A label may wrap over lines; inside a block quote the `>` opening its next line is no part of
+it (`> [handbook` / `> pages][]` uses `[handbook pages]`), as markdownlint reads a link's label.
+markdownlint reads a *definition's* wrapped label with that `>` left in (`handbook > pages`), so
+no link ever matches such a definition and it reports the definition unused (MD053) and the
+links to it undefined (MD052); hblint reads both without the marker and reports neither (a
+markdownlint quirk not copied).
 
 ## Why is this bad?
 Unused definitions are dead weight that drifts out of date; a duplicate one is ignored by every

@@ -1,6 +1,6 @@
 //! MD054 link-image-style.
 
-use super::references::normalize_label;
+use super::references::label_key;
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::page::links::LinkKind;
@@ -99,7 +99,7 @@ impl Rule for LinkImageStyle {
             let destination = &text[definition.destination.start..definition.destination.end];
             let destination = if destination.starts_with('<') { "" } else { destination };
             destinations
-                .entry(normalize_label(&text[definition.label.start..definition.label.end]))
+                .entry(label_key(&text[definition.label.start..definition.label.end]))
                 .or_insert(destination);
         }
         for link in &model.links {
@@ -123,7 +123,7 @@ impl Rule for LinkImageStyle {
                         (LinkKind::Full, Some(label)) => &text[label.start..label.end],
                         _ => label,
                     };
-                    let destination = destinations.get(&normalize_label(reference)).copied().unwrap_or("");
+                    let destination = destinations.get(&label_key(reference)).copied().unwrap_or("");
                     let (style, allowed) = match kind {
                         LinkKind::Full => ("full reference", full),
                         LinkKind::Collapsed => ("collapsed reference", collapsed),

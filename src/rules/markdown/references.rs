@@ -25,6 +25,40 @@ pub fn normalize_label(text: &str) -> String {
     out
 }
 
+/// markdownlint's key for a label written in the source: `normalize_label` of its text without
+/// the block quote markers (`>`) that open its continuation lines inside a quote (micromark
+/// leaves them out of a label's text).
+pub fn label_key(source: &str) -> String {
+    if source.contains('\n') { normalize_label(&without_quote_markers(source)) } else { normalize_label(source) }
+}
+
+/// Text written over several lines of a block quote without the `>` markers (and the spaces
+/// around them) that open its continuation lines.
+pub fn without_quote_markers(source: &str) -> String {
+    let mut text = String::with_capacity(source.len());
+    for (i, line) in source.split('\n').enumerate() {
+        if i > 0 {
+            text.push('\n');
+            let mut rest = line.trim_start_matches([' ', '\t']);
+            while let Some(after) = rest.strip_prefix('>') {
+                rest = after.trim_start_matches([' ', '\t']);
+            }
+            text.push_str(rest);
+        } else {
+            text.push_str(line);
+        }
+    }
+    text
+}
+
+/// The key of an undefined reference's label as markdownlint's shim reads it: the label of a
+/// full reference (`[text][label]`) keeps the quote markers of its continuation lines, that of
+/// a collapsed or shortcut one does not.
+pub fn group_label_key(group: &Group, text: &str) -> String {
+    let source = &text[group.label.start..group.label.end];
+    if group.kind == LinkKind::Full { normalize_label(source) } else { label_key(source) }
+}
+
 /// A reference to a label: where it is written.
 #[derive(Debug, Clone, Copy)]
 pub struct Reference {
@@ -105,14 +139,14 @@ pub fn reference_data(page: &Page<'_>, unresolved: Unresolved) -> ReferenceData 
             _ => continue,
         };
         let reference = Reference { span: link.span, undefined: false };
-        add(&mut data, normalize_label(&text[label.start..label.end]), reference, link.kind == LinkKind::Shortcut);
+        add(&mut data, label_key(&text[label.start..label.end]), reference, link.kind == LinkKind::Shortcut);
     }
     for (span, name) in &model.footnote_refs {
         add(&mut data, normalize_label(&format!("^{name}")), Reference { span: *span, undefined: false }, true);
     }
     let groups = if unresolved == Unresolved::Skip { Vec::new() } else { undefined_groups(page, unresolved) };
     for group in groups {
-        let label = normalize_label(&text[group.label.start..group.label.end]);
+        let label = group_label_key(&group, text);
         let reference = Reference { span: Span::new(group.start, group.end), undefined: true };
         add(&mut data, label, reference, group.kind == LinkKind::Shortcut);
     }
@@ -134,7 +168,7 @@ pub fn definition_entries(page: &Page<'_>) -> Vec<DefinitionEntry> {
         .definitions
         .iter()
         .map(|d| DefinitionEntry {
-            label: normalize_label(&text[d.label.start..d.label.end]),
+            label: label_key(&text[d.label.start..d.label.end]),
             span: d.span,
             destination: text[d.destination.start..d.destination.end].to_string(),
             single_line: !text[d.span.start..d.span.end].contains('\n'),
