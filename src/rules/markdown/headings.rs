@@ -8,6 +8,25 @@ use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A DocFX tab (`# [Linux](#tab/linux)`): an ATX heading whose whole text is one inline link to
+/// `#tab/…`. markdownlint's MD025 does not count it as a heading and MD051 does not check its
+/// link's fragment.
+pub fn is_docfx_tab(page: &Page<'_>, heading: &crate::page::Heading) -> bool {
+    if heading.setext {
+        return false;
+    }
+    let text = page.source.text.as_str();
+    let content = heading_text_span(page, heading);
+    let raw = &text[content.start..content.end];
+    let start = content.start + (raw.len() - raw.trim_start().len());
+    let end = content.start + raw.trim_end().len();
+    page.markdown.link_model.hyperlinks().any(|link| {
+        link.span.start == start
+            && link.span.end == end
+            && link.destination(text).0.is_some_and(|d| text[d.start..d.end].starts_with("#tab/"))
+    })
+}
+
 /// The raw source of a heading's text as markdownlint's `atxHeadingText`/`setextHeadingText`:
 /// for ATX headings the line after the opening `#`s without the closing sequence, for setext
 /// headings the text lines without the underline.

@@ -12,7 +12,9 @@ pub static META: RuleMeta = RuleMeta {
     summary: "multiple spaces after hash on atx style heading",
     docs: r##"## What it does
 markdownlint's MD019: more than one space between the `#` characters of an ATX heading and its
-text (closed headings, `# Title #`, are MD021's).
+text (closed headings, `# Title #`, are MD021's). An empty heading with spaces after its `#`
+(`#  `) is reported too, as markdownlint does: CommonMark reads it as an empty heading, and the
+spaces are still more than one.
 
 ## Why is this bad?
 Extra spaces are invisible in the output and inconsistent in the source.
@@ -42,7 +44,8 @@ impl Rule for NoMultipleSpaceAtx {
 
     fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let text = page.source.text.as_str();
-        for heading in page.headings.iter().filter(|h| !h.setext && h.text_span.end > h.text_span.start) {
+        // An empty heading ("#  ") counts too: markdownlint measures the whitespace after its `#`.
+        for heading in page.headings.iter().filter(|h| !h.setext) {
             let source = &text[heading.span.start..heading.span.end];
             let first_line = source.lines().next().unwrap_or("");
             let body = first_line.trim_start_matches([' ', '\t']);

@@ -1,6 +1,6 @@
 //! MD025 single-title / single-h1.
 
-use super::headings::front_matter_has_title;
+use super::headings::{front_matter_has_title, is_docfx_tab};
 use crate::page::{BlockKind, Page};
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 
@@ -17,6 +17,10 @@ markdownlint's MD025 (also `single-title`): more than one heading of `level` (de
 front matter `title` counts as the top-level heading, so every H1 is then reported. When the
 first H1 is not the first content of the page, the page has no title heading and nothing is
 reported, as in markdownlint. Parameters: `level`, `front_matter_title`.
+
+A DocFX tab heading, an ATX heading whose whole text is one link to `#tab/…`
+(`# [Linux](#tab/linux)`), is a tab label, not a heading, for this rule: markdownlint (and
+DocFX) leave it out, where CommonMark reads an H1. `# [Linux](#tab/linux) text` is a heading.
 
 Front matter is markdownlint's (every MD rule skips it): YAML `---` … `---`, TOML `+++` …
 `+++` (or `...`) and JSON `{` … `}` at the top of the page, each fence alone on its line; its
@@ -54,7 +58,9 @@ impl Rule for SingleH1 {
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
         let level = params.int(&LEVEL) as u8;
-        let matching: Vec<usize> = (0..page.headings.len()).filter(|&i| page.headings[i].level == level).collect();
+        let matching: Vec<usize> = (0..page.headings.len())
+            .filter(|&i| page.headings[i].level == level && !is_docfx_tab(page, &page.headings[i]))
+            .collect();
         let Some(&first) = matching.first() else { return };
         let titled = front_matter_has_title(page, params.pattern(&super::headings::FRONT_MATTER_TITLE));
         let first_is_title = titled || {

@@ -1,6 +1,6 @@
 //! MD051 link-fragments.
 
-use super::headings::heading_text_span;
+use super::headings::{heading_text_span, is_docfx_tab};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::page::links::LinkKind;
@@ -34,7 +34,9 @@ that link to such anchors can list them in `ignored_pattern` (for example `"^(to
 
 A fragment that differs from an anchor only in case is reported with the expected spelling
 (and `--fix` rewrites it), unless `ignore_case` is true. Fragments matching the regular
-expression `ignored_pattern` are never reported.
+expression `ignored_pattern` are never reported. The link of a DocFX tab heading, an ATX
+heading whose whole text is one link to `#tab/…` (`# [Linux](#tab/linux)`), names a tab, not
+an anchor, and is not checked, as in markdownlint; a `#tab/…` link among other heading text is.
 
 ## Why is this bad?
 A fragment that matches nothing scrolls nowhere: the reader lands at the top of the page.
@@ -135,6 +137,12 @@ impl Fragments {
 }
 
 /// The `id` (any tag) or `name` (`<a>`) of an opening HTML tag.
+/// Whether the link at `span` is the whole text of a DocFX tab heading (`# [Linux](#tab/linux)`),
+/// whose `#tab/…` fragment names a tab, not an anchor.
+fn in_docfx_tab(page: &Page<'_>, span: Span) -> bool {
+    page.headings.iter().any(|h| h.span.start <= span.start && span.end <= h.span.end && is_docfx_tab(page, h))
+}
+
 fn tag_anchor(tag: &str) -> Option<&str> {
     let lower_has = |needle: &[u8]| tag.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
     if !lower_has(b"id") && !lower_has(b"name") {
@@ -243,7 +251,7 @@ impl Rule for LinkFragments {
             }
             let Some(destination) = link.destination(text).0 else { continue };
             let raw = &text[destination.start..destination.end];
-            if !raw.starts_with('#') || (link.in_heading && raw.starts_with("#tab/")) {
+            if !raw.starts_with('#') || (link.in_heading && raw.starts_with("#tab/") && in_docfx_tab(page, link.span)) {
                 continue;
             }
             targets.push((link.span, destination, super::escapes::unescape_backslashes(raw)));
