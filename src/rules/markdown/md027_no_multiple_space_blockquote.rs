@@ -131,6 +131,9 @@ impl Rule for NoMultipleSpaceBlockquote {
             while text[at..].starts_with('>') {
                 at += 1;
                 let spaces = text[at..].len() - text[at..].trim_start_matches(' ').len();
+                // The optional space and up to three of indentation may precede a nested `>`.
+                // Five or more spaces before the content are indented code only when they open
+                // a block; continuing a paragraph they are extra too (code lines are skipped).
                 let nested = spaces <= 4 && text[at + spaces..].starts_with('>');
                 let extra = if nested { spaces } else { text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len() };
                 if extra >= 2 && belongs_to_quote(&containers, marker, nested, &text[at..]) {
@@ -159,9 +162,13 @@ fn belongs_to_quote(containers: &Containers<'_>, marker: usize, nested: bool, re
         return true;
     }
     let content = rest.trim_start();
-    let item_marker = content.starts_with(['-', '*', '+'])
-        || content
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    // A bullet, or one to nine digits and `.` or `)`, then a space or the end of the line.
+    let digits = content.bytes().take_while(u8::is_ascii_digit).count();
+    let marker_len = match content.as_bytes().get(digits) {
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        Some(b'.' | b')') if (1..=9).contains(&digits) => digits + 1,
+        _ => return false,
+    };
+    let item_marker = content[marker_len..].is_empty() || content[marker_len..].starts_with([' ', '\t']);
     !nested && item_marker && lists == 1
 }
