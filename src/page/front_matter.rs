@@ -300,12 +300,21 @@ mod tests {
 
     #[test]
     fn toml_and_json_blocks_end_the_front_matter_without_fields() {
-        for text in ["+++\ntitle = \"x\"\n+++\n# Body\n", "+++  \ntitle = \"x\"\n...\n# Body\n", "{\n\"title\": \"x\"\n}  \n# Body\n"] {
+        for text in [
+            "+++\ntitle = \"x\"\n+++\n# Body\n",
+            "+++  \ntitle = \"x\"\n...\n# Body\n",
+            "{\n\"title\": \"x\"\n}  \n# Body\n",
+        ] {
             let scan = scan(text);
             assert!(scan.front_matter.is_none() && scan.problem.is_none(), "{text}");
             assert_eq!(&text[scan.body_start..], "# Body\n", "{text}");
         }
-        for text in ["+++\ntitle = \"x\"\n# Body\n", "{\n  \"title\": \"x\"\n  }\n", "{ \"title\": 1 }\n# Body\n", "++++\n+++\n"] {
+        for text in [
+            "+++\ntitle = \"x\"\n# Body\n",
+            "{\n  \"title\": \"x\"\n  }\n",
+            "{ \"title\": 1 }\n# Body\n",
+            "++++\n+++\n",
+        ] {
             let scan = scan(text);
             assert_eq!(scan.body_start, 0, "{text}");
             assert!(scan.problem.is_none(), "{text}");

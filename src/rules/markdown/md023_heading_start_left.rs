@@ -98,7 +98,7 @@ fn quoted_indent(page: &Page<'_>, at: usize, line_start: usize) -> Option<Span> 
         return None;
     }
     // The innermost quote around the heading, and the innermost list item inside it.
-    let quote = page.markdown.quotes.iter().filter(|q| q.span.start <= at && at < q.span.end).last()?;
+    let quote = page.markdown.quotes.iter().rfind(|q| q.span.start <= at && at < q.span.end)?;
     let item = page
         .lists
         .iter()

@@ -135,7 +135,8 @@ impl Rule for NoMultipleSpaceBlockquote {
                 // Five or more spaces before the content are indented code only when they open
                 // a block; continuing a paragraph they are extra too (code lines are skipped).
                 let nested = spaces <= 4 && text[at + spaces..].starts_with('>');
-                let extra = if nested { spaces } else { text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len() };
+                let extra =
+                    if nested { spaces } else { text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len() };
                 if extra >= 2 && belongs_to_quote(&containers, marker, nested, &text[at..]) {
                     let spaces = Span::new(line.start + at + 1, line.start + at + extra);
                     out.report(spaces, format!("{extra} spaces after '>'"))

@@ -98,9 +98,7 @@ impl Rule for LinkImageStyle {
         for definition in &model.definitions {
             let destination = &text[definition.destination.start..definition.destination.end];
             let destination = if destination.starts_with('<') { "" } else { destination };
-            destinations
-                .entry(label_key(&text[definition.label.start..definition.label.end]))
-                .or_insert(destination);
+            destinations.entry(label_key(&text[definition.label.start..definition.label.end])).or_insert(destination);
         }
         for link in &model.links {
             let label = &text[link.text.start..link.text.end];
