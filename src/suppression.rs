@@ -263,13 +263,15 @@ impl RuleStates {
                 _ => from_line.push((d.line, state.clone())),
             }
         }
+        off_on_line.sort_unstable();
+        off_on_line.dedup();
         RuleStates { from_line, off_on_line }
     }
 
     /// Whether rule `rule` (an index into the targets) is on at 1-based `line`.
     pub fn enabled(&self, rule: usize, line: usize) -> bool {
         let at = self.from_line.partition_point(|(from, _)| *from <= line).saturating_sub(1);
-        self.from_line[at].1[rule] && !self.off_on_line.contains(&(line, rule))
+        self.from_line[at].1[rule] && self.off_on_line.binary_search(&(line, rule)).is_err()
     }
 
     /// Whether rule `rule` is on anywhere on the page (else it need not run).
