@@ -25,13 +25,17 @@ read as one full reference to the last label.
 Differences from markdownlint: markdownlint only finds references when another rule that needs
 its micromark parser is enabled too (with MD052 and MD053 alone it reports nothing); hblint
 always checks. The task-list markers `[x]` and `[ ]` are never references to hblint, whatever
-`ignored_labels` says. A label may wrap over lines; inside a block quote the `>` opening its next line is no part of
+`ignored_labels` says. markdownlint misses an undefined label when the link text holds a code
+span (`` [`Command::new`][crate::Command::new] ``, common in Rust and API docs): the page shows
+the brackets as text all the same, so hblint reports it.
+
+A label may wrap over lines; inside a block quote the `>` opening its next line is no part of
 it (`> [handbook` / `> pages][]` uses `[handbook pages]`), as markdownlint reads a link's label.
 markdownlint reads a *definition's* wrapped label with that `>` left in (`handbook > pages`), so
 no link ever matches such a definition and it reports the definition unused (MD053) and the
 links to it undefined (MD052); hblint reads both without the marker and reports neither (a
-markdownlint quirk not copied). The label of an undefined full reference keeps its
-markers in the message, as in markdownlint's.
+markdownlint quirk not copied). The label of an undefined full reference keeps its markers in
+the message, as in markdownlint's.
 
 ## Why is this bad?
 An undefined reference renders as the literal bracketed text, not as a link: the reader sees
