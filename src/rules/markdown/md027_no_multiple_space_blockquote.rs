@@ -18,7 +18,9 @@ markdownlint's MD027: more than one space after a block quote's `>` (an indented
 inside the quote, four spaces or more after a blank quote line, is fine; the same spaces
 continuing a paragraph are not), also between nested markers (`>  > text`, `>>  >> text`), after
 an indented `>` (`  >  text`) and in a quote inside a list item. Inside a list item of the quote
-the spaces are the item's indentation and are fine. The fix removes the extra spaces.
+the spaces are the item's indentation and are fine. A fenced code block indented after `>`
+(`>  ````) is reported on its opening fence and on each code line by as many spaces (its
+closing fence is left alone), as markdownlint does. The fix removes the extra spaces.
 Parameter: `list_items` (default `true`; `false` leaves alone every line in a list, or in a
 quote inside one, as markdownlint does).
 
@@ -111,14 +113,43 @@ impl Rule for NoMultipleSpaceBlockquote {
         let ignored = code_and_html_lines(page);
         let list_items = params.flag(&LIST_ITEMS);
         let mut containers = Containers::new(page);
+        // Fenced code blocks (first and last line): in a quote, the spaces that indent the
+        // opening fence are extra, and so are as many on each code line (micromark strips them
+        // as a `linePrefix`); the closing fence is left alone.
+        let fences: Vec<(usize, usize, bool)> = page
+            .markdown
+            .code_blocks
+            .iter()
+            .filter(|b| b.fenced)
+            .map(|b| {
+                let (first, last) = super::lines::line_range(page, b.span);
+                (first, last, !b.unclosed)
+            })
+            .collect();
+        let mut next_fence = 0;
+        let mut fence_indent = 0;
         for line in body_lines(page) {
             let text = line.text;
             containers.advance(line.start, line.start + text.len());
             let indent = text.len() - text.trim_start_matches(' ').len();
             let in_list = !containers.open_lists.is_empty();
             // A `>` indented four spaces or more is a marker only inside a list item.
-            if ignored[line.number] || (indent > 3 && !in_list) || !text[indent..].starts_with('>') {
+            if (indent > 3 && !in_list) || !text[indent..].starts_with('>') {
                 continue;
+            }
+            let mut code = Code::None;
+            if ignored[line.number] {
+                while fences.get(next_fence).is_some_and(|f| f.1 < line.number) {
+                    next_fence += 1;
+                }
+                code = match fences.get(next_fence) {
+                    Some(&(first, _, _)) if first == line.number => Code::Opening,
+                    Some(&(first, last, closed)) if first < line.number && !(closed && last == line.number) => {
+                        Code::Line
+                    }
+                    // A closing fence, indented code or HTML.
+                    _ => continue,
+                };
             }
             // markdownlint's `list_items: false` leaves every line in or around a list alone.
             if in_list && !list_items {
@@ -135,8 +166,15 @@ impl Rule for NoMultipleSpaceBlockquote {
                 // Five or more spaces before the content are indented code only when they open
                 // a block; continuing a paragraph they are extra too (code lines are skipped).
                 let nested = spaces <= 4 && text[at + spaces..].starts_with('>');
-                let extra =
+                let mut extra =
                     if nested { spaces } else { text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len() };
+                if !nested {
+                    match code {
+                        Code::Opening => fence_indent = extra.saturating_sub(1),
+                        Code::Line => extra = extra.min(fence_indent + 1),
+                        Code::None => {}
+                    }
+                }
                 if extra >= 2 && belongs_to_quote(&containers, marker, nested, &text[at..]) {
                     let spaces = Span::new(line.start + at + 1, line.start + at + extra);
                     out.report(spaces, format!("{extra} spaces after '>'"))
@@ -151,6 +189,14 @@ impl Rule for NoMultipleSpaceBlockquote {
             }
         }
     }
+}
+
+/// Where a line sits in a fenced code block.
+#[derive(Clone, Copy)]
+enum Code {
+    None,
+    Opening,
+    Line,
 }
 
 /// Whether the spaces after the `marker`-th `>` of a line (`rest` starts with them) belong to
