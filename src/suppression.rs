@@ -6,8 +6,9 @@
 //! `-configure-file { … }`. The keyword is matched in any case; a NAME is a rule's code, name,
 //! alias or tag (`whitespace`, `headings`…), in any case, and names are separated by white space
 //! only (`MD009,MD010` names nothing, in markdownlint as here). They are found in the raw text of
-//! the page after its front matter, on one line each (a comment whose `-->` is on a later line
-//! does nothing), also inside code, as markdownlint finds them; `configure-file` may span lines.
+//! the whole page, front matter included, on one line each (a comment whose `-->` is on a later
+//! line does nothing), also inside code, as markdownlint finds them; `configure-file` may span
+//! lines.
 //!
 //! hblint's own comments (`<!-- hblint-disable [CODE…] -->` and the same keywords but
 //! `configure-file`) are read only where the page has real HTML (an HTML block or inline HTML),
@@ -116,16 +117,14 @@ pub fn scan_hblint(text: &str, span: Span, lines: &LineIndex, out: &mut Vec<Dire
     }
 }
 
-/// Finds markdownlint's directives in the page's text from `body_start` (after the front
-/// matter), line by line as markdownlint does.
-pub fn scan_markdownlint(text: &str, body_start: usize, lines: &LineIndex, out: &mut Vec<Directive>) {
-    let body = &text[body_start..];
-    if !body.contains("<!--") {
+/// Finds markdownlint's directives in the page's text, line by line as markdownlint does. Its
+/// front matter is read too: markdownlint reads its comments before it removes the front matter.
+pub fn scan_markdownlint(text: &str, lines: &LineIndex, out: &mut Vec<Directive>) {
+    if !text.contains("<!--") {
         return;
     }
-    let first = lines.line_of(body_start);
-    for line in first..lines.line_count() {
-        let start = lines.line_start(line).max(body_start);
+    for line in 0..lines.line_count() {
+        let start = lines.line_start(line);
         let end = if line + 1 < lines.line_count() { lines.line_start(line + 1) } else { text.len() };
         let content = text[start..end].trim_end_matches(['\n', '\r']);
         if !content.contains("<!--") {
@@ -154,14 +153,13 @@ fn markdownlint_comments(text: &str) -> impl Iterator<Item = (usize, &str, &str)
 }
 
 /// Merges the configuration of the `<!-- markdownlint-configure-file { … } -->` comments in the
-/// page's text after its front matter into `out`, as markdownlint does: the comment may span
+/// page's text (front matter included) into `out`, as markdownlint does: the comment may span
 /// lines, later keys win, and a comment that is not a JSON (or YAML) object is ignored.
-pub fn scan_configure_file(text: &str, body_start: usize, out: &mut Option<OrderedKeys>) {
-    let body = &text[body_start..];
-    if !body.contains("<!--") {
+pub fn scan_configure_file(text: &str, out: &mut Option<OrderedKeys>) {
+    if !text.contains("<!--") {
         return;
     }
-    for (_, keyword, parameter) in markdownlint_comments(body) {
+    for (_, keyword, parameter) in markdownlint_comments(text) {
         if !keyword.eq_ignore_ascii_case("configure-file") {
             continue;
         }
@@ -187,8 +185,8 @@ impl InlineComments {
     pub fn of(page: &Page<'_>) -> InlineComments {
         let mut comments = InlineComments::default();
         let text = page.source.text.as_str();
-        scan_markdownlint(text, page.body_start, &page.lines, &mut comments.directives);
-        scan_configure_file(text, page.body_start, &mut comments.file_config);
+        scan_markdownlint(text, &page.lines, &mut comments.directives);
+        scan_configure_file(text, &mut comments.file_config);
         for span in page.html_blocks.iter().chain(&page.html_inline) {
             scan_hblint(text, *span, &page.lines, &mut comments.directives);
         }
@@ -294,7 +292,7 @@ mod tests {
     fn states(text: &str, initially: [bool; 4]) -> RuleStates {
         let lines = LineIndex::new(text);
         let mut directives = Vec::new();
-        scan_markdownlint(text, 0, &lines, &mut directives);
+        scan_markdownlint(text, &lines, &mut directives);
         scan_hblint(text, Span::new(0, text.len()), &lines, &mut directives);
         directives.sort_by_key(|d| d.offset);
         RuleStates::new(&directives, TARGETS, initially.to_vec())
@@ -356,7 +354,7 @@ mod tests {
     fn configure_file_comments_merge_span_lines_and_bad_ones_are_ignored() {
         let text = "<!-- markdownlint-configure-file { \"MD009\": false, \"MD026\": true } -->\n<!-- markdownlint-configure-file not json: [ -->\n<!-- MarkdownLint-Configure-File\nMD026:\n  punctuation: \"!\"\n-->";
         let mut config = None;
-        scan_configure_file(text, 0, &mut config);
+        scan_configure_file(text, &mut config);
         let config = config.expect("configured");
         assert_eq!(config.get("MD009"), Some(&serde_json::json!(false)));
         assert_eq!(config.get("MD026"), Some(&serde_json::json!({"punctuation": "!"})));
