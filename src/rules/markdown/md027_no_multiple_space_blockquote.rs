@@ -18,7 +18,10 @@ markdownlint's MD027: more than one space after a block quote's `>` (an indented
 inside the quote, four spaces or more after a blank quote line, is fine; the same spaces
 continuing a paragraph are not), also between nested markers (`>  > text`, `>>  >> text`), after
 an indented `>` (`  >  text`) and in a quote inside a list item. Inside a list item of the quote
-the spaces are the item's indentation and are fine. A fenced code block indented after `>`
+the spaces are the item's indentation and are fine, and so are the spaces before the first
+item of a list that follows another list of the quote with only blank quote lines between
+(`> 1. one` / `>  - item`: a new list, since its marker differs), which micromark counts as the
+list's own indentation, so markdownlint does not report them. A fenced code block indented after `>`
 (`>  ````) is reported on its opening fence and on each code line by as many spaces (its
 closing fence is left alone), as markdownlint does. The fix removes the extra spaces.
 Parameter: `list_items` (default `true`; `false` leaves alone every line in a list, or in a
@@ -175,7 +178,10 @@ impl Rule for NoMultipleSpaceBlockquote {
                         Code::None => {}
                     }
                 }
-                if extra >= 2 && belongs_to_quote(&containers, marker, nested, &text[at..]) {
+                if extra >= 2
+                    && belongs_to_quote(&containers, marker, nested, &text[at..])
+                    && !(!nested && starts_list_after_list(page, line.start, line.start + text.len()))
+                {
                     let spaces = Span::new(line.start + at + 1, line.start + at + extra);
                     out.report(spaces, format!("{extra} spaces after '>'"))
                         .help("use one space after '>'")
@@ -197,6 +203,18 @@ enum Code {
     None,
     Opening,
     Line,
+}
+
+/// Whether a list starts on the line (`start..end`) right after another list ended, with only
+/// blank quote lines between: micromark counts the spaces before its marker as the list's own
+/// indentation, not as a `linePrefix` after the `>`, so markdownlint leaves them alone. Only
+/// asked for a quoted line with extra spaces, so the scan over the lists stays rare.
+fn starts_list_after_list(page: &Page<'_>, start: usize, end: usize) -> bool {
+    let lists = &page.lists;
+    let Some(new) = lists.iter().position(|l| (start..end).contains(&l.span.start)) else { return false };
+    let previous_end = lists[..new].iter().map(|l| l.span.end).filter(|&e| e <= start).max();
+    let text = page.source.text.as_str();
+    previous_end.is_some_and(|e| text[e..start].trim_matches(|c: char| c == '>' || c.is_whitespace()).is_empty())
 }
 
 /// Whether the spaces after the `marker`-th `>` of a line (`rest` starts with them) belong to
