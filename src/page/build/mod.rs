@@ -8,6 +8,7 @@
 //! parser sees them).
 
 mod definitions;
+mod directives;
 mod inline;
 mod lists;
 mod positions;
@@ -78,6 +79,8 @@ struct Outline<'p, 's> {
     gaps: Vec<(usize, usize)>,
     /// The table (index into `markdown.tables`) a `:::` row cut short.
     cut_table: Option<usize>,
+    /// The container directives open where the walk is (for `:::` rows).
+    directives: directives::OpenDirectives,
 }
 
 impl<'p, 's> Outline<'p, 's> {
@@ -104,6 +107,7 @@ impl<'p, 's> Outline<'p, 's> {
             covered_until: 0,
             gaps: Vec::new(),
             cut_table: None,
+            directives: directives::OpenDirectives::default(),
         }
     }
 
@@ -383,10 +387,13 @@ impl<'p, 's> Outline<'p, 's> {
                     let end = memchr::memchr(b'\n', &text[span.start..]).map_or(text.len(), |p| span.start + p);
                     let end = if end > span.start && text[end - 1] == b'\r' { end - 1 } else { end };
                     let table = self.page.markdown.tables.len().saturating_sub(1);
-                    // A `:::` line ends a container directive (`:::note` … `:::`), which
-                    // markdownlint's parser reads: there the table ends before it, here comrak
-                    // made it a row. The table ends at the row before; later rows are dropped.
-                    let directive_fence = text[span.start..end].trim_ascii_start().starts_with(b":::");
+                    // A `:::` line that opens or closes a container directive (`:::note` …
+                    // `:::`), which markdownlint's parser reads: there the table ends before it,
+                    // here comrak made it a row. The table ends at the row before; later rows
+                    // are dropped.
+                    let source = self.page.source.text.as_str();
+                    let line_start = source[..span.start].rfind('\n').map_or(0, |p| p + 1);
+                    let directive_fence = self.directives.ends_table(source, line_start, &source[span.start..end]);
                     if directive_fence || self.cut_table == Some(table) {
                         if self.cut_table != Some(table) {
                             self.cut_table = Some(table);
