@@ -6,7 +6,7 @@ use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
-const MAXIMUM: Param = Param::integer("maximum", 1, "the consecutive blank lines allowed");
+const MAXIMUM: Param = Param::integer("maximum", 1, "the consecutive blank lines allowed").zero_means_default();
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD012",

@@ -7,15 +7,11 @@ use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const LINE_LENGTH: Param =
-    Param::integer("line_length", 80, "the longest a line may be, in UTF-16 code units").zero_means_default();
-const HEADING_LINE_LENGTH: Param = Param::integer("heading_line_length", 80, "the longest a heading line may be")
-    .zero_means_default()
-    .defaults_to("line_length");
+const LINE_LENGTH: Param = Param::limit("line_length", 80, "the longest a line may be, in UTF-16 code units");
+const HEADING_LINE_LENGTH: Param =
+    Param::limit("heading_line_length", 80, "the longest a heading line may be").defaults_to("line_length");
 const CODE_BLOCK_LINE_LENGTH: Param =
-    Param::integer("code_block_line_length", 80, "the longest a code block line may be")
-        .zero_means_default()
-        .defaults_to("line_length");
+    Param::limit("code_block_line_length", 80, "the longest a code block line may be").defaults_to("line_length");
 const CODE_BLOCKS: Param = Param::boolean("code_blocks", true, "check the lines of code blocks");
 const TABLES: Param = Param::boolean("tables", true, "check the lines of tables");
 const HEADINGS: Param = Param::boolean("headings", true, "check heading lines");
@@ -31,6 +27,9 @@ pub static META: RuleMeta = RuleMeta {
     docs: r#"## What it does
 markdownlint's MD013: lines longer than `line_length` (default 80) characters; headings use
 `heading_line_length` and code blocks `code_block_line_length` (both default to `line_length`).
+As in markdownlint, a length of 0 means the default and a negative one (`-1`) means no limit:
+`line_length = -1` turns the rule off but for `heading_line_length` or `code_block_line_length`
+when they are set.
 `code_blocks`, `tables` and `headings` (all true by default) say whether those lines are
 checked at all. Like markdownlint, lengths count UTF-16 code units, link reference definitions
 and footnotes are never checked, and by default the last word of a line may cross the limit
@@ -154,9 +153,12 @@ impl Rule for LineLength {
     }
 
     fn check(&self, page: &Page<'_>, params: &Params, out: &mut Sink<'_>) {
-        let line_length = params.int(&LINE_LENGTH) as usize;
-        let heading_length = params.int(&HEADING_LINE_LENGTH) as usize;
-        let code_length = params.int(&CODE_BLOCK_LINE_LENGTH) as usize;
+        let limit = |param| params.limit(param).map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+        let (line_length, heading_length, code_length) =
+            (limit(&LINE_LENGTH), limit(&HEADING_LINE_LENGTH), limit(&CODE_BLOCK_LINE_LENGTH));
+        if line_length.is_none() && heading_length.is_none() && code_length.is_none() {
+            return;
+        }
         let strict = params.flag(&STRICT);
         let stern = params.flag(&STERN);
         let code_blocks = params.flag(&CODE_BLOCKS);
@@ -250,6 +252,7 @@ impl Rule for LineLength {
             } else {
                 line_length
             };
+            let Some(max) = max else { continue };
             // Most lines are short: a line of at most `max` bytes has at most `max` units.
             if original.len() <= max {
                 continue;
