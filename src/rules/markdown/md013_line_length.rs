@@ -35,7 +35,8 @@ checked at all. Like markdownlint, lengths count UTF-16 code units, link referen
 and footnotes are never checked, and by default the last word of a line may cross the limit
 when it starts within it, and lines holding only links or images are allowed. `strict` checks
 every line whole; `stern` checks every line whole too but still allows lines that cannot be
-wrapped (a single word after heading or quote markers) and lines of links.
+wrapped (a single word after heading or quote markers) and lines of links. Words end at any
+Unicode space, a no-break space (U+00A0) too, as in markdownlint 0.40 (JavaScript's `\s`).
 
 **Differences from markdownlint.** Two lines in the GitLab handbook differ, both where comrak
 parses inline text otherwise than micromark: a table row whose code span holds a `|`, and an
@@ -272,10 +273,10 @@ impl Rule for LineLength {
             }
             if !strict && !stern {
                 // The last word may cross the limit when it starts within it.
-                // markdownlint's `\S*$` is RE2's: only ASCII whitespace ends the run, so a
-                // no-break space (U+00A0) is part of the last word.
-                let ascii_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r');
-                let last_word = original.len() - original.trim_end_matches(|c: char| !ascii_space(c)).len();
+                // markdownlint 0.40's `/\S*$/u` is JavaScript's: any Unicode space ends the run,
+                // a no-break space (U+00A0) too (0.42's RE2 `\S` would not).
+                let js_space = |c: char| (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}';
+                let last_word = original.len() - original.trim_end_matches(|c: char| !js_space(c)).len();
                 if js_len(&original[..original.len() - last_word]) < max {
                     continue;
                 }
