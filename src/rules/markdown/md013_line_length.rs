@@ -86,55 +86,38 @@ fn js_len(text: &str) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() + bytes.iter().filter(|&&b| b >= 0xF0).count()
 }
 
-/// markdownlint's `clearHtmlCommentText`: every character of an HTML comment's content
+/// markdownlint's `clearHtmlCommentText`: every character of a hidden HTML comment's content
 /// becomes `.` (one per UTF-16 unit), spaces excepted unless they end a line, so lengths stay
 /// and comment text counts as one word.
 pub fn clear_html_comments(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("<!--") {
+    let hidden = super::html::hidden_comment_contents(text);
+    if hidden.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    let mut from = 0;
-    while let Some(found) = text[from..].find("<!--") {
-        let open = from + found;
-        let Some(close) = text.get(open + 2..).and_then(|t| t.find("-->")).map(|j| open + 2 + j) else { break };
-        if close > open + 4 {
-            let content = &text[open + 4..close];
-            let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
-            let before = &text[line_start..open];
-            let is_block = before.trim().is_empty();
-            let spans_table_cells = before.trim_start_matches(' ').starts_with('|') && content.contains('\n');
-            let valid = is_block
-                || !(spans_table_cells
-                    || content.starts_with('>')
-                    || content.starts_with("->")
-                    || content.ends_with('-')
-                    || content.contains("--"));
-            if valid {
-                out.push_str(&text[copied..open + 4]);
-                let bytes = content.as_bytes();
-                for (i, c) in content.char_indices() {
-                    let keep = match c {
-                        '\r' | '\n' => true,
-                        // A space stays unless only spaces follow it up to the line's end.
-                        ' ' => {
-                            let rest = &bytes[i..];
-                            let spaces = rest.iter().take_while(|&&b| b == b' ').count();
-                            !matches!(rest.get(spaces), Some(b'\r' | b'\n'))
-                        }
-                        _ => false,
-                    };
-                    if keep {
-                        out.push(c);
-                    } else {
-                        out.extend(std::iter::repeat_n('.', c.len_utf16()));
-                    }
+    for content_span in hidden {
+        out.push_str(&text[copied..content_span.start]);
+        let content = &text[content_span.start..content_span.end];
+        let bytes = content.as_bytes();
+        for (i, c) in content.char_indices() {
+            let keep = match c {
+                '\r' | '\n' => true,
+                // A space stays unless only spaces follow it up to the line's end.
+                ' ' => {
+                    let rest = &bytes[i..];
+                    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+                    !matches!(rest.get(spaces), Some(b'\r' | b'\n'))
                 }
-                copied = close;
+                _ => false,
+            };
+            if keep {
+                out.push(c);
+            } else {
+                out.extend(std::iter::repeat_n('.', c.len_utf16()));
             }
         }
-        from = close + 3;
+        copied = content_span.end;
     }
     out.push_str(&text[copied..]);
     std::borrow::Cow::Owned(out)
