@@ -1,5 +1,6 @@
 //! MD040 fenced-code-language.
 
+use super::lines::fence_info;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
@@ -57,7 +58,7 @@ impl Rule for FencedCodeLanguage {
         for block in page.markdown.code_blocks.iter().filter(|b| b.fenced) {
             let first_line = page.slice(block.span).lines().next().unwrap_or("");
             let span = Span::new(block.span.start, block.span.start + first_line.len());
-            let (language, more) = info_string(first_line);
+            let (language, more) = fence_info(first_line);
             if !block.has_info || language.is_empty() {
                 out.report(span, "fenced code block without a language")
                     .help("name the language after the opening fence, e.g. ```shell");
@@ -73,18 +74,5 @@ impl Rule for FencedCodeLanguage {
                     .help(format!("leave only the language after the fence: {language}"));
             }
         }
-    }
-}
-
-/// The language of a fence's opening line (the info string's first word, as written) and
-/// whether more words follow it.
-fn info_string(line: &str) -> (&str, bool) {
-    let Some(fence_at) = line.find(['`', '~']) else { return ("", false) };
-    let fence_char = line.as_bytes()[fence_at];
-    let after_fence = line[fence_at..].trim_start_matches(char::from(fence_char));
-    let info = after_fence.trim_matches([' ', '\t', '\r']);
-    match info.find([' ', '\t']) {
-        Some(end) => (&info[..end], true),
-        None => (info, false),
     }
 }
