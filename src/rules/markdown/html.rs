@@ -52,13 +52,28 @@ pub fn hidden_comment_contents(body: &str) -> Vec<Span> {
     out
 }
 
-/// Whether the line ending at byte `line_end` of `body` (its `\n`, or the text's end) ends
+/// The page's hidden comment contents ([`hidden_comment_contents`] of the text after front
+/// matter), as byte spans of the whole file; none (and no work) without a `<!--`.
+pub fn hidden_comments(page: &crate::page::Page<'_>) -> Vec<Span> {
+    let text = page.source.text.as_str();
+    if !text.contains("<!--") {
+        return Vec::new();
+    }
+    let body_start = page.lines.line_start(super::lines::first_body_line(page)).min(text.len());
+    let mut hidden = hidden_comment_contents(&text[body_start..]);
+    for span in &mut hidden {
+        *span = Span::new(span.start + body_start, span.end + body_start);
+    }
+    hidden
+}
+
+/// Whether the line ending at byte `line_end` (its `\n`, or the text's end) ends
 /// inside a hidden comment's content: then markdownlint sees no trailing whitespace there.
 pub fn line_ends_in_hidden_comment(hidden: &[Span], line_end: usize) -> bool {
     hidden.iter().any(|c| c.start <= line_end && line_end < c.end)
 }
 
-/// Whether byte `at` of `body` is inside a hidden comment's content.
+/// Whether byte `at` is inside a hidden comment's content.
 pub fn in_hidden_comment(hidden: &[Span], at: usize) -> bool {
     hidden.iter().any(|c| c.start <= at && at < c.end)
 }

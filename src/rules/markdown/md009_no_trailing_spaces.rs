@@ -1,7 +1,7 @@
 //! MD009 no-trailing-spaces.
 
-use super::html::{hidden_comment_contents, line_ends_in_hidden_comment};
-use super::lines::{body_lines, first_body_line, line_flags, line_range, mark_code_lines};
+use super::html::{hidden_comments, line_ends_in_hidden_comment};
+use super::lines::{body_lines, line_flags, line_range, mark_code_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
@@ -83,9 +83,7 @@ impl Rule for NoTrailingSpaces {
         let in_list = if params.flag(&LIST_ITEM_EMPTY_LINES) { list_lines(page) } else { Vec::new() };
         let makes_break = if strict { hard_break_lines(page) } else { Vec::new() };
         // markdownlint hides the inside of HTML comments before its rules read the lines.
-        let text = page.source.text.as_str();
-        let body_start = page.lines.line_start(first_body_line(page)).min(text.len());
-        let hidden = hidden_comment_contents(&text[body_start..]);
+        let hidden = hidden_comments(page);
         for line in body_lines(page) {
             let kept = line.text.trim_end_matches(trailing_space);
             let trailing = line.text[kept.len()..].chars().count();
@@ -97,7 +95,7 @@ impl Rule for NoTrailingSpaces {
                 continue;
             }
             let line_end = line.start + line.text.len();
-            if line_ends_in_hidden_comment(&hidden, line_end.saturating_sub(body_start)) {
+            if line_ends_in_hidden_comment(&hidden, line_end) {
                 continue;
             }
             let span = Span::new(line.start + kept.len(), line_end);

@@ -1,7 +1,7 @@
 //! MD010 no-hard-tabs.
 
-use super::html::{hidden_comment_contents, in_hidden_comment};
-use super::lines::{body_lines, fence_info, first_body_line, line_flags, line_range, mark_code_lines};
+use super::html::{hidden_comments, in_hidden_comment};
+use super::lines::{body_lines, fence_info, line_flags, line_range, mark_code_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
@@ -77,9 +77,7 @@ impl Rule for NoHardTabs {
                 }
             }
         }
-        let text = page.source.text.as_str();
-        let body_start = page.lines.line_start(first_body_line(page)).min(text.len());
-        let hidden = hidden_comment_contents(&text[body_start..]);
+        let hidden = hidden_comments(page);
         for line in body_lines(page) {
             if in_code[line.number] || !line.text.contains('\t') {
                 continue;
@@ -96,7 +94,7 @@ impl Rule for NoHardTabs {
                     i += 1;
                 }
                 let span = Span::new(line.start + start, line.start + i);
-                if in_hidden_comment(&hidden, span.start - body_start)
+                if in_hidden_comment(&hidden, span.start)
                     || code_spans.iter().any(|c| c.start <= span.start && span.start < c.end)
                 {
                     continue;

@@ -17,6 +17,9 @@ pub static META: RuleMeta = RuleMeta {
 markdownlint's MD011: `(text)[link]`, the parentheses and brackets of a link swapped, outside
 code. The fix writes `[text](link)`.
 
+Text inside HTML comments is not checked: markdownlint hides the text of comments from its
+line rules (an inline comment only when it is valid CommonMark: no `--` inside).
+
 ## Why is this bad?
 The reversed form renders as plain text with brackets: the link is lost.
 
@@ -48,6 +51,7 @@ impl Rule for NoReversedLinks {
 
     fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let ignored = code_and_html_lines(page);
+        let hidden = super::html::hidden_comments(page);
         for line in body_lines(page) {
             if ignored[line.number] || !line.text.contains(")[") {
                 continue;
@@ -65,6 +69,10 @@ impl Rule for NoReversedLinks {
                     continue;
                 }
                 let span = Span::new(line.start + all.start() + pre.len(), line.start + all.end());
+                // markdownlint hides the text of HTML comments from its line rules.
+                if super::html::in_hidden_comment(&hidden, span.start) {
+                    continue;
+                }
                 if page.markdown.code_spans.iter().any(|c| c.start < span.end && span.start < c.end) {
                     continue;
                 }

@@ -38,6 +38,10 @@ every line whole; `stern` checks every line whole too but still allows lines tha
 wrapped (a single word after heading or quote markers) and lines of links. Words end at any
 Unicode space, a no-break space (U+00A0) too, as in markdownlint 0.40 (JavaScript's `\s`).
 
+Text inside HTML comments counts as one word per run of non-spaces, as markdownlint hides it
+(each character becomes `.`): the length is the same, but spaces at the end of a comment line
+are no longer spaces.
+
 **Differences from markdownlint.** Two lines in the GitLab handbook differ, both where comrak
 parses inline text otherwise than micromark: a table row whose code span holds a `|`, and an
 escaped `\*` that micromark pairs into emphasis over several lines.
