@@ -72,8 +72,10 @@ impl Rule for NoMissingSpaceClosedAtx {
                 continue;
             }
             // markdownlint hides the text of HTML comments from its line rules.
-            if super::html::in_hidden_comment(hidden.get_or_insert_with(|| super::html::hidden_comments(page)), line.start)
-            {
+            if super::html::in_hidden_comment(
+                hidden.get_or_insert_with(|| super::html::hidden_comments(page)),
+                line.start,
+            ) {
                 continue;
             }
             let group = |i: usize| caps.get(i).map_or("", |m| m.as_str());

@@ -71,7 +71,13 @@ impl Rule for BlanksAroundHeadings {
                 if blank_above < above {
                     out.report(heading.span, expected(above, "above", blank_above))
                         .help("add a blank line before the heading")
-                        .fix(vec![insert_blank_lines(page, lines, start, start.saturating_sub(1), above - blank_above)]);
+                        .fix(vec![insert_blank_lines(
+                            page,
+                            lines,
+                            start,
+                            start.saturating_sub(1),
+                            above - blank_above,
+                        )]);
                 }
             }
             if let Some(below) = wanted(&LINES_BELOW) {

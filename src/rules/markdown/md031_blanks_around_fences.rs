@@ -58,9 +58,8 @@ impl Rule for BlanksAroundFences {
         let lines = lines_by_number(page);
         let first = super::lines::first_body_line(page) + 1;
         let list_items = params.flag(&LIST_ITEMS);
-        let in_list_item = |at: usize| {
-            page.lists.iter().flat_map(|l| &l.items).any(|item| item.span.start < at && at < item.span.end)
-        };
+        let in_list_item =
+            |at: usize| page.lists.iter().flat_map(|l| &l.items).any(|item| item.span.start < at && at < item.span.end);
         for block in page.markdown.code_blocks.iter().filter(|b| b.fenced) {
             if !list_items && in_list_item(block.span.start) {
                 continue;
