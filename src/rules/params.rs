@@ -325,7 +325,7 @@ mod tests {
     }
 
     #[test]
-    fn booleans_strings_and_lists_take_only_their_own_kind() {
+    fn booleans_read_as_javascript_does_and_strings_and_lists_take_their_own_kind() {
         assert_eq!(one(&STRICT, json!(true)), ParamValue::Boolean(true));
         // markdownlint reads booleans as JavaScript's `!!value`.
         assert_eq!(one(&STRICT, json!(1)), ParamValue::Boolean(true));
