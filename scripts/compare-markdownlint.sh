@@ -9,7 +9,8 @@
 #       on (`{"default": true}`), the pages' own inline comments and `markdownlint-configure-file`
 #       comments obeyed by both tools. Ends with the overall agreement: the (file, line, rule)
 #       findings both tools report, over all the findings either reports.
-# HBLINT_CMP_SHOW=N lists N differences per rule (default 3).
+# HBLINT_CMP_SHOW=N lists N differences per rule (default 3); HBLINT_BIN=PATH compares that hblint
+# binary instead of building this checkout's.
 # markdownlint-cli2 is the reference, not a dependency: it is installed with npm into a cache
 # folder (HBLINT_MDL_DIR, default ~/.cache/hblint-markdownlint) on first use.
 set -euo pipefail
@@ -22,15 +23,22 @@ if [ "${1:-}" = "--all" ]; then
 fi
 dir=${1:-../shared/corpus/handbook}
 [ -d "$dir" ] || { echo "no folder $dir" >&2; exit 2; }
-cargo build --release --quiet --bin hblint
-hblint=target/release/hblint
+if [ -n "${HBLINT_BIN:-}" ]; then
+  hblint=$HBLINT_BIN
+else
+  cargo build --release --quiet --bin hblint
+  hblint=target/release/hblint
+fi
 md_rules=$($hblint rules --format json | python3 -c 'import json,sys; print(",".join(r["code"] for r in json.load(sys.stdin) if r["group"]=="markdown"))')
 rules=${2:-$md_rules}
 
+# The release tests/markdownlint_agreement.rs pins (markdownlint 0.42.1). It declares Node 22 but
+# runs on this machine's Node 20.
+mdl_package=markdownlint-cli2@0.24.1
 mdl_dir=${HBLINT_MDL_DIR:-$HOME/.cache/hblint-markdownlint}
-if [ ! -x "$mdl_dir/node_modules/.bin/markdownlint-cli2" ]; then
+if ! grep -qs '"version": "0.24.1"' "$mdl_dir/node_modules/markdownlint-cli2/package.json"; then
   mkdir -p "$mdl_dir"
-  (cd "$mdl_dir" && npm install --silent --no-audit --no-fund markdownlint-cli2 >/dev/null)
+  (cd "$mdl_dir" && npm install --silent --no-audit --no-fund "$mdl_package" >/dev/null)
 fi
 mdl="$mdl_dir/node_modules/.bin/markdownlint-cli2"
 

@@ -14,7 +14,7 @@ use crate::rules::{Params, Rule, Sink};
 use crate::site::job_families::JobFamilyList;
 use crate::site::{PageInSite, Sites};
 use crate::source::SourceFile;
-use crate::suppression::{InlineComments, Suppressions};
+use crate::suppression::{CommentTarget, Directive, InlineComments, RuleStates};
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -108,7 +108,7 @@ impl Linter {
     /// the keys it sets, as the nearer configuration.
     fn configured_for(
         &self,
-        file: &serde_json::Map<String, Value>,
+        file: &crate::config::ordered_keys::OrderedKeys,
     ) -> Vec<(&'static dyn Rule, Severity, Cow<'_, Params>)> {
         use crate::config::markdownlint::{Setting, default_value, rule_value, value_setting};
         let mut out: Vec<(&'static dyn Rule, Severity, Cow<'_, Params>)> = self
@@ -239,6 +239,47 @@ impl Linter {
         self.params.get(rule.meta().code).unwrap_or(&NONE)
     }
 
+    /// What a page's comments say, rule by rule and line by line, for the rules `run` on it.
+    /// A markdownlint rule the configuration left off but a comment turns on somewhere (as
+    /// markdownlint's `enable` can) is added to `run`, with its parameters. The states are
+    /// indexed by rule as the codes returned beside them.
+    fn comment_states<'l>(
+        &'l self,
+        directives: &[Directive],
+        file: Option<&crate::config::ordered_keys::OrderedKeys>,
+        run: &mut Vec<(&'static dyn Rule, Severity, Cow<'l, Params>)>,
+    ) -> (RuleStates, Vec<&'static str>) {
+        let mut targets: Vec<CommentTarget<'static>> = run.iter().map(|(r, _, _)| target_of(*r)).collect();
+        let mut initially = vec![true; run.len()];
+        let off: Vec<(&'static dyn Rule, Severity)> = self
+            .file_candidates
+            .iter()
+            .filter(|(r, _)| !run.iter().any(|(ran, _, _)| ran.meta().code == r.meta().code))
+            .copied()
+            .collect();
+        targets.extend(off.iter().map(|(r, _)| target_of(*r)));
+        initially.resize(targets.len(), false);
+        let states = RuleStates::new(directives, &targets, initially);
+        let ran = run.len();
+        for (i, (rule, severity)) in off.into_iter().enumerate() {
+            if states.ever_enabled(ran + i) {
+                let code = rule.meta().code;
+                // A configure-file comment that switched the rule off may still give it
+                // parameters (`{"enabled": false, "style": "dash"}`): markdownlint keeps them.
+                let comment = file
+                    .and_then(|file| crate::config::markdownlint::rule_value(file, rule))
+                    .map(crate::config::markdownlint::parameters_of);
+                let hblint = self.hblint_params.get(code);
+                let layers = match &comment {
+                    Some(comment) => [hblint, Some(comment)],
+                    None => [self.markdownlint_params.get(code), hblint],
+                };
+                run.push((rule, severity, Cow::Owned(Params::resolve(rule.meta().params, &layers))));
+            }
+        }
+        (states, targets.iter().map(|t| t.code).collect())
+    }
+
     /// The severity a rule runs at, if it runs.
     pub fn severity_of(&self, code: &str) -> Option<Severity> {
         self.rules.iter().find(|(r, _)| r.meta().code == code).map(|(_, s)| *s)
@@ -254,33 +295,26 @@ pub struct FileReport {
 pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
     let page = Page::build(source);
     let comments = InlineComments::of(&page);
-    let mut found: Vec<Diagnostic> = Vec::new();
     let skips_inclusive = linter.skip_list.as_ref().is_some_and(|list| !list.checks(&source.path));
     let place =
         linter.sites.as_ref().and_then(|sites| sites.of(&source.path)).map(|site| PageInSite::new(site, &source.path));
-    match &comments.file_config {
-        None => {
-            for (rule, severity) in linter.rules.iter().filter(|(r, _)| linter.runs_on(*r, skips_inclusive)) {
-                let mut sink = Sink::new(rule.meta(), *severity, &mut found);
-                rule.check_in_site(&page, place.as_ref(), linter.params_of(*rule), &mut sink);
-            }
-        }
-        Some(file) => {
-            for (rule, severity, params) in linter.configured_for(file) {
-                if !linter.runs_on(rule, skips_inclusive) {
-                    continue;
-                }
-                let mut sink = Sink::new(rule.meta(), severity, &mut found);
-                rule.check_in_site(&page, place.as_ref(), &params, &mut sink);
-            }
-        }
+    let mut run: Vec<(&'static dyn Rule, Severity, Cow<'_, Params>)> = match &comments.file_config {
+        None => linter.rules.iter().map(|(r, s)| (*r, *s, Cow::Borrowed(linter.params_of(*r)))).collect(),
+        Some(file) => linter.configured_for(file),
+    };
+    run.retain(|(rule, _, _)| linter.runs_on(*rule, skips_inclusive));
+    let states = (!comments.directives.is_empty())
+        .then(|| linter.comment_states(&comments.directives, comments.file_config.as_ref(), &mut run));
+    let mut found: Vec<Diagnostic> = Vec::new();
+    for (rule, severity, params) in &run {
+        let mut sink = Sink::new(rule.meta(), *severity, &mut found);
+        rule.check_in_site(&page, place.as_ref(), params, &mut sink);
     }
-    let suppressions = Suppressions::new(&comments.directives);
-    let mut diagnostics: Vec<Finding> = found
-        .into_iter()
-        .map(|d| Finding::new(d, &source.text, &page.lines))
-        .filter(|d| !suppressions.is_suppressed(d.diagnostic.rule.code, d.diagnostic.rule.name, d.start.line))
-        .collect();
+    let mut diagnostics: Vec<Finding> = found.into_iter().map(|d| Finding::new(d, &source.text, &page.lines)).collect();
+    if let Some((states, codes)) = states {
+        let index: FxHashMap<&str, usize> = codes.iter().enumerate().map(|(i, code)| (*code, i)).collect();
+        diagnostics.retain(|d| index.get(d.diagnostic.rule.code).is_none_or(|&i| states.enabled(i, d.start.line)));
+    }
     diagnostics.sort_by(|a, b| {
         (a.start, a.diagnostic.rule.code, &a.diagnostic.message).cmp(&(
             b.start,
@@ -296,6 +330,12 @@ pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
         crate::fingerprint::assign(&crate::paths::repo_path(&source.path), &mut diagnostics);
     }
     FileReport { diagnostics }
+}
+
+/// How comments name a rule.
+fn target_of(rule: &'static dyn Rule) -> CommentTarget<'static> {
+    let meta = rule.meta();
+    CommentTarget { code: meta.code, name: meta.name, markdownlint: meta.group == Group::Markdown }
 }
 
 /// Records each finding's place in the outline: the chain of headings above it.

@@ -1,6 +1,8 @@
 //! Runs every fixture under `fixtures/`: `bad*.md` must give exactly the diagnostics in the
 //! matching `.expected` file (`line:column CODE message`, one a line), `good*.md` must stay clean.
-//! Each rule's directory (`<CODE>-<name>`) runs with only that rule; `seed/` runs with all rules.
+//! Each rule's directory (`<CODE>-<name>`) runs with only that rule; `seed/` runs with all rules,
+//! `markdownlint/` with every markdownlint rule (`tests/markdownlint_agreement.rs` checks these
+//! pages, and every rule directory's, against markdownlint-cli2 itself).
 //! A page with a `<stem>.options.json` beside it runs with those rule parameters (markdownlint's
 //! JSON for that rule, e.g. `{"style": "setext"}`): that is how parameterized variants are tested.
 //! A rule directory with `data/misused_terms.yml` runs IL004 with that list, as a handbook would.
@@ -36,6 +38,17 @@ fn render(path: &Path, linter: &Linter) -> String {
 fn linter_for(dir: &Path, dir_name: &str) -> Linter {
     if dir_name == "seed" {
         return Linter::all();
+    }
+    // fixtures/markdownlint/: every markdownlint rule with its defaults, as `{"default": true}`
+    // (pages about markdownlint's comments and configure-file comments).
+    if dir_name == "markdownlint" {
+        let markdown = Registry::builtin()
+            .rules()
+            .iter()
+            .copied()
+            .filter(|r| r.meta().group == hblint::rules::Group::Markdown)
+            .collect();
+        return Linter::with_rules(markdown);
     }
     // fixtures/packs/<name>/pack.toml: a pack written for the test, run alone.
     let pack_file = dir.join("pack.toml");

@@ -13,7 +13,6 @@ mod gitlab_ci;
 use common::git;
 use common::wheel::{PackageIndex, wheel};
 use gitlab_ci::{Project, compare, degradations, have_git, readme_block};
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -30,30 +29,10 @@ fn text(output: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }
 
-/// gitlab-ci-local, installed by npm into `target/gitlab-ci-local/` on first use (under a file
-/// lock, as test binaries run side by side). `Err` says why it cannot be had.
+/// gitlab-ci-local, installed by npm into `target/gitlab-ci-local/` on first use. `Err` says
+/// why it cannot be had.
 fn gitlab_ci_local() -> Result<PathBuf, String> {
-    if Command::new("node").arg("--version").output().is_err() {
-        return Err("node is not installed".into());
-    }
-    let prefix = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/gitlab-ci-local");
-    std::fs::create_dir_all(&prefix).expect("create target/gitlab-ci-local");
-    let lock = File::create(prefix.join("lock")).expect("lock file");
-    lock.lock().expect("lock target/gitlab-ci-local/lock");
-    let program = prefix.join("node_modules/.bin/gitlab-ci-local");
-    let marker = prefix.join("installed.txt");
-    if !program.is_file() || std::fs::read_to_string(&marker).ok().as_deref() != Some(GITLAB_CI_LOCAL) {
-        let npm = Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix"])
-            .arg(&prefix)
-            .arg(GITLAB_CI_LOCAL)
-            .output()
-            .map_err(|e| format!("cannot run npm: {e}"))?;
-        if !npm.status.success() {
-            return Err(format!("npm install {GITLAB_CI_LOCAL} failed:\n{}", text(&npm)));
-        }
-        std::fs::write(&marker, GITLAB_CI_LOCAL).expect("write the marker");
-    }
+    let program = common::npm::npm_tool("gitlab-ci-local", GITLAB_CI_LOCAL, "gitlab-ci-local")?;
     // Its shell executor copies the repository with rsync.
     if Command::new("rsync").arg("--version").output().is_err() {
         let apt = Command::new("apt-get").args(["install", "-y", "-qq", "rsync"]).output();

@@ -3,6 +3,7 @@
 //! `.markdownlint-cli2.{jsonc,yaml}`, found in the file's folder or above, as markdownlint-cli2
 //! finds them, with `extends` followed.
 
+use super::ordered_keys::OrderedKeys;
 use crate::error::LocatedError;
 use crate::rules::{Group, Rule};
 use serde_json::{Map, Value};
@@ -19,6 +20,8 @@ pub const FILE_NAMES: &[&str] = &[
 ];
 
 /// markdownlint's aliases of the rules hblint implements (lowercase), besides their names.
+/// `header-increment` and `header-start-left` are from markdownlint before 0.9; configurations
+/// written then still use them.
 const ALIASES: &[(&str, &[&str])] = &[
     ("MD001", &["header-increment"]),
     ("MD023", &["header-start-left"]),
@@ -26,10 +29,61 @@ const ALIASES: &[(&str, &[&str])] = &[
     ("MD041", &["first-line-h1"]),
 ];
 
+/// markdownlint's tags (lowercase) and the rules each names. A tag works wherever a rule name
+/// does, in a configuration (`"whitespace": false`) and in an inline comment
+/// (`<!-- markdownlint-disable headings -->`), and names every rule it tags.
+const TAGS: &[(&str, &[&str])] = &[
+    ("accessibility", &["MD045", "MD059"]),
+    ("atx", &["MD018", "MD019"]),
+    ("atx_closed", &["MD020", "MD021"]),
+    ("blank_lines", &["MD012", "MD022", "MD031", "MD032", "MD047"]),
+    ("blockquote", &["MD027", "MD028"]),
+    ("bullet", &["MD004", "MD005", "MD007", "MD032"]),
+    ("code", &["MD014", "MD031", "MD038", "MD040", "MD046", "MD048"]),
+    ("emphasis", &["MD036", "MD037", "MD049", "MD050"]),
+    ("hard_tab", &["MD010"]),
+    (
+        "headings",
+        &[
+            "MD001", "MD003", "MD018", "MD019", "MD020", "MD021", "MD022", "MD023", "MD024", "MD025", "MD026", "MD036",
+            "MD041", "MD043",
+        ],
+    ),
+    ("hr", &["MD035"]),
+    ("html", &["MD033"]),
+    ("images", &["MD045", "MD052", "MD053", "MD054"]),
+    ("indentation", &["MD005", "MD007", "MD027"]),
+    ("language", &["MD040"]),
+    ("line_length", &["MD013"]),
+    ("links", &["MD011", "MD034", "MD039", "MD042", "MD051", "MD052", "MD053", "MD054", "MD059"]),
+    ("ol", &["MD029", "MD030", "MD032"]),
+    ("spaces", &["MD018", "MD019", "MD020", "MD021", "MD023"]),
+    ("spelling", &["MD044"]),
+    ("table", &["MD055", "MD056", "MD058", "MD060"]),
+    ("ul", &["MD004", "MD005", "MD007", "MD030", "MD032"]),
+    ("url", &["MD034"]),
+    ("whitespace", &["MD009", "MD010", "MD012", "MD027", "MD028", "MD030", "MD037", "MD038", "MD039"]),
+];
+
 /// The code of the rule a markdownlint alias names (`single-title`: `MD025`), any case.
 pub fn alias_of(key: &str) -> Option<&'static str> {
     let key = key.to_ascii_lowercase();
     ALIASES.iter().find(|(_, aliases)| aliases.contains(&key.as_str())).map(|(code, _)| *code)
+}
+
+/// The rules a markdownlint tag names (`whitespace`: MD009, MD010…), any case; empty when `key`
+/// is no tag.
+pub fn tagged(key: &str) -> &'static [&'static str] {
+    TAGS.iter().find(|(tag, _)| tag.eq_ignore_ascii_case(key)).map_or(&[], |(_, codes)| *codes)
+}
+
+/// Whether a configuration key or inline-comment word names the rule `code` (`name`), as
+/// markdownlint reads it: by code, name, alias or tag, case-insensitively.
+pub fn names_rule(key: &str, code: &str, name: &str) -> bool {
+    key.eq_ignore_ascii_case(code)
+        || key.eq_ignore_ascii_case(name)
+        || ALIASES.iter().any(|(c, aliases)| *c == code && aliases.iter().any(|a| a.eq_ignore_ascii_case(key)))
+        || tagged(key).contains(&code)
 }
 
 /// What a markdownlint configuration says about one rule.
@@ -44,7 +98,7 @@ pub enum Setting {
 #[derive(Debug, Clone)]
 pub struct MarkdownlintConfig {
     pub path: PathBuf,
-    config: Map<String, Value>,
+    config: OrderedKeys,
     /// A `.markdownlint-cli2` file's `ignores`: the files markdownlint-cli2 does not lint.
     pub ignores: Option<Ignores>,
 }
@@ -125,22 +179,15 @@ impl MarkdownlintConfig {
 }
 
 /// The value a markdownlint configuration object gives a rule: the last key naming it by code,
-/// name or alias, case-insensitively.
-pub fn rule_value<'v>(config: &'v Map<String, Value>, rule: &dyn Rule) -> Option<&'v Value> {
+/// name, alias or tag, case-insensitively (markdownlint applies the keys in order, so a later
+/// `"MD009": true` wins over an earlier `"whitespace": false`, and the other way round).
+pub fn rule_value<'v>(config: &'v OrderedKeys, rule: &dyn Rule) -> Option<&'v Value> {
     let meta = rule.meta();
-    let aliases = ALIASES.iter().find(|(c, _)| *c == meta.code).map_or(&[][..], |(_, a)| *a);
-    config
-        .iter()
-        .filter(|(key, _)| {
-            let key = key.to_ascii_lowercase();
-            key.eq_ignore_ascii_case(meta.code) || key == meta.name || aliases.contains(&key.as_str())
-        })
-        .map(|(_, value)| value)
-        .next_back()
+    config.iter().filter(|(key, _)| names_rule(key, meta.code, meta.name)).map(|(_, value)| value).next_back()
 }
 
 /// The `default` key of a markdownlint configuration object (any case), as JavaScript truthiness.
-pub fn default_value(config: &Map<String, Value>) -> Option<bool> {
+pub fn default_value(config: &OrderedKeys) -> Option<bool> {
     config.iter().find(|(key, _)| key.eq_ignore_ascii_case("default")).map(|(_, value)| truthy(value))
 }
 
@@ -155,18 +202,27 @@ fn truthy(value: &Value) -> bool {
     }
 }
 
-/// markdownlint's reading of a rule's value: false-like values turn it off; an object turns it on
-/// with its parameters unless it says `"enabled": false`; anything else turns it on with defaults.
-pub fn value_setting(value: &Value) -> Setting {
+/// The parameters in a rule's value, whether it turns the rule on or off: an object's keys but
+/// `enabled` and `severity`; nothing for any other value.
+pub fn parameters_of(value: &Value) -> Value {
     match value {
-        Value::Object(params) if params.get("enabled").is_some_and(|e| !truthy(e)) => Setting::Off,
-        Value::Object(params) => Setting::On(Value::Object(
+        Value::Object(params) => Value::Object(
             params
                 .iter()
                 .filter(|(k, _)| *k != "enabled" && *k != "severity")
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
-        )),
+        ),
+        _ => Value::Object(Map::new()),
+    }
+}
+
+/// markdownlint's reading of a rule's value: false-like values turn it off; an object turns it on
+/// with its parameters unless it says `"enabled": false`; anything else turns it on with defaults.
+pub fn value_setting(value: &Value) -> Setting {
+    match value {
+        Value::Object(params) if params.get("enabled").is_some_and(|e| !truthy(e)) => Setting::Off,
+        Value::Object(_) => Setting::On(parameters_of(value)),
         other if truthy(other) => Setting::On(Value::Object(Map::new())),
         _ => Setting::Off,
     }
@@ -175,14 +231,12 @@ pub fn value_setting(value: &Value) -> Setting {
 /// Parses the configuration in a `<!-- markdownlint-configure-file … -->` comment: JSON (with
 /// comments) or YAML, as markdownlint-cli2 accepts. `None` when it is neither, or not an object:
 /// markdownlint ignores such a comment.
-pub fn parse_inline(text: &str) -> Option<Map<String, Value>> {
-    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&strip_jsonc(text)) {
-        return Some(map);
+pub fn parse_inline(text: &str) -> Option<OrderedKeys> {
+    if let Ok(keys) = serde_json::from_str::<OrderedKeys>(&strip_jsonc(text)) {
+        return Some(keys);
     }
-    match parse_yaml(Path::new("<comment>"), text) {
-        Ok(Value::Object(map)) => Some(map),
-        _ => None,
-    }
+    let docs = yaml_rust2::YamlLoader::load_from_str(text).ok()?;
+    OrderedKeys::from_yaml(docs.first()?, yaml_to_json)
 }
 
 /// The nearest markdownlint configuration file at or above `dir`.
@@ -207,26 +261,41 @@ fn load_depth(path: &Path, depth: usize) -> Result<MarkdownlintConfig, LocatedEr
     let text = std::fs::read_to_string(path)
         .map_err(|e| error(path, format!("cannot read markdownlint config: {}", crate::error::describe_io(&e))))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let document = if name.ends_with(".yaml") || name.ends_with(".yml") {
+    let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    let document = if yaml {
         parse_yaml(path, &text)?
     } else {
         serde_json::from_str(&strip_jsonc(&text))
             .map_err(|e| LocatedError::at(path, e.line().max(1), e.column().max(1), format!("invalid JSON: {e}")))?
     };
-    let (config, ignores) = if name.starts_with(".markdownlint-cli2") {
-        let ignores = read_ignores(path, &text, &document)?;
-        (document.get("config").cloned().unwrap_or(Value::Object(Map::new())), ignores)
+    let cli2 = name.starts_with(".markdownlint-cli2");
+    let ignores = if cli2 { read_ignores(path, &text, &document)? } else { None };
+    let not_an_object = || error(path, "the markdownlint configuration is not an object of rule settings".into());
+    match if cli2 { document.get("config") } else { Some(&document) } {
+        None | Some(Value::Object(_)) => {}
+        Some(_) => return Err(not_an_object()),
+    }
+    // The same text again, for the order of its keys (see `OrderedKeys`).
+    let mut config = if yaml {
+        let docs = yaml_rust2::YamlLoader::load_from_str(&text).map_err(|_| not_an_object())?;
+        let top = docs.first().cloned().unwrap_or(yaml_rust2::Yaml::Null);
+        let config = if cli2 { top["config"].clone() } else { top };
+        OrderedKeys::from_yaml(&config, yaml_to_json).unwrap_or_default()
+    } else if cli2 {
+        #[derive(serde::Deserialize)]
+        struct Cli2 {
+            #[serde(default)]
+            config: OrderedKeys,
+        }
+        serde_json::from_str::<Cli2>(&strip_jsonc(&text)).map_err(|_| not_an_object())?.config
     } else {
-        (document, None)
-    };
-    let Value::Object(mut config) = config else {
-        return Err(error(path, "the markdownlint configuration is not an object of rule settings".into()));
+        serde_json::from_str(&strip_jsonc(&text)).map_err(|_| not_an_object())?
     };
     // `extends` names a base configuration, relative to this file; this file's keys win.
     if let Some(Value::String(base)) = config.remove("extends") {
         let base_path = path.parent().unwrap_or(Path::new(".")).join(base);
         let mut merged = load_depth(&base_path, depth + 1)?.config;
-        merged.extend(config);
+        merged.merge(config);
         config = merged;
     }
     Ok(MarkdownlintConfig { path: path.to_path_buf(), config, ignores })
@@ -302,17 +371,7 @@ fn yaml_to_json(yaml: &yaml_rust2::Yaml) -> Value {
         Yaml::Boolean(b) => Value::Bool(*b),
         Yaml::Array(items) => Value::Array(items.iter().map(yaml_to_json).collect()),
         Yaml::Hash(hash) => Value::Object(
-            hash.iter()
-                .filter_map(|(k, v)| {
-                    let key = match k {
-                        Yaml::String(s) => s.clone(),
-                        Yaml::Integer(i) => i.to_string(),
-                        Yaml::Boolean(b) => b.to_string(),
-                        _ => return None,
-                    };
-                    Some((key, yaml_to_json(v)))
-                })
-                .collect(),
+            hash.iter().filter_map(|(k, v)| Some((super::ordered_keys::yaml_key(k)?, yaml_to_json(v)))).collect(),
         ),
         _ => Value::Null,
     }
@@ -348,6 +407,24 @@ mod tests {
         let codes: Vec<&str> = enabled.iter().map(|(c, _)| *c).collect();
         assert_eq!(codes, ["MD009", "MD012", "MD025"]);
         assert_eq!(enabled[0].1["br_spaces"], 3);
+    }
+
+    #[test]
+    fn tags_name_their_rules_and_keys_apply_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let registry = Registry::builtin();
+        let codes = |name: &str, text: &str| -> Vec<&'static str> {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            let config = load(&path).unwrap();
+            config.enabled(registry.rules()).into_iter().map(|(r, _)| r.meta().code).collect()
+        };
+        let yaml = codes(".markdownlint.yaml", "default: false\nwhitespace: true\nMD010: false\n");
+        assert_eq!(yaml, ["MD009", "MD012", "MD027", "MD028", "MD030", "MD037", "MD038", "MD039"]);
+        let json = codes(".markdownlint.json", r#"{"default": false, "MD010": false, "WHITESPACE": true}"#);
+        assert!(json.contains(&"MD010"), "{json:?}");
+        let cli2 = codes(".markdownlint-cli2.jsonc", r#"{"config": {"default": false, "hard_tab": true}}"#);
+        assert_eq!(cli2, ["MD010"]);
     }
 
     #[test]

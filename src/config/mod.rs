@@ -13,6 +13,7 @@ pub mod handbook;
 pub mod layers;
 pub mod markdownlint;
 pub mod merge;
+pub mod ordered_keys;
 pub mod raw;
 pub mod rule_params;
 pub mod schema;

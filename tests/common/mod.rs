@@ -25,3 +25,7 @@ pub fn git(dir: &Path, args: &[&str]) {
 // The wheel and the local package index (tests/common/wheel.rs); not every test binary uses them.
 #[allow(dead_code)]
 pub mod wheel;
+
+// npm tools under target/ (tests/common/npm.rs); not every test binary uses them.
+#[allow(dead_code)]
+pub mod npm;

@@ -76,6 +76,8 @@ struct Outline<'p, 's> {
     /// The line after the last line a leaf block covered, and the uncovered line ranges before it.
     covered_until: usize,
     gaps: Vec<(usize, usize)>,
+    /// The table (index into `markdown.tables`) a `:::` row cut short.
+    cut_table: Option<usize>,
 }
 
 impl<'p, 's> Outline<'p, 's> {
@@ -101,6 +103,7 @@ impl<'p, 's> Outline<'p, 's> {
             line_shift: 0,
             covered_until: 0,
             gaps: Vec::new(),
+            cut_table: None,
         }
     }
 
@@ -380,6 +383,20 @@ impl<'p, 's> Outline<'p, 's> {
                     let end = memchr::memchr(b'\n', &text[span.start..]).map_or(text.len(), |p| span.start + p);
                     let end = if end > span.start && text[end - 1] == b'\r' { end - 1 } else { end };
                     let table = self.page.markdown.tables.len().saturating_sub(1);
+                    // A `:::` line ends a container directive (`:::note` … `:::`), which
+                    // markdownlint's parser reads: there the table ends before it, here comrak
+                    // made it a row. The table ends at the row before; later rows are dropped.
+                    let directive_fence = text[span.start..end].trim_ascii_start().starts_with(b":::");
+                    if directive_fence || self.cut_table == Some(table) {
+                        if self.cut_table != Some(table) {
+                            self.cut_table = Some(table);
+                            let last_row = self.page.markdown.table_rows.last().filter(|r| r.table == table);
+                            if let (Some(row), Some(span)) = (last_row, self.page.markdown.tables.last_mut()) {
+                                span.end = row.span.end;
+                            }
+                        }
+                        return;
+                    }
                     self.page.markdown.table_rows.push(TableRow {
                         table,
                         span: Span::new(span.start, end),

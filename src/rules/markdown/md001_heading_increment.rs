@@ -14,6 +14,11 @@ markdownlint's MD001: a heading may be at most one level deeper than the heading
 front matter `title` counts as the level-1 heading (parameter `front_matter_title`, as in
 markdownlint).
 
+**Differences from markdownlint.** After an unindented `<br>` or `<img …>` line right below a list
+item's text, comrak (like cmark-gfm, which GitHub and GitLab render with) reads the lines up to
+the next blank line as an HTML block, where micromark continues the item: a heading there is
+seen by markdownlint only (see `hblint explain MD022`).
+
 ## Why is this bad?
 Skipped levels break the outline that screen readers, tables of contents and anchors rely on.
 

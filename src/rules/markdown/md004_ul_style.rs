@@ -22,6 +22,11 @@ markdownlint's MD004: bullets written with another marker than `style`: `consist
 first bullet's, the default), `asterisk`, `dash`, `plus`, or `sublist` (each nesting level
 differs from its parent). The fix rewrites the marker.
 
+**Differences from markdownlint.** After an unindented `<br>` or `<img …>` line right below a list
+item's text, comrak (like cmark-gfm, which GitHub and GitLab render with) reads the lines up to
+the next blank line as an HTML block, where micromark continues the item: a list item there is
+seen by markdownlint only (see `hblint explain MD022`).
+
 ## Why is this bad?
 Mixed markers split one list into several in CommonMark and make the source inconsistent; job
 family pages often mix `*` and `-` in one section.

@@ -3,6 +3,7 @@
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
+use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD034",
@@ -39,13 +40,64 @@ See <https://handbook.gitlab.com> for details.
 /// Bare URLs.
 pub struct NoBareUrls;
 
+/// Whether `span` is inside an inline HTML element of its paragraph (`<code>…url…</code>`), as
+/// markdownlint decides it: an opening tag hides everything up to the closing tag of the same
+/// name (case-sensitive, counting nested ones of that name); a tag never closed (`<br>`) hides
+/// only itself. The paragraph is the run of non-blank lines around the URL.
+fn inside_html_element(page: &Page<'_>, span: Span) -> bool {
+    let text = page.source.text.as_str();
+    let start = text[..span.start].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = text[span.end..].find("\n\n").map_or(text.len(), |i| span.end + i);
+    let first = page.html_inline.partition_point(|h| h.start < start);
+    let tags: Vec<(Span, bool, &str)> = page.html_inline[first..]
+        .iter()
+        .take_while(|h| h.end <= end)
+        .filter_map(|h| tag_of(page.slice(*h)).map(|(close, name)| (*h, close, name)))
+        .collect();
+    let mut i = 0;
+    while i < tags.len() {
+        let (open, close, name) = tags[i];
+        if !close {
+            let mut depth = 1;
+            let matching = tags[i + 1..].iter().position(|&(_, c, n)| {
+                if n == name {
+                    depth += if c { -1 } else { 1 };
+                }
+                depth == 0
+            });
+            if let Some(j) = matching {
+                let closing = tags[i + 1 + j].0;
+                if open.start <= span.start && span.end <= closing.end {
+                    return true;
+                }
+                i += 1 + j;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// An HTML tag's name and whether it closes (`</em>`: true, "em"); `None` for a comment,
+/// declaration or anything else that is not a tag.
+fn tag_of(html: &str) -> Option<(bool, &str)> {
+    let rest = html.strip_prefix('<')?;
+    let first = rest.chars().next().filter(|c| !matches!(c, '!' | '>'))?;
+    let after = &rest[first.len_utf8()..];
+    let end = first.len_utf8() + after.find(|c: char| c == '/' || c == '>' || c.is_whitespace()).unwrap_or(after.len());
+    let name = &rest[..end];
+    match name.strip_prefix('/') {
+        Some(closing) => Some((true, closing)),
+        None => Some((false, name)),
+    }
+}
+
 impl Rule for NoBareUrls {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
-        let text = page.source.text.as_str();
         for link in page.markdown.link_model.hyperlinks() {
             let (span, url) = (&link.span, &link.url);
             let source = page.slice(*span);
@@ -56,20 +108,7 @@ impl Rule for NoBareUrls {
             if !(source == url || source == bare || url.ends_with(source)) {
                 continue;
             }
-            // Inside an inline HTML element on the same line (`<span>…url…</span>`).
-            let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-            let opened = page.html_inline.iter().any(|h| {
-                h.start >= line_start
-                    && h.end <= span.start
-                    && !page.slice(*h).starts_with("</")
-                    && !page.slice(*h).ends_with("/>")
-            });
-            let closed = page
-                .html_inline
-                .iter()
-                .any(|h| h.start >= span.end && h.end <= line_end && page.slice(*h).starts_with("</"));
-            if opened && closed {
+            if inside_html_element(page, *span) {
                 continue;
             }
             out.report(*span, format!("bare URL '{source}'"))

@@ -13,7 +13,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "images should have alternate text (alt text)",
     docs: r#"## What it does
 markdownlint's MD045: an image without alt text, in Markdown (`![](logo.png)`) or in HTML
-(`<img src="logo.png">` without `alt`, unless `aria-hidden="true"`).
+(`<img src="logo.png">` without `alt`, unless `aria-hidden="true"`). An image inside an HTML
+comment is not checked: markdownlint hides the text of comments from its rules.
 
 ## Why is this bad?
 Screen readers have nothing to say about the image, and nothing shows when it fails to load.
@@ -55,7 +56,13 @@ impl Rule for NoAltText {
         }
         for area in page.html_blocks.iter().chain(&page.html_inline) {
             let html = page.slice(*area);
+            // markdownlint hides the text of HTML comments from its rules: an image commented
+            // out is not there.
+            let comments = if html.contains("<!--") { super::html::html_comments(html) } else { Vec::new() };
             for tag in IMG.find_iter(html) {
+                if comments.iter().any(|c| c.start <= tag.start() && tag.end() <= c.end) {
+                    continue;
+                }
                 let text = tag.as_str();
                 if !ALT.is_match(text) && !ARIA_HIDDEN.is_match(text) {
                     let span = Span::new(area.start + tag.start(), area.start + tag.end());

@@ -25,7 +25,9 @@ read as one full reference to the last label.
 Differences from markdownlint: markdownlint only finds references when another rule that needs
 its micromark parser is enabled too (with MD052 and MD053 alone it reports nothing); hblint
 always checks. The task-list markers `[x]` and `[ ]` are never references to hblint, whatever
-`ignored_labels` says.
+`ignored_labels` says. markdownlint misses an undefined label when the link text holds a code
+span (`` [`Command::new`][crate::Command::new] ``, common in Rust and API docs): the page shows
+the brackets as text all the same, so hblint reports it.
 
 ## Why is this bad?
 An undefined reference renders as the literal bracketed text, not as a link: the reader sees

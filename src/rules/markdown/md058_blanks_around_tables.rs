@@ -16,6 +16,10 @@ markdownlint's MD058: a table with a non-blank line right before or right after 
 or spaces and `|`, comrak ends the table one row later than micromark (2 tables in the GitLab
 handbook).
 
+**Like markdownlint, not CommonMark.** A `:::` line (the end of a container directive,
+`:::note` … `:::`, which markdownlint's parser reads) ends a table: a table right above it needs a
+blank line, and the line is not a row for MD055, MD056 or MD060.
+
 ## Why is this bad?
 Some renderers do not recognise a table glued to a paragraph, and the source is hard to read.
 
