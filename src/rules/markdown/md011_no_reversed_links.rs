@@ -1,6 +1,6 @@
 //! MD011 no-reversed-links.
 
-use super::lines::{body_lines, line_flags, mark_code_lines};
+use super::lines::{body_lines, code_and_html_lines};
 use crate::diagnostic::Edit;
 use crate::page::Page;
 use crate::rules::{Group, Params, Rule, RuleMeta, Severity, Sink};
@@ -15,8 +15,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "reversed link syntax",
     docs: r#"## What it does
 markdownlint's MD011: `(text)[link]`, the parentheses and brackets of a link swapped, outside
-code blocks and code spans. The fix writes `[text](link)`. As in markdownlint, the lines of
-HTML blocks are checked too (`<pre>` text such as `split('@')[1]` included).
+code. The fix writes `[text](link)`.
 
 Text inside HTML comments is not checked: markdownlint hides the text of comments from its
 line rules (an inline comment only when it is valid CommonMark: no `--` inside).
@@ -51,9 +50,7 @@ impl Rule for NoReversedLinks {
     }
 
     fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
-        // markdownlint skips code blocks (and math), not HTML blocks.
-        let mut ignored = line_flags(page);
-        mark_code_lines(page, &mut ignored, true);
+        let ignored = code_and_html_lines(page);
         let hidden = super::html::hidden_comments(page);
         for line in body_lines(page) {
             if ignored[line.number] || !line.text.contains(")[") {
