@@ -77,7 +77,7 @@ fn takes(kind: ParamKind) -> String {
         }
         ParamKind::Strings { .. } => "a list of strings".into(),
         ParamKind::Pattern { .. } => "a regular expression".into(),
-        ParamKind::Limit => "an integer (0 for the default, -1 for no limit)".into(),
+        ParamKind::Limit => "an integer (0 or -1 for no limit)".into(),
         ParamKind::PerHeadingLevel => format!(
             "an integer from -1 (any number) to {max}, or a list of up to 6 of them (heading levels 1 to 6)",
             max = crate::rules::meta::MAX_WIDTH
@@ -115,7 +115,7 @@ mod tests {
         let err = |code, name, value| check(code, name, value).expect_err("rejected");
         assert_eq!(
             err("MD013", "line_length", "\"long\""),
-            "parameter 'line_length' of MD013 (line-length) takes an integer (0 for the default, -1 for no limit), not \"long\""
+            "parameter 'line_length' of MD013 (line-length) takes an integer (0 or -1 for no limit), not \"long\""
         );
         assert!(err("MD013", "line_length", "1.5").ends_with("not 1.5"));
         assert!(err("MD012", "maximum", "-1").ends_with("not -1"));

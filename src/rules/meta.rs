@@ -85,7 +85,7 @@ impl RuleMeta {
             text.push_str("\n## Parameters\n");
             for param in self.params {
                 let zero = match param.kind {
-                    ParamKind::Integer { zero_is_default: true, .. } | ParamKind::Limit => "; 0 means the default",
+                    ParamKind::Integer { zero_is_default: true, .. } => "; 0 means the default",
                     _ => "",
                 };
                 let (name, kind, default, doc) = (param.name, param.kind, param.default, param.doc);
@@ -148,9 +148,9 @@ pub enum ParamKind {
         /// Whether it matches ignoring case (compiled with `(?i)`).
         case_insensitive: bool,
     },
-    /// A length limit (MD013's `line_length`): a whole number, where 0 means the default (as
-    /// markdownlint's `Number(value || default)` reads it) and a negative number means no limit.
-    /// A fraction is floored; anything else is the default.
+    /// A length limit (MD013's `line_length`): a whole number; 0 or a negative number means no
+    /// limit (markdownlint checks a limit only when it is above 0). A fraction is floored, a
+    /// string read as JavaScript's `Number` does, `null` is the default.
     Limit,
     /// A count per heading level (MD022's `lines_above`): one integer for every level, or a list
     /// whose items are levels 1 to 6 in order (missing levels take the default). A negative
@@ -208,7 +208,7 @@ impl Param {
         Param { name, kind, default: ParamDefault::Strings(default), doc }
     }
 
-    /// A length limit: 0 means the default, a negative number no limit.
+    /// A length limit: 0 or a negative number means no limit.
     pub const fn limit(name: &'static str, default: u64, doc: &'static str) -> Param {
         Param { name, kind: ParamKind::Limit, default: ParamDefault::Integer(default), doc }
     }
@@ -271,7 +271,7 @@ impl std::fmt::Display for ParamKind {
             ParamKind::Strings { .. } => f.write_str("list of strings"),
             ParamKind::Pattern { case_insensitive: false } => f.write_str("regular expression"),
             ParamKind::Pattern { case_insensitive: true } => f.write_str("regular expression, ignoring case"),
-            ParamKind::Limit => f.write_str("integer, below 0 for no limit"),
+            ParamKind::Limit => f.write_str("integer, 0 or below for no limit"),
             ParamKind::PerHeadingLevel => {
                 f.write_str("integer or list of integers for heading levels 1 to 6, -1 for any number")
             }

@@ -170,9 +170,10 @@ pub fn coerce(param: &Param, given: Option<&Value>, earlier: &Params) -> ParamVa
             Some(value) => ParamValue::Boolean(js_truthy(value)),
             None => default(ParamValue::Boolean(false)),
         },
-        ParamKind::Limit => match given.filter(|value| js_truthy(value)) {
-            // markdownlint's `Number(value || default)`, and a limit of NaN or below 0 is none.
-            Some(value) => ParamValue::Limit(js_number(value).filter(|n| *n >= 0.0).map(|n| n as u64)),
+        ParamKind::Limit => match given.filter(|value| !value.is_null()) {
+            // markdownlint's `Number(value ?? default)`, checked only when above 0: 0, a negative
+            // number and NaN are no limit.
+            Some(value) => ParamValue::Limit(js_number(value).filter(|n| *n > 0.0).map(|n| n as u64)),
             None => match default(ParamValue::Limit(None)) {
                 ParamValue::Integer(n) => ParamValue::Limit(Some(n)),
                 value => value,
@@ -194,8 +195,9 @@ pub fn coerce(param: &Param, given: Option<&Value>, earlier: &Params) -> ParamVa
                         *level = count(item);
                     }
                 }
+                // `Number(value ?? default)`: null is the default.
+                Some(Value::Null) | None => {}
                 Some(value) => levels = [count(value); 6],
-                None => {}
             }
             ParamValue::PerHeadingLevel(levels)
         }
@@ -345,10 +347,11 @@ mod tests {
     const ABOVE: Param = Param::per_heading_level("above", 1, "lines above");
 
     #[test]
-    fn limits_take_zero_as_the_default_and_below_zero_as_none() {
+    fn limits_of_zero_or_below_are_none() {
         assert_eq!(one(&LIMIT, json!(100)), ParamValue::Limit(Some(100)));
         assert_eq!(one(&LIMIT, json!(100.7)), ParamValue::Limit(Some(100)));
-        assert_eq!(one(&LIMIT, json!(0)), ParamValue::Limit(Some(80)));
+        assert_eq!(one(&LIMIT, json!(0)), ParamValue::Limit(None));
+        assert_eq!(one(&LIMIT, json!(null)), ParamValue::Limit(Some(80)));
         assert_eq!(one(&LIMIT, json!(-1)), ParamValue::Limit(None));
         assert_eq!(one(&LIMIT, json!("120")), ParamValue::Limit(Some(120)));
         assert_eq!(one(&LIMIT, json!("long")), ParamValue::Limit(None));
@@ -362,6 +365,7 @@ mod tests {
         assert_eq!(levels, [Some(2), None, Some(0), Some(1), Some(1), Some(1)]);
         assert_eq!(one(&ABOVE, json!(3)), ParamValue::PerHeadingLevel([Some(3); 6]));
         assert_eq!(one(&ABOVE, json!(-1)), ParamValue::PerHeadingLevel([None; 6]));
+        assert_eq!(one(&ABOVE, json!(null)), ParamValue::PerHeadingLevel([Some(1); 6]));
         assert_eq!(coerce(&ABOVE, None, &Params::default()), ParamValue::PerHeadingLevel([Some(1); 6]));
     }
 

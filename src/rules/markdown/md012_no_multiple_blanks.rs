@@ -6,7 +6,7 @@ use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
-const MAXIMUM: Param = Param::integer("maximum", 1, "the consecutive blank lines allowed").zero_means_default();
+const MAXIMUM: Param = Param::integer("maximum", 1, "the consecutive blank lines allowed");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD012",
@@ -15,8 +15,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "multiple consecutive blank lines",
     docs: r#"## What it does
 markdownlint's MD012: more than `maximum` (default 1) blank lines in a row, outside code blocks.
-Each extra blank line is reported; the fix removes it. As in markdownlint, `maximum = 0` means
-the default.
+Each extra blank line is reported; the fix removes it.
 
 Inside an HTML comment, a line of spaces is not blank but an empty line is: markdownlint hides
 the text of comments from its line rules, spaces that end a line included, and counts what is

@@ -27,16 +27,14 @@ pub static META: RuleMeta = RuleMeta {
     docs: r#"## What it does
 markdownlint's MD013: lines longer than `line_length` (default 80) characters; headings use
 `heading_line_length` and code blocks `code_block_line_length` (both default to `line_length`).
-As in markdownlint, a length of 0 means the default and a negative one (`-1`) means no limit:
-`line_length = -1` turns the rule off but for `heading_line_length` or `code_block_line_length`
-when they are set.
+As in markdownlint, a length of 0 or below (`-1`) means no limit: `line_length = -1` turns the
+rule off but for `heading_line_length` or `code_block_line_length` when they are set.
 `code_blocks`, `tables` and `headings` (all true by default) say whether those lines are
 checked at all. Like markdownlint, lengths count UTF-16 code units, link reference definitions
 and footnotes are never checked, and by default the last word of a line may cross the limit
 when it starts within it, and lines holding only links or images are allowed. `strict` checks
 every line whole; `stern` checks every line whole too but still allows lines that cannot be
-wrapped (a single word after heading or quote markers) and lines of links. Words end at any
-Unicode space, a no-break space (U+00A0) too, as in markdownlint 0.40 (JavaScript's `\s`).
+wrapped (a single word after heading or quote markers) and lines of links.
 
 Text inside HTML comments counts as one word per run of non-spaces, as markdownlint hides it
 (each character becomes `.`): the length is the same, but spaces at the end of a comment line
@@ -260,10 +258,10 @@ impl Rule for LineLength {
             }
             if !strict && !stern {
                 // The last word may cross the limit when it starts within it.
-                // markdownlint 0.40's `/\S*$/u` is JavaScript's: any Unicode space ends the run,
-                // a no-break space (U+00A0) too (0.42's RE2 `\S` would not).
-                let js_space = |c: char| (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}';
-                let last_word = original.len() - original.trim_end_matches(|c: char| !js_space(c)).len();
+                // markdownlint's `\S*$` is RE2's: only ASCII whitespace ends the run, so a
+                // no-break space (U+00A0) is part of the last word.
+                let ascii_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r');
+                let last_word = original.len() - original.trim_end_matches(|c: char| !ascii_space(c)).len();
                 if js_len(&original[..original.len() - last_word]) < max {
                     continue;
                 }

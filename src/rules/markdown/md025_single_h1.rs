@@ -5,7 +5,7 @@ use crate::page::{BlockKind, Page};
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 
 /// The level of the title heading.
-const LEVEL: Param = Param::integer("level", 1, "the heading level of the title").zero_means_default();
+const LEVEL: Param = Param::integer("level", 1, "the heading level of the title");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD025",

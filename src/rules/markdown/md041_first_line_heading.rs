@@ -7,7 +7,7 @@ use crate::page::{BlockKind, Page};
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 use crate::source::Span;
 
-const LEVEL: Param = Param::integer("level", 1, "the heading level the first line must have").zero_means_default();
+const LEVEL: Param = Param::integer("level", 1, "the heading level the first line must have");
 const ALLOW_PREAMBLE: Param =
     Param::boolean("allow_preamble", false, "allow content before the first heading when it is not a heading");
 
