@@ -20,6 +20,8 @@ code. The fix writes `[text](link)`.
 Like markdownlint, which reads math with micromark's math extension where CommonMark has none,
 math is not checked either: `$$` blocks (a line of two or more `$`, up to a line of at least
 as many, or to the end of the quote or list item holding it) and `$$ … $$` on one line.
+Text inside HTML comments is not checked: markdownlint hides the text of comments from its
+line rules (an inline comment only when it is valid CommonMark: no `--` inside).
 
 **Differences from markdownlint.** markdownlint also reads text between single dollar signs
 (`$(a)[b]$`) as math and skips it; hblint, like its other rules, reads single `$` as dollar
@@ -57,6 +59,7 @@ impl Rule for NoReversedLinks {
     fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let ignored = code_and_html_lines(page);
         let mut math: Option<Vec<bool>> = None;
+        let mut hidden: Option<Vec<Span>> = None;
         for line in body_lines(page) {
             if ignored[line.number] || !line.text.contains(")[") {
                 continue;
@@ -78,6 +81,13 @@ impl Rule for NoReversedLinks {
                     continue;
                 }
                 let span = Span::new(line.start + all.start() + pre.len(), line.start + all.end());
+                // markdownlint hides the text of HTML comments from its line rules.
+                if super::html::in_hidden_comment(
+                    hidden.get_or_insert_with(|| super::html::hidden_comments(page)),
+                    span.start,
+                ) {
+                    continue;
+                }
                 if page.markdown.code_spans.iter().any(|c| c.start < span.end && span.start < c.end)
                     || display_math_spans(line.text)
                         .any(|(start, end)| line.start + start < span.end && span.start < line.start + end)
