@@ -19,7 +19,9 @@ hold code).
 
 **Differences from markdownlint.** One place in the GitLab handbook differs: a fenced block in a
 list whose lines are indented less than the item's content, which comrak and micromark close in
-different places.
+different places. A fence left open in a list item ends, for comrak, where the next item starts;
+micromark takes that item's first line into the code, so markdownlint does not ask for a blank
+line there and hblint does.
 
 ## Why is this bad?
 Some renderers do not start a code block glued to a paragraph, and the source is hard to read.
