@@ -147,7 +147,7 @@ fn the_schema_describes_each_key_for_an_editor() {
     );
     assert_eq!(
         schema["properties"]["rules"]["properties"]["MD013"]["properties"]["line_length"],
-        serde_json::json!({"type": "integer", "minimum": 0, "description": "the longest a line may be, in UTF-16 code units"})
+        serde_json::json!({"type": "integer", "description": "the longest a line may be, in UTF-16 code units"})
     );
 }
 

@@ -187,9 +187,9 @@ fn suppression_comments_silence_rules() {
 #[test]
 fn explain_lists_a_rules_parameters_with_kinds_and_defaults() {
     let parameters = "\n## Parameters\n\
-        - `line_length` (integer, default 80; 0 means the default): the longest a line may be, in UTF-16 code units\n\
-        - `heading_line_length` (integer, default the value of `line_length`; 0 means the default): the longest a heading line may be\n\
-        - `code_block_line_length` (integer, default the value of `line_length`; 0 means the default): the longest a code block line may be\n\
+        - `line_length` (integer, 0 or below for no limit, default 80): the longest a line may be, in UTF-16 code units\n\
+        - `heading_line_length` (integer, 0 or below for no limit, default the value of `line_length`): the longest a heading line may be\n\
+        - `code_block_line_length` (integer, 0 or below for no limit, default the value of `line_length`): the longest a code block line may be\n\
         - `code_blocks` (boolean, default true): check the lines of code blocks\n\
         - `tables` (boolean, default true): check the lines of tables\n\
         - `headings` (boolean, default true): check heading lines\n\
@@ -221,8 +221,8 @@ fn an_unknown_parameter_or_a_value_of_the_wrong_kind_is_a_located_error() {
     );
     std::fs::write(dir.path().join("hblint.toml"), "[rules.line-length]\nline_length = \"long\"\n").expect("write");
     check_in(dir.path(), &["a.md"]).code(2).stdout("").stderr(
-        "hblint: error: hblint.toml:2:15: parameter 'line_length' of MD013 (line-length) takes an integer of 0 or \
-         more, not \"long\"\n",
+        "hblint: error: hblint.toml:2:15: parameter 'line_length' of MD013 (line-length) takes an integer (0 or -1 \
+         for no limit), not \"long\"\n",
     );
     std::fs::write(dir.path().join("hblint.toml"), "[rules.MD003]\nstyle = \"atx-closed\"\n").expect("write");
     check_in(dir.path(), &["a.md"]).code(2).stderr(

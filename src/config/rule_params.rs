@@ -35,6 +35,13 @@ pub fn to_json(meta: &RuleMeta, param: &Param, value: &toml::Value) -> Result<Va
             .map(|item| item.as_str().map(|s| Value::String(s.to_string())))
             .collect::<Option<Vec<Value>>>()
             .map(Value::Array),
+        (ParamKind::Limit, Toml::Integer(n)) => Some(Value::from(*n)),
+        (ParamKind::PerHeadingLevel, Toml::Integer(n)) if is_level_count(*n) => Some(Value::from(*n)),
+        (ParamKind::PerHeadingLevel, Toml::Array(items)) if items.len() <= 6 => items
+            .iter()
+            .map(|item| item.as_integer().filter(|n| is_level_count(*n)).map(Value::from))
+            .collect::<Option<Vec<Value>>>()
+            .map(Value::Array),
         (ParamKind::Pattern { case_insensitive }, Toml::String(s)) => {
             let flags = if case_insensitive { "(?i)" } else { "" };
             if regex::Regex::new(&format!("{flags}{s}")).is_err() {
@@ -52,6 +59,11 @@ pub fn to_json(meta: &RuleMeta, param: &Param, value: &toml::Value) -> Result<Va
     })
 }
 
+/// A count a per-heading-level parameter takes: -1 (any number), or 0 up to what a fix may write.
+fn is_level_count(n: i64) -> bool {
+    n == -1 || (0..=crate::rules::meta::MAX_WIDTH as i64).contains(&n)
+}
+
 /// What a parameter of `kind` takes, as a phrase.
 fn takes(kind: ParamKind) -> String {
     match kind {
@@ -65,6 +77,11 @@ fn takes(kind: ParamKind) -> String {
         }
         ParamKind::Strings { .. } => "a list of strings".into(),
         ParamKind::Pattern { .. } => "a regular expression".into(),
+        ParamKind::Limit => "an integer (0 or -1 for no limit)".into(),
+        ParamKind::PerHeadingLevel => format!(
+            "an integer from -1 (any number) to {max}, or a list of up to 6 of them (heading levels 1 to 6)",
+            max = crate::rules::meta::MAX_WIDTH
+        ),
     }
 }
 
@@ -88,6 +105,9 @@ mod tests {
         assert_eq!(check("MD026", "punctuation", "\".?\""), Ok(Value::from(".?")));
         assert_eq!(check("MD044", "names", "[\"GitLab\"]"), Ok(serde_json::json!(["GitLab"])));
         assert_eq!(check("MD051", "ignored_pattern", "\"^top$\""), Ok(Value::from("^top$")));
+        assert_eq!(check("MD013", "line_length", "-1"), Ok(Value::from(-1)));
+        assert_eq!(check("MD022", "lines_above", "[1, -1, 2]"), Ok(serde_json::json!([1, -1, 2])));
+        assert_eq!(check("MD022", "lines_below", "-1"), Ok(Value::from(-1)));
     }
 
     #[test]
@@ -95,10 +115,12 @@ mod tests {
         let err = |code, name, value| check(code, name, value).expect_err("rejected");
         assert_eq!(
             err("MD013", "line_length", "\"long\""),
-            "parameter 'line_length' of MD013 (line-length) takes an integer of 0 or more, not \"long\""
+            "parameter 'line_length' of MD013 (line-length) takes an integer (0 or -1 for no limit), not \"long\""
         );
-        assert!(err("MD013", "line_length", "-1").ends_with("not -1"));
         assert!(err("MD013", "line_length", "1.5").ends_with("not 1.5"));
+        assert!(err("MD012", "maximum", "-1").ends_with("not -1"));
+        assert!(err("MD022", "lines_above", "[1, \"2\"]").contains("or a list of up to 6 of them"));
+        assert!(err("MD022", "lines_above", "-2").contains("takes an integer from -1"));
         assert!(err("MD007", "indent", "5000").contains("takes an integer from 0 to 1000"));
         assert!(err("MD013", "strict", "1").contains("takes true or false"));
         assert!(err("MD003", "style", "\"atx-closed\"").contains("takes one of \"consistent\", \"atx\""));

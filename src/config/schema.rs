@@ -64,6 +64,11 @@ fn param_schema(param: &Param) -> Value {
         ParamKind::String | ParamKind::Pattern { .. } => json!({ "type": "string" }),
         ParamKind::Choice(choices) => json!({ "type": "string", "enum": choices }),
         ParamKind::Strings { .. } => json!({ "type": "array", "items": { "type": "string" } }),
+        ParamKind::Limit => json!({ "type": "integer" }),
+        ParamKind::PerHeadingLevel => {
+            let count = json!({ "type": "integer", "minimum": -1, "maximum": crate::rules::meta::MAX_WIDTH });
+            json!({ "oneOf": [count, { "type": "array", "items": count, "maxItems": 6 }] })
+        }
     };
     schema["description"] = param.doc.into();
     schema

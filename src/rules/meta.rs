@@ -131,7 +131,8 @@ pub enum ParamKind {
         /// Values above are read as this (widths a fix writes out: [`MAX_WIDTH`]).
         max: Option<u64>,
     },
-    /// `true` or `false`; anything else is the default.
+    /// `true` or `false`; from a markdownlint configuration any other value is read as
+    /// JavaScript's `!!value` does (`0`, `""` and `null` are false, anything else true).
     Boolean,
     /// Any string; anything else is the default.
     String,
@@ -147,6 +148,15 @@ pub enum ParamKind {
         /// Whether it matches ignoring case (compiled with `(?i)`).
         case_insensitive: bool,
     },
+    /// A length limit (MD013's `line_length`): a whole number; 0 or a negative number means no
+    /// limit (markdownlint checks a limit only when it is above 0). A fraction is floored, a
+    /// string read as JavaScript's `Number` does, `null` is the default.
+    Limit,
+    /// A count per heading level (MD022's `lines_above`): one integer for every level, or a list
+    /// whose items are levels 1 to 6 in order (missing levels take the default). A negative
+    /// number means any count is fine; anything else (a string, a fraction's remainder) is read
+    /// as markdownlint's `Number` would, else as the default.
+    PerHeadingLevel,
 }
 
 /// A parameter's value when the configuration gives none (or one markdownlint cannot read).
@@ -196,6 +206,16 @@ impl Param {
     pub const fn strings(name: &'static str, default: &'static [&'static str], doc: &'static str) -> Param {
         let kind = ParamKind::Strings { keep_non_strings: false };
         Param { name, kind, default: ParamDefault::Strings(default), doc }
+    }
+
+    /// A length limit: 0 or a negative number means no limit.
+    pub const fn limit(name: &'static str, default: u64, doc: &'static str) -> Param {
+        Param { name, kind: ParamKind::Limit, default: ParamDefault::Integer(default), doc }
+    }
+
+    /// A count for each heading level, given as one integer or a list; negative means any.
+    pub const fn per_heading_level(name: &'static str, default: u64, doc: &'static str) -> Param {
+        Param { name, kind: ParamKind::PerHeadingLevel, default: ParamDefault::Integer(default), doc }
     }
 
     /// A case-sensitive regular expression.
@@ -251,6 +271,10 @@ impl std::fmt::Display for ParamKind {
             ParamKind::Strings { .. } => f.write_str("list of strings"),
             ParamKind::Pattern { case_insensitive: false } => f.write_str("regular expression"),
             ParamKind::Pattern { case_insensitive: true } => f.write_str("regular expression, ignoring case"),
+            ParamKind::Limit => f.write_str("integer, 0 or below for no limit"),
+            ParamKind::PerHeadingLevel => {
+                f.write_str("integer or list of integers for heading levels 1 to 6, -1 for any number")
+            }
         }
     }
 }

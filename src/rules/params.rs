@@ -27,6 +27,10 @@ pub enum ParamValue {
     /// `None`: unset, and no default.
     Strings(Option<Vec<String>>),
     Pattern(Pattern),
+    /// A length limit; `None`: no limit.
+    Limit(Option<u64>),
+    /// A count for heading levels 1 to 6; `None`: any count.
+    PerHeadingLevel([Option<u64>; 6]),
 }
 
 /// A regular-expression parameter: its text, and the compiled expression (`None` when it does
@@ -107,6 +111,23 @@ impl Params {
         }
     }
 
+    /// A limit parameter's value; `None` when there is no limit.
+    pub fn limit(&self, param: &Param) -> Option<u64> {
+        match self.get(param) {
+            ParamValue::Limit(limit) => *limit,
+            other => panic!("parameter '{}' is not a limit: {other:?}", param.name),
+        }
+    }
+
+    /// A per-heading-level parameter's value for heading `level` (1 to 6); `None` when any
+    /// count will do.
+    pub fn for_heading_level(&self, param: &Param, level: u8) -> Option<u64> {
+        match self.get(param) {
+            ParamValue::PerHeadingLevel(levels) => levels[usize::from(level.clamp(1, 6)) - 1],
+            other => panic!("parameter '{}' is not per heading level: {other:?}", param.name),
+        }
+    }
+
     /// A regular-expression parameter's value.
     pub fn pattern(&self, param: &Param) -> &Pattern {
         match self.get(param) {
@@ -145,10 +166,41 @@ pub fn coerce(param: &Param, given: Option<&Value>, earlier: &Params) -> ParamVa
                 (value, _) => value,
             }
         }
-        ParamKind::Boolean => match given.and_then(Value::as_bool) {
-            Some(b) => ParamValue::Boolean(b),
+        ParamKind::Boolean => match given {
+            Some(value) => ParamValue::Boolean(js_truthy(value)),
             None => default(ParamValue::Boolean(false)),
         },
+        ParamKind::Limit => match given.filter(|value| !value.is_null()) {
+            // markdownlint's `Number(value ?? default)`, checked only when above 0: 0, a negative
+            // number and NaN are no limit.
+            Some(value) => ParamValue::Limit(js_number(value).filter(|n| *n > 0.0).map(|n| n as u64)),
+            None => match default(ParamValue::Limit(None)) {
+                ParamValue::Integer(n) => ParamValue::Limit(Some(n)),
+                value => value,
+            },
+        },
+        ParamKind::PerHeadingLevel => {
+            let fallback = match param.default {
+                ParamDefault::Integer(n) => Some(n),
+                _ => None,
+            };
+            // markdownlint checks a level only when its count is a number of 0 or more; a fix
+            // writes that many lines, hence the cap.
+            let count =
+                |value: &Value| js_number(value).filter(|n| *n >= 0.0).map(|n| (n as u64).min(super::meta::MAX_WIDTH));
+            let mut levels = [fallback; 6];
+            match given {
+                Some(Value::Array(items)) => {
+                    for (level, item) in levels.iter_mut().zip(items) {
+                        *level = count(item);
+                    }
+                }
+                // `Number(value ?? default)`: null is the default.
+                Some(Value::Null) | None => {}
+                Some(value) => levels = [count(value); 6],
+            }
+            ParamValue::PerHeadingLevel(levels)
+        }
         ParamKind::String | ParamKind::Choice(_) => match given.and_then(Value::as_str) {
             Some(text) => ParamValue::Text(text.to_string()),
             None => default(ParamValue::Text(String::new())),
@@ -170,6 +222,31 @@ pub fn coerce(param: &Param, given: Option<&Value>, earlier: &Params) -> ParamVa
             Some(text) => ParamValue::Pattern(compile(param, text)),
             None => default(ParamValue::Pattern(compile(param, ""))),
         },
+    }
+}
+
+/// JavaScript's `!!value` for a JSON value.
+fn js_truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(_) | Value::Object(_) => true,
+    }
+}
+
+/// JavaScript's `Number(value)` for a JSON value; `None` for NaN.
+fn js_number(value: &Value) -> Option<f64> {
+    match value {
+        Value::Null => Some(0.0),
+        Value::Bool(b) => Some(f64::from(u8::from(*b))),
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) if s.trim().is_empty() => Some(0.0),
+        Value::String(s) => s.trim().parse::<f64>().ok().filter(|f| f.is_finite()),
+        Value::Array(items) if items.is_empty() => Some(0.0),
+        Value::Array(items) if items.len() == 1 && !items[0].is_array() => js_number(&items[0]),
+        Value::Array(_) | Value::Object(_) => None,
     }
 }
 
@@ -250,9 +327,12 @@ mod tests {
     }
 
     #[test]
-    fn booleans_strings_and_lists_take_only_their_own_kind() {
+    fn booleans_read_as_javascript_does_and_strings_and_lists_take_their_own_kind() {
         assert_eq!(one(&STRICT, json!(true)), ParamValue::Boolean(true));
-        assert_eq!(one(&STRICT, json!(1)), ParamValue::Boolean(false));
+        // markdownlint reads booleans as JavaScript's `!!value`.
+        assert_eq!(one(&STRICT, json!(1)), ParamValue::Boolean(true));
+        assert_eq!(one(&STRICT, json!("")), ParamValue::Boolean(false));
+        assert_eq!(one(&STRICT, json!(null)), ParamValue::Boolean(false));
         // markdownlint passes any string on; only hblint.toml checks the choices.
         assert_eq!(one(&STYLE, json!("setext")), ParamValue::Text("setext".into()));
         assert_eq!(one(&STYLE, json!(3)), ParamValue::Text("consistent".into()));
@@ -261,6 +341,32 @@ mod tests {
         assert_eq!(one(&LABELS, json!("a")), ParamValue::Strings(Some(vec!["x".into()])));
         assert_eq!(one(&NAMES, json!(["a", 1])), ParamValue::Strings(Some(vec!["a".into(), "1".into()])));
         assert_eq!(one(&NAMES, json!({})), ParamValue::Strings(None));
+    }
+
+    const LIMIT: Param = Param::limit("limit", 80, "a limit");
+    const ABOVE: Param = Param::per_heading_level("above", 1, "lines above");
+
+    #[test]
+    fn limits_of_zero_or_below_are_none() {
+        assert_eq!(one(&LIMIT, json!(100)), ParamValue::Limit(Some(100)));
+        assert_eq!(one(&LIMIT, json!(100.7)), ParamValue::Limit(Some(100)));
+        assert_eq!(one(&LIMIT, json!(0)), ParamValue::Limit(None));
+        assert_eq!(one(&LIMIT, json!(null)), ParamValue::Limit(Some(80)));
+        assert_eq!(one(&LIMIT, json!(-1)), ParamValue::Limit(None));
+        assert_eq!(one(&LIMIT, json!("120")), ParamValue::Limit(Some(120)));
+        assert_eq!(one(&LIMIT, json!("long")), ParamValue::Limit(None));
+        assert_eq!(coerce(&LIMIT, None, &Params::default()), ParamValue::Limit(Some(80)));
+    }
+
+    #[test]
+    fn per_heading_level_counts_take_one_number_or_a_list() {
+        let params = Params::resolve(&[ABOVE], &[Some(&json!({"above": [2, -1, 0]}))]);
+        let levels: Vec<Option<u64>> = (1..=6).map(|level| params.for_heading_level(&ABOVE, level)).collect();
+        assert_eq!(levels, [Some(2), None, Some(0), Some(1), Some(1), Some(1)]);
+        assert_eq!(one(&ABOVE, json!(3)), ParamValue::PerHeadingLevel([Some(3); 6]));
+        assert_eq!(one(&ABOVE, json!(-1)), ParamValue::PerHeadingLevel([None; 6]));
+        assert_eq!(one(&ABOVE, json!(null)), ParamValue::PerHeadingLevel([Some(1); 6]));
+        assert_eq!(coerce(&ABOVE, None, &Params::default()), ParamValue::PerHeadingLevel([Some(1); 6]));
     }
 
     #[test]

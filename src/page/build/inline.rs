@@ -80,9 +80,12 @@ impl Outline<'_, '_> {
         let (Some(only), None) = (children.next(), children.next()) else { return false };
         let NodeValue::Text(text) = &only.data().value else { return false };
         let url = link.url.as_str();
-        url == text.as_ref() as &str
-            || url.strip_prefix("mailto:") == Some(text)
-            || text.starts_with("www.") && url.strip_prefix("http://") == Some(text)
+        // `[javascript](javascript)` is a link whose text happens to be its address: text.
+        let looks_like_address = text.contains([':', '@']) || text.starts_with("www.");
+        looks_like_address
+            && (url == text.as_ref() as &str
+                || url.strip_prefix("mailto:") == Some(text)
+                || text.starts_with("www.") && url.strip_prefix("http://") == Some(text))
     }
 
     /// A link whose visible text is its URL: an autolink or a bare URL.

@@ -29,6 +29,23 @@ pub(super) fn outline(page: &mut Page<'_>, collect_text: bool) {
     let root = parse_document(&arena, &source.text[page.body_start..], &parse_options());
     let body_first_line = page.lines.line_of(page.body_start);
     Outline::new(page, body_first_line, collect_text).walk(root);
+    stretch_lists_over_unclosed_fences(page);
+}
+
+/// A list (and its last item) that holds an unclosed fence ends where the fence's code does, not
+/// where comrak's source positions end it (on the fence line: `unclosed_fence_span`).
+fn stretch_lists_over_unclosed_fences(page: &mut Page<'_>) {
+    for block in page.markdown.code_blocks.iter().filter(|b| b.unclosed) {
+        for list in page.lists.iter_mut().filter(|l| l.span.start <= block.span.start && block.span.start <= l.span.end)
+        {
+            if list.span.end < block.span.end {
+                list.span.end = block.span.end;
+                if let Some(item) = list.items.last_mut() {
+                    item.span.end = item.span.end.max(block.span.end);
+                }
+            }
+        }
+    }
 }
 
 /// One open inline-text collector: a heading, a document-level paragraph or an item's first paragraph.
@@ -269,7 +286,13 @@ impl<'p, 's> Outline<'p, 's> {
                 self.page.markdown.link_model.inline_blocks.push(span);
             }
             Shallow::Leaf(kind) => {
-                let span = self.span(node);
+                let mut span = self.span(node);
+                if let NodeValue::CodeBlock(code) = &node.data().value
+                    && code.fenced
+                    && !code.closed
+                {
+                    span = self.unclosed_fence_span(span, &code.literal);
+                }
                 if kind != BlockKind::Other {
                     self.cover(span);
                 }
@@ -417,6 +440,20 @@ impl<'p, 's> Outline<'p, 's> {
                 _ => {}
             },
         }
+    }
+
+    /// comrak ends an unclosed fence that its list item or quote closes on the fence line
+    /// itself; the block really runs over its code lines: one line more per line of literal.
+    fn unclosed_fence_span(&self, span: Span, literal: &str) -> Span {
+        let lines = &self.page.lines;
+        let text = self.page.source.text.as_str();
+        let last = lines.line_of(span.start) + literal.lines().count();
+        if literal.is_empty() || last >= lines.line_count() {
+            return span;
+        }
+        let end = if last + 1 < lines.line_count() { lines.line_start(last + 1) } else { text.len() };
+        let end = text[..end].trim_end_matches(['\n', '\r']).len().max(span.end);
+        Span::new(span.start, end)
     }
 
     fn leave<'a>(&mut self, node: &'a AstNode<'a>) {

@@ -170,3 +170,16 @@ pub fn mark_html_lines(page: &Page<'_>, flags: &mut [bool]) {
         }
     }
 }
+
+/// The language of a code fence's opening line (the info string's first word, as written) and
+/// whether more words follow it, as micromark splits the info string (`codeFencedFenceInfo`,
+/// `codeFencedFenceMeta`). Spaces after the language alone are no more words.
+pub fn fence_info(line: &str) -> (&str, bool) {
+    let Some(fence_at) = line.find(['`', '~']) else { return ("", false) };
+    let fence_char = char::from(line.as_bytes()[fence_at]);
+    let info = line[fence_at..].trim_start_matches(fence_char).trim_matches([' ', '\t', '\r']);
+    match info.find([' ', '\t']) {
+        Some(end) => (&info[..end], true),
+        None => (info, false),
+    }
+}

@@ -4,11 +4,10 @@ use super::lists::{item_prefix, parsed_lists, reindent};
 use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 
-const INDENT: Param = Param::width("indent", 2, "spaces of indentation per nesting level").zero_means_default();
+const INDENT: Param = Param::width("indent", 2, "spaces of indentation per nesting level");
 const START_INDENTED: Param = Param::boolean("start_indented", false, "whether top-level lists are indented");
 const START_INDENT: Param =
     Param::width("start_indent", 2, "spaces of indentation of top-level lists, with `start_indented`")
-        .zero_means_default()
         .defaults_to("indent");
 
 pub static META: RuleMeta = RuleMeta {

@@ -17,6 +17,10 @@ pub static META: RuleMeta = RuleMeta {
 markdownlint's MD012: more than `maximum` (default 1) blank lines in a row, outside code blocks.
 Each extra blank line is reported; the fix removes it.
 
+Inside an HTML comment, a line of spaces is not blank but an empty line is: markdownlint hides
+the text of comments from its line rules, spaces that end a line included, and counts what is
+left.
+
 ## Why is this bad?
 Extra blank lines render as nothing and only make the source longer.
 
@@ -54,8 +58,13 @@ impl Rule for NoMultipleBlanks {
         mark_code_lines(page, &mut in_code, true);
         let text_len = page.source.text.len();
         let mut count = 0;
+        let hidden = super::html::hidden_comments(page);
         for line in body_lines(page) {
-            count = if in_code[line.number] || !line.text.trim().is_empty() { 0 } else { count + 1 };
+            // markdownlint hides the text of HTML comments, spaces that end a line too: a line
+            // of spaces inside a comment is not blank to it.
+            let hidden_spaces = !line.text.is_empty()
+                && super::html::line_ends_in_hidden_comment(&hidden, line.start + line.text.len());
+            count = if in_code[line.number] || !line.text.trim().is_empty() || hidden_spaces { 0 } else { count + 1 };
             if count > maximum {
                 let end = page.lines.line_start(line.number).min(text_len).max(line.start + line.text.len());
                 let span = Span::new(line.start, end);

@@ -15,6 +15,10 @@ pub static META: RuleMeta = RuleMeta {
 markdownlint's MD018: a line that starts with `#` followed directly by text, outside code and
 HTML blocks: it was meant as a heading but renders as a paragraph.
 
+A line whose start is inside an HTML comment is not checked: markdownlint hides the text of
+comments from its line rules (an inline comment only when it is valid CommonMark: no `--`
+inside), so `Text <!-- x` then `#tag -->` is no heading to it.
+
 ## Why is this bad?
 "#Heading" is not a heading in CommonMark: the section disappears from the outline.
 
@@ -43,9 +47,14 @@ impl Rule for NoMissingSpaceAtx {
 
     fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let ignored = code_and_html_lines(page);
+        let hidden = super::html::hidden_comments(page);
         for line in body_lines(page) {
             let text = line.text;
             if ignored[line.number] || !text.starts_with('#') || text.starts_with("#\u{fe0f}\u{20e3}") {
+                continue;
+            }
+            // markdownlint hides the text of HTML comments from its line rules.
+            if super::html::in_hidden_comment(&hidden, line.start) {
                 continue;
             }
             let hashes = text.bytes().take_while(|&b| b == b'#').count();

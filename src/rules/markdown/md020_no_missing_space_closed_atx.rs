@@ -19,6 +19,10 @@ characters, with no space between the opening hashes and the text or between the
 closing hashes (`#Heading#`, `# Heading#`). An escaped closing hash (`# Heading \##`) needs a
 space after it too.
 
+A line whose start is inside an HTML comment is not checked: markdownlint hides the text of
+comments from its line rules (an inline comment only when it is valid CommonMark: no `--`
+inside).
+
 ## Why is this bad?
 Without the spaces the line is not a closed heading: "#Heading#" renders as a paragraph and
 "# Heading#" as a heading whose text ends with a "#".
@@ -57,6 +61,7 @@ impl Rule for NoMissingSpaceClosedAtx {
 
     fn check(&self, page: &Page<'_>, _params: &Params, out: &mut Sink<'_>) {
         let mut ignored: Option<Vec<bool>> = None;
+        let mut hidden: Option<Vec<Span>> = None;
         for line in body_lines(page) {
             let text = line.text;
             if !text.starts_with('#') || !text.trim_end().ends_with('#') {
@@ -64,6 +69,13 @@ impl Rule for NoMissingSpaceClosedAtx {
             }
             let Some(caps) = CLOSED_ATX.captures(text) else { continue };
             if ignored.get_or_insert_with(|| code_and_html_lines(page))[line.number] {
+                continue;
+            }
+            // markdownlint hides the text of HTML comments from its line rules.
+            if super::html::in_hidden_comment(
+                hidden.get_or_insert_with(|| super::html::hidden_comments(page)),
+                line.start,
+            ) {
                 continue;
             }
             let group = |i: usize| caps.get(i).map_or("", |m| m.as_str());

@@ -7,15 +7,11 @@ use crate::page::Page;
 use crate::rules::{Group, Param, Params, Rule, RuleMeta, Severity, Sink};
 
 const UL_SINGLE: Param =
-    Param::width("ul_single", 1, "spaces after the marker of a bullet list of one-paragraph items")
-        .zero_means_default();
+    Param::width("ul_single", 1, "spaces after the marker of a bullet list of one-paragraph items");
 const OL_SINGLE: Param =
-    Param::width("ol_single", 1, "spaces after the marker of an ordered list of one-paragraph items")
-        .zero_means_default();
-const UL_MULTI: Param =
-    Param::width("ul_multi", 1, "spaces after the marker of a bullet list with longer items").zero_means_default();
-const OL_MULTI: Param =
-    Param::width("ol_multi", 1, "spaces after the marker of an ordered list with longer items").zero_means_default();
+    Param::width("ol_single", 1, "spaces after the marker of an ordered list of one-paragraph items");
+const UL_MULTI: Param = Param::width("ul_multi", 1, "spaces after the marker of a bullet list with longer items");
+const OL_MULTI: Param = Param::width("ol_multi", 1, "spaces after the marker of an ordered list with longer items");
 
 pub static META: RuleMeta = RuleMeta {
     code: "MD030",

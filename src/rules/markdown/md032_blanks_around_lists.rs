@@ -22,6 +22,9 @@ seen. On the GitLab handbook 3 lines of 5,636 differ: that case, a list item aft
 indented less than the item's text ("  4. #### Title" after "    1. …"), which comrak and
 micromark nest differently, and one `<br/>` where micromark ends the list a line earlier.
 
+Inside a `$$` math block (micromark's math extension, which CommonMark lacks), a line that
+starts with `+ ` or `- ` is math to markdownlint and a list to hblint.
+
 ## Why is this bad?
 A list glued to a paragraph may not start where the author meant, and lazy continuation lines
 can swallow the paragraph after it.

@@ -17,9 +17,14 @@ markdownlint, markers that stayed literal text are paired up in order within one
 heading, link text or table cell, and a pair is reported where a space follows the opening
 marker or precedes the closing one on the same line.
 
+Like markdownlint, which reads math with micromark's math extension where CommonMark has none,
+markers inside math are not emphasis: text between dollar signs (`$2 * 3 * 4$`, `$$ … $$`) and
+`$$` blocks. So a line of dollar amounts (`$2083.33 * 6% * 50%`) is not reported either.
+
 ## Differences from markdownlint
-markdownlint reads text between dollar signs as math (`$2 * 3 * 4$`) and skips it; hblint,
-like handbook renderers, reads it as text.
+comrak and micromark pair runs of mixed markers differently in rare cases
+(`*emph***strong **`), and comrak does not read a comment ending in `--->` as HTML, so markers
+inside it are checked.
 
 ## Why is this bad?
 Emphasis is only parsed when the markers touch the text: the reader sees the asterisks or
@@ -60,6 +65,31 @@ impl Rule for NoSpaceInEmphasis {
             return;
         }
         let text = page.source.text.as_str();
+        // Markers inside math (`$1 * 2 * 3$`, `$$` blocks) are math to markdownlint, not emphasis.
+        let outside_math;
+        let markers = if text[page.body_start.min(text.len())..].contains('$') {
+            let ignored = super::lines::code_and_html_lines(page);
+            let math_lines = super::math::block_lines(page, &ignored);
+            outside_math = markers
+                .iter()
+                .copied()
+                .filter(|(span, _)| {
+                    let line = page.lines.line_of(span.start);
+                    if math_lines.get(line).copied().unwrap_or(false) {
+                        return false;
+                    }
+                    let (start, end) = line_bounds(page, span.start);
+                    !super::math::inline_spans(&text[start..end], 1)
+                        .any(|(a, b)| start + a <= span.start && span.end <= start + b)
+                })
+                .collect::<Vec<_>>();
+            &outside_math
+        } else {
+            markers
+        };
+        if markers.len() < 2 {
+            return;
+        }
         // markdownlint pairs the bare markers of each container and each marker string in order.
         let mut order: Vec<usize> = (0..markers.len()).collect();
         order.sort_by_key(|&i| {

@@ -66,5 +66,6 @@ pub mod headings;
 pub mod html;
 pub mod lines;
 pub mod lists;
+pub mod math;
 pub mod references;
 pub mod tables;

@@ -232,8 +232,11 @@ pub fn undefined_groups(page: &Page<'_>, unresolved: Unresolved) -> Vec<Group> {
         .collect();
     let mut groups: Vec<Group> = Vec::new();
     let mut mask_at = 0;
-    // Open brackets: position of the `[` (or `!`) and whether it opens an image.
-    let mut starts: Vec<(usize, bool)> = Vec::new();
+    // Open brackets: position of the `[` (or `!`), whether it opens an image, and whether a link
+    // or image inside it resolved (`[![logo][img]][missing]`).
+    let mut starts: Vec<(usize, bool, bool)> = Vec::new();
+    // The last group that can only be the text of a full reference: it holds a resolved link.
+    let mut text_only: Option<(usize, usize)> = None;
     for block in blocks {
         let end = block.end.min(bytes.len());
         starts.clear();
@@ -253,21 +256,32 @@ pub fn undefined_groups(page: &Page<'_>, unresolved: Unresolved) -> Vec<Group> {
             match bytes[i] {
                 b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i += 1,
                 b'!' if bytes.get(i + 1) == Some(&b'[') => {
-                    starts.push((i, true));
+                    starts.push((i, true, false));
                     i += 1;
                 }
-                b'[' => starts.push((i, false)),
+                b'[' => starts.push((i, false, false)),
                 b']' => {
-                    let Some((open, image)) = starts.pop() else {
+                    let Some((open, image, holds_link)) = starts.pop() else {
                         i += 1;
                         continue;
                     };
                     let text_start = open + if image { 2 } else { 1 };
                     if let Some(link) = resolved.get(&text_start).filter(|l| l.text.end == i && l.image == image) {
+                        if let Some(outer) = starts.last_mut() {
+                            outer.2 = true;
+                        }
                         i = link.span.end.max(i + 1);
                         continue;
                     }
-                    record_failure(&mut groups, bytes, open, i + 1, Span::new(text_start, i));
+                    if holds_link {
+                        text_only = Some((open, i + 1));
+                    } else {
+                        if let Some((start, end)) = text_only.take().filter(|&(_, end)| end == open) {
+                            // The text of a full reference: `[![logo][img]][label]`.
+                            groups.push(Group { start, end, kind: LinkKind::Shortcut, label: Span::new(end, end) });
+                        }
+                        record_failure(&mut groups, bytes, open, i + 1, Span::new(text_start, i));
+                    }
                 }
                 _ => {}
             }
