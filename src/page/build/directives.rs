@@ -62,10 +62,10 @@ impl OpenDirectives {
             }
             if let Some(size) = opening_size(line) {
                 self.open.push(size);
-            } else if let Some(size) = closing_size(line) {
-                if self.open.last().is_some_and(|&open| size >= open) {
-                    self.open.pop();
-                }
+            } else if let Some(size) = closing_size(line)
+                && self.open.last().is_some_and(|&open| size >= open)
+            {
+                self.open.pop();
             }
         }
         self.read_until = until;

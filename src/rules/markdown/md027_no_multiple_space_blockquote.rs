@@ -180,7 +180,7 @@ impl Rule for NoMultipleSpaceBlockquote {
                 }
                 if extra >= 2
                     && belongs_to_quote(&containers, marker, nested, &text[at..])
-                    && !(!nested && starts_list_after_list(page, line.start, line.start + text.len()))
+                    && (nested || !starts_list_after_list(page, line.start, line.start + text.len()))
                 {
                     let spaces = Span::new(line.start + at + 1, line.start + at + extra);
                     out.report(spaces, format!("{extra} spaces after '>'"))
