@@ -16,9 +16,12 @@ markdownlint's MD058: a table with a non-blank line right before or right after 
 or spaces and `|`, comrak ends the table one row later than micromark (2 tables in the GitLab
 handbook).
 
-**Like markdownlint, not CommonMark.** A `:::` line (the end of a container directive,
-`:::note` … `:::`, which markdownlint's parser reads) ends a table: a table right above it needs a
-blank line, and the line is not a row for MD055, MD056 or MD060.
+**Like markdownlint, not CommonMark.** A `:::` line that opens a container directive (`:::note`,
+with an optional `[label]` and `{attributes}`) or closes an open one (`:::`), which markdownlint's
+parser reads, ends a table: a table right above it needs a blank line, and the line is not a row
+for MD055, MD056 or MD060. Other `:::` lines (`::: note` with a space, `:::{.x}` with no name, a
+`:::` with no directive open) are rows, for markdownlint too. hblint finds the open directives
+line by line without its parser, so a directive fence shown inside a code block counts too.
 
 ## Why is this bad?
 Some renderers do not recognise a table glued to a paragraph, and the source is hard to read.
