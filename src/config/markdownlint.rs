@@ -5,6 +5,7 @@
 
 use super::ordered_keys::OrderedKeys;
 use crate::error::LocatedError;
+use crate::rules::params::js_truthy;
 use crate::rules::{Group, Rule};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -188,18 +189,7 @@ pub fn rule_value<'v>(config: &'v OrderedKeys, rule: &dyn Rule) -> Option<&'v Va
 
 /// The `default` key of a markdownlint configuration object (any case), as JavaScript truthiness.
 pub fn default_value(config: &OrderedKeys) -> Option<bool> {
-    config.iter().find(|(key, _)| key.eq_ignore_ascii_case("default")).map(|(_, value)| truthy(value))
-}
-
-/// JavaScript's truthiness, which markdownlint applies to rule values.
-fn truthy(value: &Value) -> bool {
-    match value {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(_) | Value::Object(_) => true,
-    }
+    config.iter().find(|(key, _)| key.eq_ignore_ascii_case("default")).map(|(_, value)| js_truthy(value))
 }
 
 /// The parameters in a rule's value, whether it turns the rule on or off: an object's keys but
@@ -221,9 +211,9 @@ pub fn parameters_of(value: &Value) -> Value {
 /// with its parameters unless it says `"enabled": false`; anything else turns it on with defaults.
 pub fn value_setting(value: &Value) -> Setting {
     match value {
-        Value::Object(params) if params.get("enabled").is_some_and(|e| !truthy(e)) => Setting::Off,
+        Value::Object(params) if params.get("enabled").is_some_and(|e| !js_truthy(e)) => Setting::Off,
         Value::Object(_) => Setting::On(parameters_of(value)),
-        other if truthy(other) => Setting::On(Value::Object(Map::new())),
+        other if js_truthy(other) => Setting::On(Value::Object(Map::new())),
         _ => Setting::Off,
     }
 }

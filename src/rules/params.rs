@@ -225,8 +225,8 @@ pub fn coerce(param: &Param, given: Option<&Value>, earlier: &Params) -> ParamVa
     }
 }
 
-/// JavaScript's `!!value` for a JSON value.
-fn js_truthy(value: &Value) -> bool {
+/// JavaScript's `!!value` for a JSON value (markdownlint reads rule values and flags so).
+pub fn js_truthy(value: &Value) -> bool {
     match value {
         Value::Null => false,
         Value::Bool(b) => *b,
