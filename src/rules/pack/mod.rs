@@ -258,6 +258,8 @@ mod tests {
         assert!(unknown_field.contains("unknown field `tokenz`"), "{unknown_field}");
         let wrong_field = err(&format!("{HEAD}kind = \"existence\"\nscope = \"text\"\ntokens = [\"a\"]\nmax = 2\n"));
         assert!(wrong_field.contains("field 'max' does not apply to kind 'existence'"), "{wrong_field}");
+        let empty_key = err(&format!("{HEAD}kind = \"substitution\"\nscope = \"text\"\n[rule.swap]\n\"\" = \"x\"\n"));
+        assert!(empty_key.starts_with("p.toml:12:1: rule 'XX1': 'swap' has an empty key"), "{empty_key}");
         let missing = err(&format!("{HEAD}kind = \"existence\"\nscope = \"text\"\n"));
         assert!(missing.contains("kind 'existence' needs 'tokens'"), "{missing}");
         assert!(err("[pack\n").starts_with("p.toml:1:"));

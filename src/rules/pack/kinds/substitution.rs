@@ -39,6 +39,11 @@ fn compile(raw: &RawRule) -> Result<Box<dyn KindMatcher>, CompileError> {
             if swap.get_ref().is_empty() {
                 return Err((Some(swap.span().start), "'swap' is empty".into()));
             }
+            // An empty key matches between every two characters: `--fix` would insert its
+            // replacement everywhere, and again on every run.
+            if swap.get_ref().contains_key("") {
+                return Err((Some(swap.span().start), "'swap' has an empty key, which would match everywhere".into()));
+            }
             let keys: Vec<String> = swap.get_ref().keys().map(|k| regex::escape(k)).collect();
             let regex = build(&alternation(&keys, nonword), ignorecase).map_err(|e| (Some(swap.span().start), e))?;
             let swap = swap
