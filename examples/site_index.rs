@@ -31,7 +31,7 @@ fn main() {
     let mut ids = 0;
     let read = Instant::now();
     for entry in index.entries() {
-        ids += index.ids_of(entry).map_or(0, <[_]>::len);
+        ids += index.ids_of(entry).map_or(0, |ids| ids.len());
     }
     println!(
         "{} routes, {} redirects: redirects parsed in {parsed:?}, routes walked in {built:?}; {ids} ids of every page read in {:?}",

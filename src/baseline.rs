@@ -1,23 +1,26 @@
 //! A baseline: the findings a handbook had when it adopted hblint, by fingerprint, so a run
 //! reports only new ones. `--write-baseline FILE` records them; `--baseline FILE` filters them
 //! out and counts the recorded findings that no longer occur.
+//!
+//! A baseline grows with the handbook (every finding of every page), so neither side holds it
+//! as text or as findings: [`Baseline::load`] streams the file into 8 bytes a finding, grouped
+//! by file, and [`BaselineWriter`] spools each file's entries to a temporary file as the run
+//! goes, then copies them out in path order.
 
 use crate::error::{LocatedError, describe_io};
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The file's format version; a newer file is refused rather than misread.
 const VERSION: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BaselineFile {
-    version: u32,
-    findings: Vec<Entry>,
-}
-
-/// One recorded finding. Only the fingerprint matters; the rest is there for people reading it.
+/// One recorded finding. Only the path and fingerprint matter; the rest is there for people
+/// reading it.
 #[derive(Serialize, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
@@ -31,54 +34,390 @@ pub struct Entry {
 /// A loaded baseline.
 #[derive(Default)]
 pub struct Baseline {
-    /// Fingerprint → repository-relative path.
-    by_fingerprint: HashMap<String, String>,
+    /// Repository-relative path → the range of `keys` holding its findings.
+    files: HashMap<Box<str>, (u32, u32)>,
+    /// Every recorded finding's key (see [`key`]), grouped by file, sorted within a file.
+    keys: Vec<u64>,
+    /// One bit a key: seen again in this run. Atomic: files are linted on every core.
+    seen: Vec<AtomicU64>,
 }
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, LocatedError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| LocatedError::in_file(path, format!("cannot read the baseline: {}", describe_io(&e))))?;
-        let file: BaselineFile = serde_json::from_str(&text).map_err(|e| {
-            LocatedError::at(path, e.line().max(1), e.column().max(1), format!("not an hblint baseline: {e}"))
+        let unreadable =
+            |e: &io::Error| LocatedError::in_file(path, format!("cannot read the baseline: {}", describe_io(e)));
+        let file = std::fs::File::open(path).map_err(|e| unreadable(&e))?;
+        let mut loaded = Loaded::default();
+        let mut reader = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, file));
+        let version = FileSeed { loaded: &mut loaded }.deserialize(&mut reader).and_then(|v| reader.end().map(|()| v));
+        let version = version.map_err(|e| match e.classify() {
+            serde_json::error::Category::Io => LocatedError::in_file(path, format!("cannot read the baseline: {e}")),
+            _ => LocatedError::at(path, e.line().max(1), e.column().max(1), format!("not an hblint baseline: {e}")),
         })?;
-        if file.version != VERSION {
-            let at = text.find("\"version\"").unwrap_or(0);
-            return Err(LocatedError::at_offset(
+        if version != VERSION {
+            let (line, column) = find_key(path, "\"version\"").unwrap_or((1, 1));
+            return Err(LocatedError::at(
                 path,
-                &text,
-                at,
-                format!("baseline version {} is not supported (this hblint writes version {VERSION})", file.version),
+                line,
+                column,
+                format!("baseline version {version} is not supported (this hblint writes version {VERSION})"),
             ));
         }
-        Ok(Baseline { by_fingerprint: file.findings.into_iter().map(|e| (e.fingerprint, e.path)).collect() })
+        Ok(loaded.into_baseline())
     }
 
-    pub fn contains(&self, fingerprint: &str) -> bool {
-        self.by_fingerprint.contains_key(fingerprint)
+    /// Whether the finding with this fingerprint in this file is recorded; marks it seen.
+    pub fn take(&self, repo_path: &str, fingerprint: &str) -> bool {
+        let Some(&(start, end)) = self.files.get(repo_path) else { return false };
+        let (start, end) = (start as usize, end as usize);
+        match self.keys[start..end].binary_search(&key(fingerprint)) {
+            Ok(i) => {
+                let bit = start + i;
+                self.seen[bit / 64].fetch_or(1 << (bit % 64), Ordering::Relaxed);
+                true
+            }
+            Err(_) => false,
+        }
     }
 
     /// How many recorded findings in the linted files were not seen again.
-    pub fn gone(&self, linted_paths: &HashSet<String>, seen: &HashSet<String>) -> usize {
-        self.by_fingerprint.iter().filter(|(fp, path)| linted_paths.contains(*path) && !seen.contains(*fp)).count()
+    pub fn gone(&self, linted_paths: &HashSet<String>) -> usize {
+        let seen = |bit: usize| self.seen[bit / 64].load(Ordering::Relaxed) & (1 << (bit % 64)) != 0;
+        linted_paths
+            .iter()
+            .filter_map(|path| self.files.get(path.as_str()))
+            .map(|&(start, end)| (start as usize..end as usize).filter(|&bit| !seen(bit)).count())
+            .sum()
     }
 
     pub fn len(&self) -> usize {
-        self.by_fingerprint.len()
+        self.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_fingerprint.is_empty()
+        self.keys.is_empty()
     }
 }
 
-/// Writes the findings as a baseline file (sorted, so the file diffs well under review).
-pub fn write(path: &Path, mut findings: Vec<Entry>) -> Result<(), String> {
-    findings
-        .sort_by(|a, b| (&a.path, a.line, &a.code, &a.fingerprint).cmp(&(&b.path, b.line, &b.code, &b.fingerprint)));
-    let mut text = serde_json::to_string_pretty(&BaselineFile { version: VERSION, findings })
-        .map_err(|e| format!("cannot serialize the baseline: {e}"))?;
-    text.push('\n');
-    std::fs::write(path, text)
-        .map_err(|e| format!("{}: cannot write the baseline: {}", path.display(), describe_io(&e)))
+/// A fingerprint as 64 bits: its first 16 hex digits (hblint's fingerprints are 32), or a hash
+/// of it when someone wrote something else. Looked up within one file's findings, so two
+/// fingerprints sharing 64 bits there is as likely as never.
+fn key(fingerprint: &str) -> u64 {
+    fingerprint
+        .get(..16)
+        .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+        .filter(|_| fingerprint.len() == 32)
+        .unwrap_or_else(|| {
+            fingerprint.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+        })
+}
+
+/// Line and column of the first `needle` in the file, for an error about its value.
+fn find_key(path: &Path, needle: &str) -> Option<(usize, usize)> {
+    let reader = BufReader::new(std::fs::File::open(path).ok()?);
+    reader
+        .lines()
+        .map_while(Result::ok)
+        .enumerate()
+        .find_map(|(i, line)| line.find(needle).map(|byte| (i + 1, line[..byte].chars().count() + 1)))
+}
+
+/// The entries as they stream in: paths interned, one key and one path id each.
+#[derive(Default)]
+struct Loaded {
+    path_ids: HashMap<Box<str>, u32>,
+    keys: Vec<u64>,
+    paths: Vec<u32>,
+}
+
+impl Loaded {
+    fn push(&mut self, entry: Entry) {
+        let next = self.path_ids.len() as u32;
+        let id = *self.path_ids.entry(entry.path.into_boxed_str()).or_insert(next);
+        self.keys.push(key(&entry.fingerprint));
+        self.paths.push(id);
+    }
+
+    /// Groups the keys by file (already so in a file hblint wrote: it is sorted by path),
+    /// sorts and dedups each group, and keeps one range a file.
+    fn into_baseline(self) -> Baseline {
+        let Loaded { path_ids, mut keys, mut paths } = self;
+        if !paths.is_sorted() {
+            let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+            order.sort_by_key(|&i| paths[i as usize]);
+            keys = order.iter().map(|&i| keys[i as usize]).collect();
+            paths.sort_unstable();
+        }
+        let mut ranges = vec![(0u32, 0u32); path_ids.len()];
+        let mut grouped = Vec::with_capacity(keys.len());
+        let mut start = 0;
+        while start < keys.len() {
+            let id = paths[start];
+            let end = start + paths[start..].iter().take_while(|&&p| p == id).count();
+            let group = &mut keys[start..end];
+            group.sort_unstable();
+            let first = grouped.len();
+            for (i, &k) in group.iter().enumerate() {
+                // A finding recorded twice counts once.
+                if i == 0 || group[i - 1] != k {
+                    grouped.push(k);
+                }
+            }
+            let first = first as u32;
+            ranges[id as usize] = (first, grouped.len() as u32);
+            start = end;
+        }
+        grouped.shrink_to_fit();
+        let files = path_ids.into_iter().map(|(path, id)| (path, ranges[id as usize])).collect();
+        let seen = (0..grouped.len().div_ceil(64)).map(|_| AtomicU64::new(0)).collect();
+        Baseline { files, keys: grouped, seen }
+    }
+}
+
+/// The top level of a baseline file: `{"version": 1, "findings": [...]}`, its findings
+/// streamed into [`Loaded`] one at a time.
+struct FileSeed<'a> {
+    loaded: &'a mut Loaded,
+}
+
+impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
+    type Value = u32;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<u32, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FileSeed<'_> {
+    type Value = u32;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object with `version` and `findings`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<u32, A::Error> {
+        let (mut version, mut findings) = (None, false);
+        while let Some(name) = map.next_key::<String>()? {
+            match name.as_str() {
+                "version" if version.is_none() => version = Some(map.next_value::<u32>()?),
+                "findings" if !findings => {
+                    map.next_value_seed(FindingsSeed { loaded: &mut *self.loaded })?;
+                    findings = true;
+                }
+                "version" | "findings" => return Err(de::Error::custom(format_args!("duplicate field `{name}`"))),
+                other => return Err(de::Error::unknown_field(other, &["version", "findings"])),
+            }
+        }
+        if !findings {
+            return Err(de::Error::missing_field("findings"));
+        }
+        version.ok_or_else(|| de::Error::missing_field("version"))
+    }
+}
+
+struct FindingsSeed<'a> {
+    loaded: &'a mut Loaded,
+}
+
+impl<'de> DeserializeSeed<'de> for FindingsSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FindingsSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of findings")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(entry) = seq.next_element::<Entry>()? {
+            self.loaded.push(entry);
+        }
+        Ok(())
+    }
+}
+
+/// Writes a baseline file as the run goes: each file's entries, sorted by line, rule and
+/// fingerprint, are spooled to a temporary file; [`BaselineWriter::finish`] copies them out in
+/// path order (the file diffs well under review) and replaces the target atomically.
+pub struct BaselineWriter {
+    spool: Result<BufWriter<std::fs::File>, String>,
+    written: u64,
+    /// Repository-relative path, and where its entries sit in the spool.
+    files: Vec<(String, u64, u64)>,
+    count: usize,
+}
+
+impl Default for BaselineWriter {
+    fn default() -> Self {
+        let spool = tempfile::tempfile()
+            .map(|file| BufWriter::with_capacity(1 << 16, file))
+            .map_err(|e| format!("cannot create a temporary file for the baseline: {}", describe_io(&e)));
+        BaselineWriter { spool, written: 0, files: Vec::new(), count: 0 }
+    }
+}
+
+impl BaselineWriter {
+    /// Records one file's entries (all of one path).
+    pub fn add_file(&mut self, repo_path: &str, mut entries: Vec<Entry>) {
+        if entries.is_empty() {
+            return;
+        }
+        entries.sort_by(|a, b| (a.line, &a.code, &a.fingerprint).cmp(&(b.line, &b.code, &b.fingerprint)));
+        let mut chunk = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            if i > 0 {
+                chunk.extend_from_slice(b",\n");
+            }
+            write_entry(&mut chunk, entry);
+        }
+        self.count += entries.len();
+        let start = self.written;
+        let Ok(spool) = &mut self.spool else { return };
+        if let Err(e) = spool.write_all(&chunk) {
+            self.spool = Err(format!("cannot write the baseline's temporary file: {}", describe_io(&e)));
+            return;
+        }
+        self.written += chunk.len() as u64;
+        self.files.push((repo_path.to_string(), start, chunk.len() as u64));
+    }
+
+    /// How many entries were recorded.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Writes the baseline file at `path`.
+    pub fn finish(mut self, path: &Path) -> Result<(), String> {
+        let cannot = |e: io::Error| format!("{}: cannot write the baseline: {}", path.display(), describe_io(&e));
+        let mut spool = self.spool?.into_inner().map_err(|e| cannot(e.into_error()))?;
+        self.files.sort_by(|a, b| a.0.cmp(&b.0));
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let mut out = tempfile::NamedTempFile::new_in(folder).map_err(cannot)?;
+        {
+            let mut writer = BufWriter::with_capacity(1 << 16, out.as_file_mut());
+            writer.write_all(format!("{{\n  \"version\": {VERSION},\n  \"findings\": [").as_bytes()).map_err(cannot)?;
+            for (i, (_, start, len)) in self.files.iter().enumerate() {
+                writer.write_all(if i == 0 { b"\n" } else { b",\n" }).map_err(cannot)?;
+                spool.seek(io::SeekFrom::Start(*start)).map_err(cannot)?;
+                io::copy(&mut (&mut spool).take(*len), &mut writer).map_err(cannot)?;
+            }
+            writer.write_all(if self.files.is_empty() { b"]\n}\n" } else { b"\n  ]\n}\n" }).map_err(cannot)?;
+            writer.flush().map_err(cannot)?;
+        }
+        out.persist(path).map_err(|e| cannot(e.error))?;
+        Ok(())
+    }
+}
+
+/// One entry as `serde_json::to_string_pretty` writes it inside the file's `findings` array
+/// (four spaces in), so a written baseline reads as one pretty-printed document.
+fn write_entry(out: &mut Vec<u8>, entry: &Entry) {
+    let pretty = serde_json::to_string_pretty(entry).expect("an entry is plain strings and numbers");
+    for (i, line) in pretty.lines().enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b"    ");
+        out.extend_from_slice(line.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str, line: usize, fingerprint: &str) -> Entry {
+        Entry {
+            fingerprint: fingerprint.into(),
+            path: path.into(),
+            code: "PR101".into(),
+            line,
+            message: "'recieve' is \"misspelled\"".into(),
+        }
+    }
+
+    /// The streamed file is the pretty-printed document serde would write in one piece, in
+    /// path order whatever order the files came in, and it loads back.
+    #[test]
+    fn a_written_baseline_is_one_pretty_document_that_loads_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("baseline.json");
+        let b = entry("b.md", 3, "00000000000000020000000000000000");
+        let a2 = entry("a.md", 9, "00000000000000030000000000000000");
+        let a1 = entry("a.md", 1, "00000000000000010000000000000000");
+        let mut writer = BaselineWriter::default();
+        writer.add_file("b.md", vec![b.clone()]);
+        writer.add_file("a.md", vec![a2.clone(), a1.clone()]);
+        assert_eq!(writer.len(), 3);
+        writer.finish(&path).expect("written");
+        #[derive(Serialize)]
+        struct Whole {
+            version: u32,
+            findings: Vec<Entry>,
+        }
+        let whole = Whole { version: VERSION, findings: vec![a1, a2, b] };
+        let expected = serde_json::to_string_pretty(&whole).expect("json") + "\n";
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), expected);
+
+        let loaded = Baseline::load(&path).expect("loads");
+        assert_eq!(loaded.len(), 3);
+        assert!(loaded.take("a.md", "00000000000000030000000000000000"));
+        assert!(!loaded.take("b.md", "00000000000000030000000000000000"), "a fingerprint belongs to its file");
+        let linted: HashSet<String> = ["a.md".to_string(), "c.md".to_string()].into();
+        assert_eq!(loaded.gone(&linted), 1, "a.md's first finding was not seen; b.md was not linted");
+    }
+
+    #[test]
+    fn an_empty_baseline_is_the_document_serde_writes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("baseline.json");
+        BaselineWriter::default().finish(&path).expect("written");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "{\n  \"version\": 1,\n  \"findings\": []\n}\n");
+        assert!(Baseline::load(&path).expect("loads").is_empty());
+    }
+
+    /// Entries of a file hand-edited out of order, duplicated, or with fingerprints that are
+    /// not hblint's still match.
+    #[test]
+    fn entries_in_any_order_and_any_fingerprint_match() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("baseline.json");
+        let findings = [
+            entry("b.md", 1, "zz"),
+            entry("a.md", 1, "00000000000000050000000000000000"),
+            entry("b.md", 2, "00000000000000050000000000000000"),
+            entry("b.md", 2, "00000000000000050000000000000000"),
+        ];
+        let text = serde_json::json!({ "findings": findings.iter().map(|e| serde_json::to_value(e).unwrap()).collect::<Vec<_>>(), "version": 1 });
+        std::fs::write(&path, text.to_string()).expect("write");
+        let loaded = Baseline::load(&path).expect("loads");
+        assert_eq!(loaded.len(), 3, "the duplicate counts once");
+        assert!(loaded.take("b.md", "zz"));
+        assert!(loaded.take("a.md", "00000000000000050000000000000000"));
+        let linted: HashSet<String> = ["a.md".to_string(), "b.md".to_string()].into();
+        assert_eq!(loaded.gone(&linted), 1);
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_where_it_is_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("baseline.json");
+        std::fs::write(&path, "{\n  \"findings\": [],\n  \"version\": 7\n}\n").expect("write");
+        let message = Baseline::load(&path).err().expect("refused").to_string();
+        assert!(message.contains("baseline.json:3:3"), "{message}");
+        assert!(message.contains("baseline version 7 is not supported"), "{message}");
+        std::fs::write(&path, "{\"version\": 1, \"findings\": [], \"extra\": 1}").expect("write");
+        let message = Baseline::load(&path).err().expect("refused").to_string();
+        assert!(message.contains("unknown field `extra`"), "{message}");
+    }
 }

@@ -42,12 +42,16 @@ pub fn collect(paths: &[PathBuf]) -> Walked {
     walk_dirs(&outside, false, &mut walked);
     walked.files.sort();
     // The same file reached twice (`hblint check . docs`, `docs ./docs`) is linted once: by its
-    // absolute path without `.` and `..`, keeping the first spelling.
-    let mut seen = std::collections::HashSet::new();
-    walked.files.retain(|path| {
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
-        seen.insert(crate::paths::lexical_normalize(&absolute))
-    });
+    // absolute path without `.` and `..`, keeping the first spelling. Only several paths can
+    // reach a file twice; the list is the run's largest, so the check keeps a 128-bit hash of
+    // each normalized path rather than a second copy of it.
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        walked.files.retain(|path| {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+            seen.insert(hash128(&crate::paths::lexical_normalize(&absolute)))
+        });
+    }
     walked.errors.sort();
     walked
 }
@@ -91,7 +95,11 @@ fn walk_dirs(dirs: &[PathBuf], in_repository: bool, walked: &mut Walked) {
             ignore::WalkState::Continue
         })
     });
-    walked.files.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
+    // The list outlives the walk: each path is copied to its exact length on this thread, so
+    // the walker threads' memory (their joins' spare capacity, their pages, interleaved with
+    // what they freed) is all given back when they end.
+    let found = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    walked.files.extend(found.iter().map(|path| PathBuf::from(path.as_os_str().to_owned())));
     walked.errors.extend(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
 }
 
@@ -100,6 +108,17 @@ fn walk_dirs(dirs: &[PathBuf], in_repository: bool, walked: &mut Walked) {
 pub fn repository_around(dir: &Path) -> Option<PathBuf> {
     let absolute = crate::paths::lexical_normalize(&std::path::absolute(dir).ok()?);
     absolute.ancestors().find(|d| d.join(".git").exists()).map(Path::to_path_buf)
+}
+
+/// Two independent 64-bit SipHashes of a path: equal for different paths as likely as never.
+fn hash128(path: &Path) -> (u64, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut first = std::hash::DefaultHasher::new();
+    path.hash(&mut first);
+    let mut second = std::hash::DefaultHasher::new();
+    0x9e37_79b9_7f4a_7c15_u64.hash(&mut second);
+    path.hash(&mut second);
+    (first.finish(), second.finish())
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -254,6 +254,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
             Err(err) => return error(err),
         }
     }
+    resolver.forget_folders();
     let sites = match super::sites::build(&assigned, &removed_files, &resolver.settings) {
         Ok(sites) => sites,
         Err(err) => return error(err),
@@ -301,7 +302,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         && let Some(removal) = &removal
     {
         let render_change = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
-            filters.apply_baseline(diagnostics);
+            filters.apply_baseline(source, diagnostics);
             render_for(&outputs, source, diagnostics)
         };
         for (outcome, fail_on) in

@@ -5,7 +5,6 @@ use crate::diagnostic::Finding;
 use crate::git::TouchedLines;
 use crate::source::SourceFile;
 use std::collections::HashSet;
-use std::sync::Mutex;
 
 /// The findings `--new-only` and `--baseline` keep, decided per file while it is in memory.
 pub(super) struct Filters {
@@ -18,19 +17,11 @@ pub(super) struct Filters {
     /// `--new-findings`: the lines the change touched, which decide for the findings in the
     /// handbook's data files (their merge-base findings are not computed).
     touched_for_data_files: Option<TouchedLines>,
-    /// Baselined fingerprints seen again in this run.
-    seen_in_baseline: Mutex<HashSet<String>>,
 }
 
 impl Filters {
     pub(super) fn new(touched: Option<TouchedLines>, baseline: Option<Baseline>) -> Filters {
-        Filters {
-            touched,
-            baseline,
-            known_at_base: None,
-            touched_for_data_files: None,
-            seen_in_baseline: Mutex::default(),
-        }
+        Filters { touched, baseline, known_at_base: None, touched_for_data_files: None }
     }
 
     /// `--new-findings`: keep only findings whose fingerprints are not among `known`, and in
@@ -48,7 +39,7 @@ impl Filters {
         if let Some(known) = &self.known_at_base {
             diagnostics.retain(|d| !known.contains(&d.fingerprint));
         }
-        self.apply_baseline(diagnostics);
+        self.apply_baseline(source, diagnostics);
     }
 
     /// For the findings in a data file (IL007, LD003). With `--new-findings` the merge-base's
@@ -63,17 +54,10 @@ impl Filters {
     }
 
     /// The baseline alone: for findings the change made on lines it did not touch (LK007).
-    pub(super) fn apply_baseline(&self, diagnostics: &mut Vec<Finding>) {
+    pub(super) fn apply_baseline(&self, source: &SourceFile, diagnostics: &mut Vec<Finding>) {
         if let Some(baseline) = &self.baseline {
-            let mut seen = self.seen_in_baseline.lock().unwrap_or_else(|e| e.into_inner());
-            diagnostics.retain(|d| {
-                if baseline.contains(&d.fingerprint) {
-                    seen.insert(d.fingerprint.clone());
-                    false
-                } else {
-                    true
-                }
-            });
+            let repo_path = crate::paths::repo_path(&source.path);
+            diagnostics.retain(|d| !baseline.take(&repo_path, &d.fingerprint));
         }
     }
 
@@ -83,9 +67,7 @@ impl Filters {
 
     /// With `--baseline`, how many of its findings in the linted files did not occur again.
     pub(super) fn baselined_gone(&self, linted_paths: &HashSet<String>) -> Option<usize> {
-        let baseline = self.baseline.as_ref()?;
-        let seen = self.seen_in_baseline.lock().unwrap_or_else(|e| e.into_inner());
-        Some(baseline.gone(linted_paths, &seen))
+        Some(self.baseline.as_ref()?.gone(linted_paths))
     }
 }
 

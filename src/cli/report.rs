@@ -6,7 +6,7 @@ use super::args::CheckArgs;
 use super::filters::Filters;
 use super::statistics::Statistics;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, plural};
-use crate::baseline::Entry;
+use crate::baseline::{BaselineWriter, Entry};
 use crate::diagnostic::Severity;
 use crate::output::human::Summary;
 use crate::output::{FORMATS, FileFindings, Format, ReportContext, Reporter};
@@ -149,7 +149,7 @@ pub(super) struct RunReport<'a> {
     /// With `--baseline`, the repository-relative paths linted.
     linted_paths: HashSet<String>,
     /// With `--write-baseline`, the entries to write.
-    baseline_entries: Option<Vec<Entry>>,
+    baseline_entries: Option<BaselineWriter>,
 }
 
 impl<'a> RunReport<'a> {
@@ -177,7 +177,7 @@ impl<'a> RunReport<'a> {
             fixed_text: None,
             any_diff: false,
             linted_paths: HashSet::new(),
-            baseline_entries: args.write_baseline.as_ref().map(|_| Vec::new()),
+            baseline_entries: args.write_baseline.as_ref().map(|_| BaselineWriter::default()),
         }
     }
 
@@ -225,13 +225,14 @@ impl<'a> RunReport<'a> {
         }
         let file = FileFindings::new(&outcome.path, &linted.diagnostics);
         if let Some(entries) = &mut self.baseline_entries {
-            entries.extend(file.diagnostics.iter().map(|d| Entry {
+            let recorded = file.diagnostics.iter().map(|d| Entry {
                 fingerprint: d.fingerprint.clone(),
                 path: file.repo_path.clone(),
                 code: d.diagnostic.rule.code.to_string(),
                 line: d.start.line,
                 message: d.diagnostic.message.clone(),
-            }));
+            });
+            entries.add_file(&file.repo_path, recorded.collect());
         }
         for (i, rendered) in linted.rendered.iter().enumerate() {
             self.write_file(i, &file, rendered);
@@ -388,12 +389,12 @@ impl<'a> RunReport<'a> {
     }
 
     /// `--write-baseline`: every finding of the run, then exit 0 (2 with unreadable files).
-    fn write_baseline(mut self, entries: Vec<Entry>) -> u8 {
+    fn write_baseline(mut self, entries: BaselineWriter) -> u8 {
         let Some(path) = &self.args.write_baseline else { return EXIT_CLEAN };
         let count = entries.len();
         let _ = self.stdout.flush();
         self.report_unreadable();
-        match crate::baseline::write(path, entries) {
+        match entries.finish(path) {
             Ok(()) => {
                 let files = self.summary.files_checked;
                 let line = format!(

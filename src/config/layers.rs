@@ -92,6 +92,12 @@ impl Layers {
         Ok(files)
     }
 
+    /// Drops the per-folder caches (see `Resolver::forget_folders`).
+    pub fn forget_folders(&mut self) {
+        self.nearest = HashMap::new();
+        self.hierarchies = HashMap::new();
+    }
+
     /// The file at `path` preceded by the files it extends, base first.
     pub fn chain(&mut self, path: &Path) -> Result<Stack, LocatedError> {
         if let Some(chain) = self.chains.get(path) {

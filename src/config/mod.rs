@@ -290,6 +290,15 @@ impl Resolver {
         Ok(self.settings.len() - 1)
     }
 
+    /// Drops what each folder resolved to, once every input has its settings: a handbook has
+    /// tens of thousands of folders, and the few lookups after that (removed pages, data
+    /// files) resolve again. The settings and the config files read stay.
+    pub fn forget_folders(&mut self) {
+        self.by_dir = HashMap::new();
+        self.discovered_markdownlint = HashMap::new();
+        self.layers.forget_folders();
+    }
+
     /// Whether the configuration of the file at `path` excludes it from a walk.
     pub fn excludes(&mut self, path: &Path) -> Result<bool, LocatedError> {
         let index = self.for_dir(path.parent().unwrap_or(Path::new("")))?;

@@ -3,7 +3,9 @@
 //! walk of the content folders: file names only, no file is read. A page's ids are read the
 //! first time a link asks for them (a fast line scan, `anchors::page_ids`) and kept, so a
 //! one-file merge request reads only the pages it links to, and a full run reads each target
-//! once. Memory: a route and a path per file, an id per heading; never page text.
+//! once. Memory: a route and a path per file, a 64-bit hash per id; never page text. The
+//! entries are sorted by route and found by binary search, and the lookups by name and by parent
+//! are hashes beside entry numbers, so the index costs no second copy of any route.
 
 use super::anchors::{self, IdStyle};
 use super::ladder_index::LadderIndex;
@@ -31,7 +33,9 @@ pub struct Entry {
     pub route: Box<str>,
     pub path: PathBuf,
     pub kind: EntryKind,
-    ids: OnceLock<Option<Box<[Box<str>]>>>,
+    /// Hashes of the page's ids ([`id_hash`]), sorted: whether an id exists is all a link
+    /// asks, except when it is missing and the message names the nearest (read again then).
+    ids: OnceLock<Option<Box<[u64]>>>,
 }
 
 /// What the run's configuration says about the site, beyond what the layout shows.
@@ -52,15 +56,16 @@ pub struct SiteOptions {
 pub struct SiteIndex {
     pub layout: Layout,
     pub style: IdStyle,
-    routes: FxHashMap<Box<str>, u32>,
+    /// Sorted by route, one entry a route.
     entries: Vec<Entry>,
     /// First path segments with any content (`handbook`, `job-families`): a route in a section
     /// the tree does not have is another repository's, or a part of the snapshot left out.
     sections: FxHashSet<Box<str>>,
-    /// Routes by their last segment, for suggesting where a moved page went.
-    by_name: FxHashMap<Box<str>, Vec<u32>>,
-    /// Pages by their parent route (`/handbook/` → its pages), for suggesting a close sibling.
-    children: FxHashMap<Box<str>, Vec<u32>>,
+    /// Pages by a hash of their last segment, sorted, for suggesting where a moved page went.
+    by_name: Vec<(u64, u32)>,
+    /// Pages by a hash of their parent route (`/handbook/` → its pages), sorted, for suggesting
+    /// a close sibling.
+    children: Vec<(u64, u32)>,
     /// Suggestions made, by missing path: a handbook links to the same missing page from many
     /// pages (`/company/team/` hundreds of times), and each search compares names.
     suggested: Mutex<FxHashMap<Box<str>, Option<u32>>>,
@@ -89,11 +94,10 @@ impl SiteIndex {
         };
         let mut index = SiteIndex {
             style,
-            routes: FxHashMap::default(),
             entries: Vec::with_capacity(found.len()),
             sections: FxHashSet::default(),
-            by_name: FxHashMap::default(),
-            children: FxHashMap::default(),
+            by_name: Vec::new(),
+            children: Vec::new(),
             suggested: Mutex::default(),
             redirects,
             redirects_file: options.redirects.clone(),
@@ -101,33 +105,47 @@ impl SiteIndex {
             layout,
             ladders: OnceLock::new(),
         };
-        for (inside, path) in found {
+        for (inside, mut path) in found {
             let (route, kind) = match index.layout.route_of(&inside) {
                 Served::Page(route) => (route, EntryKind::Page),
                 Served::Template(route) => (route, EntryKind::Template),
                 Served::File(route) => (route, EntryKind::File),
                 Served::Hidden => continue,
             };
-            // Two files for one route (`x.html.md` and `x/index.html.md`): the first wins, as
-            // the generator's own conflict is not a link's problem.
-            if index.routes.contains_key(route.as_str()) {
-                continue;
-            }
-            let id = index.entries.len() as u32;
             if let Some(section) = route.trim_start_matches('/').split('/').next().filter(|s| !s.is_empty()) {
                 index.sections.insert(section.into());
             }
-            if kind != EntryKind::File
-                && let Some(name) = route.trim_end_matches('/').rsplit('/').next().filter(|n| !n.is_empty())
-            {
-                index.by_name.entry(name.into()).or_default().push(id);
-                let parent = &route[..route.len() - name.len() - 1];
-                index.children.entry(parent.into()).or_default().push(id);
-            }
-            index.routes.insert(route.clone().into_boxed_str(), id);
+            path.shrink_to_fit();
             index.entries.push(Entry { route: route.into_boxed_str(), path, kind, ids: OnceLock::new() });
         }
+        // Two files for one route (`x.html.md` and `x/index.html.md`): the first in path order
+        // wins (a stable sort keeps it first), as the generator's own conflict is not a link's
+        // problem.
+        index.entries.sort_by(|a, b| a.route.cmp(&b.route));
+        index.entries.dedup_by(|later, first| later.route == first.route);
+        index.entries.shrink_to_fit();
+        for (id, entry) in index.entries.iter().enumerate() {
+            if let Some((parent, name)) = name_and_parent(entry) {
+                index.by_name.push((text_hash(name), id as u32));
+                index.children.push((text_hash(parent), id as u32));
+            }
+        }
+        index.by_name.sort_unstable();
+        index.children.sort_unstable();
         index
+    }
+
+    /// The entry of exactly this route.
+    fn get(&self, route: &str) -> Option<&Entry> {
+        self.entries.binary_search_by(|e| (*e.route).cmp(route)).ok().map(|i| &self.entries[i])
+    }
+
+    /// The entries whose key in `keys` (`by_name` or `children`) hashes as `text` does; the
+    /// caller compares the text itself, as two texts may share a hash.
+    fn hashed<'s>(&'s self, keys: &'s [(u64, u32)], text: &str) -> impl Iterator<Item = &'s Entry> {
+        let hash = text_hash(text);
+        let start = keys.partition_point(|&(h, _)| h < hash);
+        keys[start..].iter().take_while(move |&&(h, _)| h == hash).map(|&(_, id)| &self.entries[id as usize])
     }
 
     /// How many routes the site has.
@@ -143,7 +161,7 @@ impl SiteIndex {
     /// forms a server accepts for the same page: with or without the trailing `/`,
     /// `/x/index.html`, `/x.html`.
     pub fn find(&self, path: &str) -> Option<&Entry> {
-        let get = |route: &str| self.routes.get(route).map(|&i| &self.entries[i as usize]);
+        let get = |route: &str| self.get(route);
         if let Some(entry) = get(path) {
             return Some(entry);
         }
@@ -172,25 +190,36 @@ impl SiteIndex {
         None
     }
 
-    /// The ids of a page, read from its file on first use; `None` when they cannot be known
-    /// (a template, a file that cannot be read, a page that includes other files' content).
-    pub fn ids_of<'e>(&self, entry: &'e Entry) -> Option<&'e [Box<str>]> {
+    /// Whether the page has the id `id`, its ids read from its file on first use and kept as
+    /// hashes; `None` when they cannot be known (a template, a file that cannot be read, a page
+    /// that includes other files' content).
+    pub fn has_id(&self, entry: &Entry, id: &str) -> Option<bool> {
+        let hashes = entry
+            .ids
+            .get_or_init(|| {
+                let mut hashes: Vec<u64> = self.ids_of(entry)?.iter().map(|id| text_hash(id)).collect();
+                hashes.sort_unstable();
+                hashes.dedup();
+                Some(hashes.into_boxed_slice())
+            })
+            .as_deref()?;
+        Some(hashes.binary_search(&text_hash(id)).is_ok())
+    }
+
+    /// The ids of a page, read from its file (each call: for a message about a missing id);
+    /// `None` when they cannot be known, as for [`SiteIndex::has_id`].
+    pub fn ids_of(&self, entry: &Entry) -> Option<Vec<String>> {
         if entry.kind != EntryKind::Page {
             return None;
         }
-        entry
-            .ids
-            .get_or_init(|| {
-                let bytes = std::fs::read(&entry.path).ok()?;
-                let text = String::from_utf8_lossy(&bytes);
-                if self.ids_unknowable(&text) {
-                    return None;
-                }
-                let mut ids = Vec::new();
-                anchors::page_ids(&text, self.style, &mut ids);
-                Some(ids.into_iter().map(String::into_boxed_str).collect())
-            })
-            .as_deref()
+        let bytes = std::fs::read(&entry.path).ok()?;
+        let text = String::from_utf8_lossy(&bytes);
+        if self.ids_unknowable(&text) {
+            return None;
+        }
+        let mut ids = Vec::new();
+        anchors::page_ids(&text, self.style, &mut ids);
+        Some(ids)
     }
 
     /// Whether a page's ids cannot all be read from its text: it includes other files at build
@@ -234,7 +263,8 @@ impl SiteIndex {
             return known.map(|i| &*self.entries[i as usize].route);
         }
         let found = self.search_suggestion(path);
-        let id = found.and_then(|route| self.routes.get(route).copied());
+        let id =
+            found.and_then(|route| self.entries.binary_search_by(|e| (*e.route).cmp(route)).ok()).map(|i| i as u32);
         self.suggested.lock().unwrap_or_else(|e| e.into_inner()).insert(path.into(), id);
         found
     }
@@ -242,14 +272,13 @@ impl SiteIndex {
     fn search_suggestion(&self, path: &str) -> Option<&str> {
         let trimmed = path.trim_end_matches('/');
         let (parent, name) = trimmed.rsplit_once('/')?;
-        if let Some(moved) = self.by_name.get(name) {
-            let best = moved.iter().map(|&i| &self.entries[i as usize]).min_by_key(|e| {
-                let common = common_prefix(&e.route, path);
-                (usize::MAX - common, e.route.len())
-            });
-            if let Some(entry) = best {
-                return Some(&entry.route);
-            }
+        let moved = self.hashed(&self.by_name, name).filter(|e| name_and_parent(e).is_some_and(|(_, n)| n == name));
+        let best = moved.min_by_key(|e| {
+            let common = common_prefix(&e.route, path);
+            (usize::MAX - common, e.route.len())
+        });
+        if let Some(entry) = best {
+            return Some(&entry.route);
         }
         // The deepest ancestor the site has, then its closest child by name.
         let limit = name.len().max(3) / 3;
@@ -257,11 +286,8 @@ impl SiteIndex {
         loop {
             let prefix = format!("{ancestor}/");
             let close = self
-                .children
-                .get(prefix.as_str())
-                .into_iter()
-                .flatten()
-                .map(|&i| &self.entries[i as usize])
+                .hashed(&self.children, &prefix)
+                .filter(|e| name_and_parent(e).is_some_and(|(p, _)| p == prefix))
                 .filter_map(|e| {
                     let child = e.route[prefix.len()..].trim_end_matches('/');
                     (child.len().abs_diff(name.len()) <= limit).then(|| (strsim::levenshtein(child, name), e))
@@ -271,7 +297,7 @@ impl SiteIndex {
             if let Some((_, entry)) = close {
                 return Some(&entry.route);
             }
-            if self.routes.contains_key(prefix.as_str()) || ancestor.is_empty() {
+            if self.get(&prefix).is_some() || ancestor.is_empty() {
                 return None;
             }
             ancestor = ancestor.rsplit_once('/').map_or("", |(p, _)| p);
@@ -299,7 +325,7 @@ impl SiteIndex {
         })
     }
 
-    /// Every entry, in route order of the walk.
+    /// Every entry, in route order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -377,6 +403,23 @@ fn layout_of(text: &str) -> Option<&str> {
     None
 }
 
+/// A page's parent route (with its `/`) and last segment: `/handbook/x/` → (`/handbook/`, `x`).
+/// Files served as they are have none: they are no page a link's suggestion names.
+fn name_and_parent(entry: &Entry) -> Option<(&str, &str)> {
+    if entry.kind == EntryKind::File {
+        return None;
+    }
+    let route = &*entry.route;
+    let name = route.trim_end_matches('/').rsplit('/').next().filter(|n| !n.is_empty())?;
+    Some((&route[..route.len() - name.len() - 1], name))
+}
+
+/// A fixed 64-bit hash (FNV-1a) of a name, a parent route or an id: lookups that compare the
+/// text afterwards, or id sets where two ids of one page sharing a hash is as likely as never.
+fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 fn common_prefix(a: &str, b: &str) -> usize {
     a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }
@@ -452,7 +495,10 @@ mod tests {
         assert_eq!(&*index.find("/job-families/x").unwrap().route, "/job-families/x/");
         assert_eq!(index.find("/images/a.png").unwrap().kind, EntryKind::File);
         let values = index.find("/handbook/values/").unwrap();
-        assert_eq!(index.ids_of(values).unwrap().iter().map(|s| &**s).collect::<Vec<_>>(), ["values", "iteration"]);
+        assert_eq!(index.ids_of(values).unwrap(), ["values", "iteration"]);
+        assert_eq!(index.has_id(values, "iteration"), Some(true));
+        assert_eq!(index.has_id(values, "Iteration"), Some(false));
+        assert_eq!(index.has_id(index.find("/images/a.png").unwrap(), "x"), None);
         assert!(index.can_verify("/handbook/nope/"));
         assert!(!index.can_verify("/company/team/"), "no page of the section is in the tree");
         assert!(!index.can_verify("/handbook/engineering/performance-indicators/"));

@@ -86,6 +86,9 @@ impl Rule for MissingFragment {
                 None => true,
                 Some(path) => own_route.is_some_and(|route| place.site.find(path).is_some_and(|e| *e.route == *route)),
             };
+            // Another page's ids are kept as hashes: read again only when the id is missing,
+            // for the message's nearest id.
+            let read_ids;
             let (ids, target): (Vec<&str>, String) = if same_page {
                 if own_route.is_none() {
                     continue;
@@ -95,8 +98,12 @@ impl Rule for MissingFragment {
             } else {
                 let Some(path) = path else { continue };
                 let Lookup::Found(entry) = look_up(place.site, path) else { continue };
+                if place.site.has_id(entry, fragment) != Some(false) {
+                    continue;
+                }
                 let Some(ids) = place.site.ids_of(entry) else { continue };
-                (ids.iter().map(|id| &**id).collect(), format!("'{}'", entry.route))
+                read_ids = ids;
+                (read_ids.iter().map(String::as_str).collect(), format!("'{}'", entry.route))
             };
             if ids.contains(&fragment.as_str()) {
                 continue;

@@ -47,13 +47,31 @@ pub fn is_foreign(text: &str) -> bool {
             continue;
         }
         let word = token.trim_matches(|c: char| !c.is_alphabetic());
-        if word.is_empty() || word.len() > 9 || !word.chars().all(char::is_alphabetic) {
+        // Every function word has at most 5 letters (6 bytes): longer words, the most, need
+        // no lowercasing.
+        if word.is_empty() || word.len() > 6 || !word.chars().all(char::is_alphabetic) {
             continue;
         }
-        let lower = word.to_lowercase();
-        if ENGLISH.contains(&lower.as_str()) {
+        // Lowercased on the stack: a section holds thousands of tokens.
+        let mut buffer = [0u8; 6];
+        let lower = if word.is_ascii() {
+            buffer[..word.len()].copy_from_slice(word.as_bytes());
+            buffer[..word.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buffer[..word.len()]).unwrap_or_default()
+        } else {
+            let mut chars = word.chars().flat_map(char::to_lowercase);
+            let mut len = 0;
+            while let Some(c) = chars.next().filter(|c| len + c.len_utf8() <= buffer.len()) {
+                len += c.encode_utf8(&mut buffer[len..]).len();
+            }
+            if chars.next().is_some() {
+                continue;
+            }
+            std::str::from_utf8(&buffer[..len]).unwrap_or_default()
+        };
+        if ENGLISH.contains(&lower) {
             english += 1;
-        } else if OTHER.contains(&lower.as_str()) {
+        } else if OTHER.contains(&lower) {
             foreign += 1;
         }
     }

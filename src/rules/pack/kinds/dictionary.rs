@@ -1,6 +1,7 @@
 //! `substitution` with `dictionary = "typos"`: misspellings from the typos-dict word list (the
 //! list behind the typos spell checker), reported with their corrections.
 
+use super::typos;
 use super::{KindMatcher, Reporter, shift};
 use crate::diagnostic::Edit;
 use crate::page::Page;
@@ -51,7 +52,7 @@ impl KindMatcher for Dictionary {
                 {
                     continue;
                 }
-                let Some(corrections) = typos_dict::WORD.find(&unicase::UniCase::new(word)) else { continue };
+                let Some(corrections) = typos::find(word) else { continue };
                 if corrections.is_empty() || self.allowed.iter().any(|a| a.eq_ignore_ascii_case(word)) {
                     continue;
                 }
@@ -127,8 +128,7 @@ fn fold_hash(word: &str) -> u64 {
 /// A cheap first test against typos-dict: almost every word of prose is not in it, and hashing
 /// it once with FNV is several times cheaper than the dictionary's case-insensitive lookup.
 fn maybe_misspelled(word: &str) -> bool {
-    static KEYS: LazyLock<rustc_hash::FxHashSet<u64>> =
-        LazyLock::new(|| typos_dict::WORD.map.keys().map(|k| fold_hash(k.into_inner())).collect());
+    static KEYS: LazyLock<rustc_hash::FxHashSet<u64>> = LazyLock::new(|| typos::keys().map(fold_hash).collect());
     KEYS.contains(&fold_hash(word))
 }
 
@@ -148,9 +148,9 @@ fn page_word_set(page: &Page<'_>) -> rustc_hash::FxHashSet<u64> {
         // which folds Unicode.
         if !word.chars().any(char::is_uppercase)
             && (!word.is_ascii() || maybe_misspelled(word))
-            && let Some(corrections) = typos_dict::WORD.find(&unicase::UniCase::new(word))
+            && let Some(corrections) = typos::find(word)
         {
-            words.extend(corrections.iter().map(|c| word_key(c)));
+            words.extend(corrections.iter().map(word_key));
         }
         words.insert(word_key(word));
     }

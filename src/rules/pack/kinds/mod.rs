@@ -15,6 +15,7 @@ mod existence;
 mod occurrence;
 mod repetition;
 mod substitution;
+mod typos;
 
 use super::template::render;
 use crate::diagnostic::{Edit, Severity};
