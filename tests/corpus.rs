@@ -129,7 +129,7 @@ fn fixing_job_families_is_idempotent_and_touches_only_flagged_lines() {
         let before = lint_source(&source, &linter).diagnostics;
         let fixable_lines: Vec<usize> =
             before.iter().filter(|d| d.diagnostic.fix.is_some()).map(|d| d.start.line).collect();
-        let fixed = hblint::fix::fix_source(&source, &linter);
+        let fixed = hblint::fix::fix_source(&source, &linter).expect("fixes settle");
         if fixed.applied == 0 {
             assert_eq!(fixed.text, source.text);
             continue;
@@ -156,7 +156,7 @@ fn fixing_job_families_is_idempotent_and_touches_only_flagged_lines() {
         );
         let again = SourceFile::from_text(path.clone(), fixed.text.clone(), source.bom);
         assert_eq!(
-            hblint::fix::fix_source(&again, &linter).applied,
+            hblint::fix::fix_source(&again, &linter).expect("fixes settle").applied,
             0,
             "{}: a second --fix changes more",
             path.display()
