@@ -15,9 +15,10 @@ if ! "$tools/bin/cargo-fuzz" --version 2>/dev/null | grep -q " $cargo_fuzz_versi
   cargo install --locked --quiet cargo-fuzz --version "$cargo_fuzz_version" --root "$tools"
 fi
 export PATH="$PWD/$tools/bin:$PATH" RUSTC_BOOTSTRAP=1
-# Release code with debug assertions (overflow checks) and no sanitizer: hblint is safe Rust,
-# where AddressSanitizer finds nothing a panic would not, at a third of the speed.
-flags=(-O -a -s none)
+# fuzz/Cargo.toml's dev profile (opt-level 1, debug assertions and overflow checks) builds in a
+# fraction of -O's time; no sanitizer: hblint is safe Rust, where AddressSanitizer finds nothing
+# a panic would not, at a third of the speed. Long runs use -O -a (README).
+flags=(-s none)
 echo "== cargo fuzz build"
 start=$(date +%s)
 cargo fuzz build "${flags[@]}"

@@ -68,6 +68,10 @@ fn md034_reports_an_address_angle_brackets_would_not_link_without_a_fix() {
     assert_eq!(findings[0].diagnostic.message, "bare URL 'r@.c'");
     assert!(findings[0].diagnostic.fix.is_none());
     assert_eq!(fix_settles("r@.c\n<<r@.c>>\n", &linter), "r@.c\n<<r@.c>>\n");
+    // Found by fuzzing: a control character makes `<…>` no autolink, and GFM's link then takes
+    // the closing '>' in; wrapping it added a '<' and a '>' each round.
+    let text = "See <https://about.gi\u{6}tlab.com> or write to <h nice@gitlab.com>.\n";
+    assert_eq!(fix_settles(text, &linter), "See <https://about.gi\u{6}tlab.com> or write to <h <nice@gitlab.com>>.\n");
     assert_eq!(
         fix_settles("Mail a.b@example.com or see https://x.org.\n", &linter),
         "Mail <a.b@example.com> or see <https://x.org>.\n"

@@ -13,7 +13,9 @@ fuzz_target!(|data: &[u8]| {
     let error = match selector % 4 {
         0 => site::parse_redirects(Path::new("data/redirects.yml"), text).err(),
         1 => handbook::parse_misused_terms(Path::new("data/misused_terms.yml"), text).err(),
-        2 => handbook::parse_skip_list(Path::new("data/inclusiveness_check.yml"), text, PathBuf::from("/handbook")).err(),
+        2 => {
+            handbook::parse_skip_list(Path::new("data/inclusiveness_check.yml"), text, PathBuf::from("/handbook")).err()
+        }
         _ => handbook::parse_job_families(Path::new("data/job_families.yml"), text).err(),
     };
     if let Some(error) = error {

@@ -18,6 +18,9 @@ fuzz_target!(|data: &[u8]| {
         let span = finding.diagnostic.span;
         let code = finding.diagnostic.rule.code;
         assert!(span.start <= span.end && span.end <= text.len(), "{code}: span {span:?} outside {} bytes", text.len());
-        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{code}: {span:?} splits a character");
+        assert!(
+            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            "{code}: {span:?} splits a character"
+        );
     }
 });

@@ -14,8 +14,9 @@ pub static META: RuleMeta = RuleMeta {
 markdownlint's MD034: a URL or e-mail address written bare in text (GitHub's autolink
 extension links it, CommonMark does not), outside code, HTML blocks and inline HTML elements.
 The fix wraps it in angle brackets, only where that makes a CommonMark autolink: GFM links
-`r@.c` but `<r@.c>` is no autolink (a domain starts with a letter or digit), so wrapping it
-would leave text the next run flags and wraps again; such an address is reported without a fix.
+`r@.c` and a URL holding a control character or ending in `>`, but wrapped they are no autolink
+(a domain starts with a letter or digit; an autolink holds no control character, space, `<` or
+`>`), so the next run would flag and wrap them again; those are reported without a fix.
 
 **Differences from markdownlint.** markdownlint-cli2 parses `$…$` as inline math (micromark's math
 extension); hblint reads dollar amounts such as "$5k … $10k" as text. One line of the GitLab
@@ -117,10 +118,25 @@ impl Rule for NoBareUrls {
                 out.report(*span, format!("bare URL '{source}'")).help(format!("write <{source}> or [text]({source})"));
             let wrapped =
                 page.source.text[..span.start].ends_with('<') && page.source.text[span.end..].starts_with('>');
-            if !wrapped && (source.contains(':') || !source.contains('@') || is_email_autolink(source)) {
+            if !wrapped && wraps_into_autolink(source) {
                 finding.fix(vec![Edit { span: *span, replacement: format!("<{source}>") }]);
             }
         }
+    }
+}
+
+/// Whether `<text>` is a CommonMark autolink (a `www.` link has no scheme: wrapped, GFM does not
+/// link it again, as it only starts after whitespace or `*_~(`).
+fn wraps_into_autolink(text: &str) -> bool {
+    match text.split_once(':') {
+        Some((scheme, rest)) => {
+            (2..=32).contains(&scheme.len())
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+                && !rest.chars().any(|c| c.is_ascii_control() || matches!(c, ' ' | '<' | '>'))
+        }
+        None if text.contains('@') => is_email_autolink(text),
+        None => true,
     }
 }
 
