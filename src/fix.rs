@@ -12,6 +12,40 @@ use std::path::Path;
 /// How many lint-and-fix rounds a file gets; real fixes settle in one or two.
 const MAX_ROUNDS: usize = 10;
 
+/// The most a round may grow the text: twice its size plus 64 KiB. Real fixes add a few bytes per
+/// finding (a blank line, brackets, a longer word); a fix that inserts at every empty match or
+/// re-wraps its own output doubles the page each round and, unchecked, runs out of memory.
+fn growth_limit(len: usize) -> usize {
+    len.saturating_mul(2).saturating_add(64 * 1024)
+}
+
+/// Why `--fix` gave up on a file instead of writing it: its fixes do not settle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Runaway {
+    /// The rules whose fixes applied in the last round, sorted.
+    pub rules: Vec<&'static str>,
+    /// Text length before and after that round, in bytes.
+    pub before: usize,
+    pub after: usize,
+    /// Whether the round grew past the limit (else the rounds ran out, the text still growing).
+    pub blew_up: bool,
+}
+
+impl std::fmt::Display for Runaway {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rules = self.rules.join(", ");
+        let what = if self.blew_up {
+            format!("a round of fixes by {rules} grew the text from {} to {} bytes", self.before, self.after)
+        } else {
+            format!(
+                "the fixes by {rules} still grow the text after {MAX_ROUNDS} rounds ({} → {} bytes)",
+                self.before, self.after
+            )
+        };
+        write!(f, "--fix stopped, file left unchanged: {what}; those fixes never settle (fix this file by hand)")
+    }
+}
+
 /// The outcome of fixing one file in memory.
 pub struct Fixed {
     /// The fixed text (without BOM).
@@ -25,12 +59,19 @@ pub struct Fixed {
 /// Applies the fixes of `diagnostics` to `text`; an edit that overlaps an earlier one waits for
 /// the next round. Returns the new text and how many diagnostics were fixed.
 pub fn apply(text: &str, diagnostics: &[Finding]) -> (String, usize) {
-    let mut fixes: Vec<&Vec<Edit>> = diagnostics.iter().filter_map(|d| d.diagnostic.fix.as_ref()).collect();
-    fixes.sort_by_key(|edits| edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    let (text, rules) = apply_by_rule(text, diagnostics);
+    (text, rules.len())
+}
+
+/// `apply`, also returning the code of each diagnostic fixed, in the order applied.
+fn apply_by_rule(text: &str, diagnostics: &[Finding]) -> (String, Vec<&'static str>) {
+    let mut fixes: Vec<(&Vec<Edit>, &'static str)> =
+        diagnostics.iter().filter_map(|d| d.diagnostic.fix.as_ref().map(|fix| (fix, d.diagnostic.rule.code))).collect();
+    fixes.sort_by_key(|(edits, _)| edits.iter().map(|e| e.span.start).min().unwrap_or(0));
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut edits: Vec<&Edit> = Vec::new();
-    let mut applied = 0;
-    for fix in fixes {
+    let mut applied = Vec::new();
+    for (fix, code) in fixes {
         let overlaps = fix.iter().any(|e| taken.iter().any(|&(s, t)| conflict((s, t), (e.span.start, e.span.end))));
         let valid = fix.iter().all(|e| {
             e.span.end <= text.len() && text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end)
@@ -40,7 +81,7 @@ pub fn apply(text: &str, diagnostics: &[Finding]) -> (String, usize) {
         }
         taken.extend(fix.iter().map(|e| (e.span.start, e.span.end)));
         edits.extend(fix.iter());
-        applied += 1;
+        applied.push(code);
     }
     // An insertion goes before a replacement that starts where it is.
     edits.sort_by_key(|e| (e.span.start, e.span.end));
@@ -68,21 +109,43 @@ fn conflict(a: (usize, usize), b: (usize, usize)) -> bool {
     }
 }
 
-/// Lints and fixes `source` until no fixable diagnostic is left (or the rounds run out).
-pub fn fix_source(source: &SourceFile, linter: &Linter) -> Fixed {
+/// Lints and fixes `source` until no fixable diagnostic is left (or the rounds run out). Fails,
+/// with nothing to write, when a round grows the text past `growth_limit` or the rounds run out
+/// with every one of the last three still growing it: such fixes never settle, and each `--fix`
+/// would make the file larger.
+pub fn fix_source(source: &SourceFile, linter: &Linter) -> Result<Fixed, Runaway> {
     let mut current = source.clone();
     let mut applied = 0;
+    let mut lengths = vec![source.text.len()];
+    let mut last_rules = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let report = lint_source(&current, linter);
-        let (text, count) = apply(&current.text, &report.diagnostics);
-        if count == 0 || text == current.text {
-            return Fixed { text: current.text, applied, remaining: report.diagnostics };
+        let (text, rules) = apply_by_rule(&current.text, &report.diagnostics);
+        if rules.is_empty() || text == current.text {
+            return Ok(Fixed { text: current.text, applied, remaining: report.diagnostics });
+        }
+        let count = rules.len();
+        last_rules = rules;
+        last_rules.sort_unstable();
+        last_rules.dedup();
+        if text.len() > growth_limit(current.text.len()) {
+            return Err(Runaway { rules: last_rules, before: current.text.len(), after: text.len(), blew_up: true });
         }
         applied += count;
+        lengths.push(text.len());
         current = SourceFile::from_text(current.path.clone(), text, source.bom);
     }
+    let growing = lengths.windows(2).rev().take(3).all(|pair| pair[1] > pair[0]);
+    if growing {
+        return Err(Runaway {
+            rules: last_rules,
+            before: source.text.len(),
+            after: current.text.len(),
+            blew_up: false,
+        });
+    }
     let remaining = lint_source(&current, linter).diagnostics;
-    Fixed { text: current.text, applied, remaining }
+    Ok(Fixed { text: current.text, applied, remaining })
 }
 
 /// Writes `text` (and the BOM if the file had one) to `path` through a temporary file in the
@@ -123,12 +186,12 @@ mod tests {
         std::fs::write(&path, "\u{feff}# Title\r\n\r\nWork with with Gitlab.\r\n`with with` stays.\r\n").unwrap();
         let bytes = std::fs::read(&path).unwrap();
         let source = SourceFile::from_bytes(path.clone(), bytes).unwrap();
-        let fixed = fix_source(&source, &Linter::all());
+        let fixed = fix_source(&source, &Linter::all()).unwrap();
         assert_eq!(fixed.applied, 2);
         write_atomic(&path, &fixed.text, source.bom).unwrap();
         let written = std::fs::read_to_string(&path).unwrap();
         assert_eq!(written, "\u{feff}# Title\r\n\r\nWork with GitLab.\r\n`with with` stays.\r\n");
         let again = SourceFile::from_bytes(PathBuf::from("page.md"), written.into_bytes()).unwrap();
-        assert_eq!(fix_source(&again, &Linter::all()).applied, 0);
+        assert_eq!(fix_source(&again, &Linter::all()).unwrap().applied, 0);
     }
 }

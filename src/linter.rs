@@ -293,6 +293,14 @@ pub struct FileReport {
 
 /// Lints one decoded file: one parse, one page model, every rule.
 pub fn lint_source(source: &SourceFile, linter: &Linter) -> FileReport {
+    match source.lone_cr_as_newline() {
+        Some(view) => lint_lines(&view, linter),
+        None => lint_lines(source, linter),
+    }
+}
+
+/// Lints a file whose lines all end in `\n` or `\r\n` (see `SourceFile::lone_cr_as_newline`).
+fn lint_lines(source: &SourceFile, linter: &Linter) -> FileReport {
     let page = Page::build(source);
     let comments = InlineComments::of(&page);
     let skips_inclusive = linter.skip_list.as_ref().is_some_and(|list| !list.checks(&source.path));

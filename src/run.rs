@@ -232,7 +232,7 @@ fn lint_decoded(
         let rendered = render(source, &mut diagnostics);
         return Ok(Linted { diagnostics, rendered, fixed: 0, output: None });
     }
-    let fixed = crate::fix::fix_source(source, linter);
+    let fixed = crate::fix::fix_source(source, linter).map_err(|runaway| runaway.to_string())?;
     let changed = fixed.applied > 0 && fixed.text != source.text;
     let mut output = None;
     match (mode, input) {

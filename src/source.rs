@@ -20,6 +20,8 @@ impl Span {
 pub enum LineEnding {
     Lf,
     CrLf,
+    /// A lone carriage return (classic Mac OS): CommonMark and markdownlint end a line there.
+    Cr,
 }
 
 /// One file's text, decoded once. The BOM is stripped from `text` and remembered.
@@ -78,11 +80,31 @@ impl SourceFile {
 
     /// Wraps text that is already decoded (tests, stdin).
     pub fn from_text(path: PathBuf, text: String, bom: bool) -> SourceFile {
-        let line_ending = match text.find('\n') {
-            Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => LineEnding::CrLf,
+        let bytes = text.as_bytes();
+        let line_ending = match memchr::memchr2(b'\n', b'\r', bytes) {
+            Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => LineEnding::CrLf,
+            Some(i) if bytes[i] == b'\r' => LineEnding::Cr,
             _ => LineEnding::Lf,
         };
         SourceFile { path, text, bom, line_ending }
+    }
+
+    /// The same file with every lone carriage return (one not followed by a line feed) turned
+    /// into a line feed, or `None` when it has none. CommonMark (so comrak) and markdownlint end a
+    /// line at a lone `\r`; linting this view makes every rule and the line index agree with the
+    /// parser. The swap is byte for byte, so spans found in the view are spans of the file, and a
+    /// fix applied to the file keeps its carriage returns.
+    pub fn lone_cr_as_newline(&self) -> Option<SourceFile> {
+        let bytes = self.text.as_bytes();
+        let lone = |&i: &usize| bytes.get(i + 1) != Some(&b'\n');
+        memchr::memchr_iter(b'\r', bytes).find(lone)?;
+        let mut view = bytes.to_vec();
+        for i in memchr::memchr_iter(b'\r', bytes).filter(lone) {
+            view[i] = b'\n';
+        }
+        // Swapping one ASCII byte for another keeps the text UTF-8.
+        let text = String::from_utf8(view).unwrap_or_default();
+        Some(SourceFile { text, ..self.clone() })
     }
 }
 
@@ -93,10 +115,17 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Lines end at `\n`, `\r\n` and a lone `\r`, as CommonMark says.
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        if memchr::memchr(b'\r', bytes).is_none() {
+            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        } else {
+            let ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
+            starts.extend(ends.filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n')).map(|i| i + 1));
+        }
         LineIndex { starts }
     }
 
@@ -185,5 +214,21 @@ mod tests {
         assert!(file.bom);
         assert_eq!(file.text, "# T\r\n");
         assert_eq!(file.line_ending, LineEnding::CrLf);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "a\rb\r\nc\nd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.position(text, 2), (2, 1));
+        assert_eq!(index.position(text, 5), (3, 1));
+        assert_eq!(index.position(text, 7), (4, 1));
+        let file = SourceFile::from_text(PathBuf::from("x.md"), text.to_string(), false);
+        assert_eq!(file.line_ending, LineEnding::Cr);
+        assert_eq!(file.lone_cr_as_newline().unwrap().text, "a\nb\r\nc\nd");
+        let crlf = SourceFile::from_text(PathBuf::from("x.md"), "a\r\nb\n".to_string(), false);
+        assert!(crlf.lone_cr_as_newline().is_none());
+        assert_eq!(crlf.line_ending, LineEnding::CrLf);
     }
 }

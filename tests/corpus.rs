@@ -129,7 +129,7 @@ fn fixing_job_families_is_idempotent_and_touches_only_flagged_lines() {
         let before = lint_source(&source, &linter).diagnostics;
         let fixable_lines: Vec<usize> =
             before.iter().filter(|d| d.diagnostic.fix.is_some()).map(|d| d.start.line).collect();
-        let fixed = hblint::fix::fix_source(&source, &linter);
+        let fixed = hblint::fix::fix_source(&source, &linter).expect("fixes settle");
         if fixed.applied == 0 {
             assert_eq!(fixed.text, source.text);
             continue;
@@ -156,7 +156,7 @@ fn fixing_job_families_is_idempotent_and_touches_only_flagged_lines() {
         );
         let again = SourceFile::from_text(path.clone(), fixed.text.clone(), source.bom);
         assert_eq!(
-            hblint::fix::fix_source(&again, &linter).applied,
+            hblint::fix::fix_source(&again, &linter).expect("fixes settle").applied,
             0,
             "{}: a second --fix changes more",
             path.display()
@@ -200,5 +200,49 @@ fn handbook_with_every_rule_never_crashes_and_md_rules_match_markdownlints_count
     }
     for (code, expected) in MARKDOWNLINT {
         assert_eq!(pairs.get(code).map_or(0, |p| p.len()), *expected, "{code} lines differ from markdownlint's");
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("readable corpus") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn read_tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let walked = hblint::walk::collect(&[root.to_path_buf()]);
+    walked.files.iter().map(|p| (p.clone(), std::fs::read(p).expect("read"))).collect()
+}
+
+#[test]
+fn fix_with_every_rule_twice_equals_once_on_job_families() {
+    let Some(corpus) = corpus() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tree = dir.path().join("job-families");
+    copy_tree(&corpus.join("job-families"), &tree);
+    let before = read_tree(&tree);
+    let fix = || {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_hblint"))
+            .args(["check", "--select", "ALL", "--fix", "--quiet"])
+            .arg(&tree)
+            .output()
+            .expect("hblint runs");
+        assert!(matches!(output.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&output.stderr));
+    };
+    fix();
+    let once = read_tree(&tree);
+    fix();
+    let twice = read_tree(&tree);
+    let changed = before.iter().filter(|(path, bytes)| once.get(*path) != Some(*bytes)).count();
+    assert!(changed > 100, "the first --fix changed only {changed} files");
+    for (path, bytes) in &once {
+        assert!(twice.get(path) == Some(bytes), "{}: a second --fix changed it again", path.display());
     }
 }

@@ -226,7 +226,7 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
             if fixed_path.is_file() || bless {
                 let bytes = std::fs::read(file).expect("fixture");
                 let source = SourceFile::from_bytes(file.clone(), bytes).expect("utf-8");
-                let fixed = hblint::fix::fix_source(&source, linter);
+                let fixed = hblint::fix::fix_source(&source, linter).expect("fixes settle");
                 if bless && fixed.applied > 0 {
                     std::fs::write(&fixed_path, &fixed.text).expect("write .fixed.md");
                 } else if fixed_path.is_file() {
@@ -239,7 +239,7 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
                         ));
                     }
                     let again = SourceFile::from_text(file.clone(), fixed.text.clone(), source.bom);
-                    if hblint::fix::fix_source(&again, linter).applied != 0 {
+                    if hblint::fix::fix_source(&again, linter).expect("fixes settle").applied != 0 {
                         failures.push(format!("{}: fixing twice changes the page again", file.display()));
                     }
                 }

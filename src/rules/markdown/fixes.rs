@@ -41,5 +41,6 @@ pub fn newline(page: &Page<'_>) -> &'static str {
     match page.source.line_ending {
         crate::source::LineEnding::CrLf => "\r\n",
         crate::source::LineEnding::Lf => "\n",
+        crate::source::LineEnding::Cr => "\r",
     }
 }

@@ -79,13 +79,15 @@ impl Rule for NoMissingSpaceClosedAtx {
                 continue;
             }
             let group = |i: usize| caps.get(i).map_or("", |m| m.as_str());
-            let (left_hash, content, escape, right_hash) = (group(1), group(3), group(5), group(6));
+            let (left_hash, right_hash) = (group(1), group(6));
             let left = group(2).is_empty();
-            let right = group(4).is_empty() || !escape.is_empty();
+            let right = group(4).is_empty() || !group(5).is_empty();
             if !left && !right {
                 continue;
             }
             let shown = text.trim();
+            let escape_at = caps.get(5).map_or(0, |m| m.start());
+            let hash_at = caps.get(6).map_or(0, |m| m.start());
             let (span, message) = if left {
                 (
                     Span::new(line.start, line.start + left_hash.len()),
@@ -93,17 +95,32 @@ impl Rule for NoMissingSpaceClosedAtx {
                 )
             } else {
                 // markdownlint's column: the character before the closing hashes' last run.
-                let at = text.len() - group(7).len() - right_hash.len() - 1;
+                let before = text[..hash_at].chars().next_back().map_or(0, char::len_utf8);
                 (
-                    Span::new(line.start + at, line.start + at + right_hash.len() + 1),
+                    Span::new(line.start + hash_at - before, line.start + hash_at + right_hash.len()),
                     format!("no space before the closing '{right_hash}' in closed heading '{shown}'"),
                 )
             };
-            let escape = if escape.is_empty() { String::new() } else { format!("{escape} ") };
-            let replacement = format!("{left_hash} {content} {escape}{right_hash}");
+            // Only the missing spaces are inserted: the rest of the line is no business of this
+            // rule (MD021 owns runs of spaces), and small edits leave other fixes room.
+            let mut edits = Vec::new();
+            let mut insert = |at: usize| {
+                edits.push(Edit { span: Span::new(line.start + at, line.start + at), replacement: " ".into() })
+            };
+            if left {
+                insert(left_hash.len());
+            }
+            if right {
+                if group(4).is_empty() {
+                    insert(if group(5).is_empty() { hash_at } else { escape_at });
+                }
+                if !group(5).is_empty() {
+                    insert(hash_at);
+                }
+            }
             out.report(span, message)
                 .help("put a space between the '#' characters and the heading text on both sides")
-                .fix(vec![Edit { span: Span::new(line.start, line.start + text.len()), replacement }]);
+                .fix(edits);
         }
     }
 }

@@ -22,7 +22,11 @@ pub static META: RuleMeta = RuleMeta {
 markdownlint's MD030: another number of spaces between a list marker and the item's text than
 the list's kind asks for. A list whose items each take one line uses `ul_single` / `ol_single`;
 a list with an item over several lines, or blank lines between items, uses `ul_multi` /
-`ol_multi`. All four default to 1. The fix sets the spaces, as markdownlint's does.
+`ol_multi`. All four default to 1. The fix sets the spaces, as markdownlint's does, except
+where that would change what the item holds: with a width of 5 or more (five spaces after a
+marker make the item's text an indented code block, so the parser measures one space again and
+each run would add more), or where the gap is followed by more whitespace (the item starts with
+indented code). Those are reported without a fix.
 
 **Differences from markdownlint.** None on the GitLab handbook with the default parameters.
 With different single and multi-line spacings, a few lists differ: markdownlint keeps a list
@@ -97,16 +101,21 @@ impl Rule for ListMarkerSpace {
                 if actual == expected {
                     continue;
                 }
-                out.report(
-                    space,
-                    format!(
-                        "{actual} space{} after list marker '{}'; expected {expected}",
-                        if actual == 1 { "" } else { "s" },
-                        page.slice(prefix.marker)
-                    ),
-                )
-                .help(format!("put {expected} space{} after the marker", if expected == 1 { "" } else { "s" }))
-                .fix(vec![Edit { span: space, replacement: " ".repeat(expected) }]);
+                let finding = out
+                    .report(
+                        space,
+                        format!(
+                            "{actual} space{} after list marker '{}'; expected {expected}",
+                            if actual == 1 { "" } else { "s" },
+                            page.slice(prefix.marker)
+                        ),
+                    )
+                    .help(format!("put {expected} space{} after the marker", if expected == 1 { "" } else { "s" }));
+                // Why 4: CommonMark makes five spaces after a marker the start of indented code.
+                let code_follows = page.source.text[space.end..].starts_with([' ', '\t']);
+                if expected <= 4 && !code_follows {
+                    finding.fix(vec![Edit { span: space, replacement: " ".repeat(expected) }]);
+                }
             }
         }
     }

@@ -13,7 +13,10 @@ pub static META: RuleMeta = RuleMeta {
     docs: r#"## What it does
 markdownlint's MD034: a URL or e-mail address written bare in text (GitHub's autolink
 extension links it, CommonMark does not), outside code, HTML blocks and inline HTML elements.
-The fix wraps it in angle brackets.
+The fix wraps it in angle brackets, only where that makes a CommonMark autolink: GFM links
+`r@.c` and a URL holding a control character or ending in `>`, but wrapped they are no autolink
+(a domain starts with a letter or digit; an autolink holds no control character, space, `<` or
+`>`), so the next run would flag and wrap them again; those are reported without a fix.
 
 **Differences from markdownlint.** markdownlint-cli2 parses `$…$` as inline math (micromark's math
 extension); hblint reads dollar amounts such as "$5k … $10k" as text. One line of the GitLab
@@ -111,9 +114,44 @@ impl Rule for NoBareUrls {
             if inside_html_element(page, *span) {
                 continue;
             }
-            out.report(*span, format!("bare URL '{source}'"))
-                .help(format!("write <{source}> or [text]({source})"))
-                .fix(vec![Edit { span: *span, replacement: format!("<{source}>") }]);
+            let finding =
+                out.report(*span, format!("bare URL '{source}'")).help(format!("write <{source}> or [text]({source})"));
+            let wrapped =
+                page.source.text[..span.start].ends_with('<') && page.source.text[span.end..].starts_with('>');
+            if !wrapped && wraps_into_autolink(source) {
+                finding.fix(vec![Edit { span: *span, replacement: format!("<{source}>") }]);
+            }
         }
     }
+}
+
+/// Whether `<text>` is a CommonMark autolink (a `www.` link has no scheme: wrapped, GFM does not
+/// link it again, as it only starts after whitespace or `*_~(`).
+fn wraps_into_autolink(text: &str) -> bool {
+    match text.split_once(':') {
+        Some((scheme, rest)) => {
+            (2..=32).contains(&scheme.len())
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+                && !rest.chars().any(|c| c.is_ascii_control() || matches!(c, ' ' | '<' | '>'))
+        }
+        None if text.contains('@') => is_email_autolink(text),
+        None => true,
+    }
+}
+
+/// Whether `<text>` is a CommonMark e-mail autolink: a local part of letters, digits and
+/// ``.!#$%&'*+/=?^_`{|}~-``, an `@`, then dot-separated labels of letters, digits and inner
+/// hyphens, at most 63 characters each.
+fn is_email_autolink(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    let local_ok =
+        !local.is_empty() && local.chars().all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c));
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    local_ok && domain.split('.').all(label_ok)
 }
