@@ -192,7 +192,8 @@ impl MarkdownlintConfig {
             let Some(found) = text[rule_at..].find(param).map(|i| rule_at + i + param.len()) else { continue };
             // Past the key's closing quote, the colon and spaces, to the value.
             let rest = &text[found..];
-            let skipped = rest.len() - rest.trim_start_matches(['"', '\'', ' ', '\t', ':']).len();
+            let after_key = rest.strip_prefix(['"', '\'']).unwrap_or(rest);
+            let skipped = rest.len() - after_key.trim_start_matches([' ', '\t', ':']).len();
             return LocatedError::at_offset(path, text, found + skipped, message);
         }
         LocatedError::in_file(&self.path, message)
