@@ -175,6 +175,56 @@ pub(super) fn char_widths(line: &str) -> impl Iterator<Item = (char, usize)> + '
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::rules::{Group, RuleMeta};
+    use crate::source::Span;
+
+    static RULE: RuleMeta = RuleMeta {
+        code: "XX001",
+        name: "some-rule",
+        group: Group::Markdown,
+        summary: "",
+        docs: "",
+        severity: Severity::Warning,
+        fix: false,
+        params: &[],
+    };
+
+    /// A finding over `span` with a label over `label`, rendered as the human output would.
+    fn rendered(text: &str, span: std::ops::Range<usize>, label: std::ops::Range<usize>) -> Option<String> {
+        let mut diagnostic = Diagnostic {
+            rule: &RULE,
+            severity: Severity::Error,
+            message: "something is off".into(),
+            span: Span::new(span.start, span.end),
+            labels: Vec::new(),
+            help: None,
+            fix: None,
+        };
+        diagnostic.label(Span::new(label.start, label.end), "first here");
+        let lines = LineIndex::new(text);
+        let finding = Finding::new(diagnostic, text, &lines);
+        let long = long_line(text, &lines, &finding)?;
+        let mut out = Vec::new();
+        write(&mut out, "p.md", text, &lines, &finding, long);
+        Some(String::from_utf8(out).expect("UTF-8"))
+    }
+
+    #[test]
+    fn a_span_across_lines_is_marked_to_the_window_and_labels_become_notes() {
+        let text = format!("short\n{}\nend\n", "a".repeat(300));
+        // From the long line's 10th character over the next line, labelled on the first line.
+        let shown = rendered(&text, 15..308, 0..5).expect("touches the long line");
+        let expected = format!(
+            "error[XX001]: something is off\n  ┌─ p.md:2:10\n  │\n2 │ {}…\n  │ {}{} some-rule\n  │\n  = p.md:1:1: first here\n\n",
+            "a".repeat(120),
+            " ".repeat(9),
+            "^".repeat(111),
+        );
+        assert_eq!(shown, expected);
+        // Short lines only: not this writer's.
+        assert_eq!(rendered("short\nlines\n", 0..3, 6..8), None);
+    }
 
     #[test]
     fn the_window_keeps_context_before_the_finding_and_stays_full_at_the_ends() {
