@@ -221,6 +221,25 @@ fn a_very_long_line_is_shown_as_a_window_around_the_finding() {
     assert!(colored.lines().all(|l| l.chars().count() < 200), "a line of the colored output is long");
 }
 
+/// 50,000 list markers on one line: 45,000 findings (MD037) on a 100,000-character line. Each
+/// printed the whole line (a report of the findings times the line); now a window each, and the
+/// line's characters are counted once, not once per finding.
+#[test]
+fn many_findings_on_a_very_long_line_cost_the_findings_not_their_product() {
+    let dir = folder(|d| write(d, "stars.md", format!("{}x\n", "* ".repeat(50_000))));
+    let started = std::time::Instant::now();
+    let (code, stdout, stderr) = hblint(dir.path(), &["check", ".", "--select", "ALL", "--color", "never"]);
+    let elapsed = started.elapsed();
+    assert_eq!((code, stderr.as_str()), (1, ""));
+    assert!(stdout.lines().all(|l| l.chars().count() < 200), "a line of the output is long");
+    assert!(stdout.contains("  ┌─ good.md:3:5\n"), "good.md was linted");
+    let findings = stdout.matches("  ┌─ stars.md:1:").count();
+    assert!(findings > 40_000, "{findings} findings");
+    // 18 MB of output; some 7 s with the debug build (450 s when each finding counted the line).
+    assert!(stdout.len() < 400 * findings, "{} bytes for {findings} findings", stdout.len());
+    assert!(elapsed.as_secs() < 90, "took {elapsed:?}");
+}
+
 /// The reader is gone before hblint writes: its first write fails with a broken pipe, which ends
 /// the command quietly, as `cat` ends (`hblint explain MD013 | head -1`).
 #[test]

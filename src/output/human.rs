@@ -34,6 +34,7 @@ pub fn render_file(source: &SourceFile, diagnostics: &[Finding], color: bool) ->
     let lines = LineIndex::new(text);
     // codespan's file indexes its lines when made: only findings that need codespan pay for it.
     let mut file = None;
+    let mut long_lines = super::human_window::LongLines::default();
     // About 650 bytes a finding on the GitLab handbook: one allocation instead of a series of
     // reallocations that copy the text so far.
     let mut out = Vec::with_capacity(diagnostics.len() * 640);
@@ -41,8 +42,8 @@ pub fn render_file(source: &SourceFile, diagnostics: &[Finding], color: bool) ->
         // Most findings are one plain label on one line; writing those directly is several times
         // faster than codespan's general renderer, with the same bytes (see the tests below).
         // A finding on a very long line shows a window of it (see `human_window`).
-        if let Some(long) = super::human_window::long_line(text, &lines, located) {
-            super::human_window::write(&mut out, &name, text, &lines, located, long);
+        if let Some(long) = super::human_window::long_line(text, &lines, located, &mut long_lines) {
+            super::human_window::write(&mut out, &name, text, &lines, located, (long, &mut long_lines));
             continue;
         }
         let mark = out.len();
@@ -262,7 +263,7 @@ impl Summary {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::diagnostic::Diagnostic;
     use crate::rules::{Group, RuleMeta};
@@ -279,7 +280,8 @@ mod tests {
         params: &[],
     };
 
-    fn located(text: &str, start: usize, end: usize, severity: Severity, help: Option<&str>) -> Finding {
+    /// A finding of a test rule over `start..end`, for the writers' tests here and in `human_window`.
+    pub(crate) fn located(text: &str, start: usize, end: usize, severity: Severity, help: Option<&str>) -> Finding {
         let diagnostic = Diagnostic {
             rule: &RULE,
             severity,

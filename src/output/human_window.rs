@@ -15,18 +15,49 @@ const WINDOW: usize = 120;
 /// How many characters before the finding the window starts, when the line has them.
 const BEFORE: usize = 40;
 
+/// What the window needs of each long line, counted once per file: findings are many on a long
+/// line (one per list marker or doubled word), and counting the line's characters for each would
+/// make the report cost the findings times the line.
+#[derive(Default)]
+pub struct LongLines {
+    /// Each long line's length in characters, by line.
+    chars: std::collections::HashMap<usize, usize>,
+    /// The last position counted on a line: its byte offset and the characters before it.
+    cursor: Option<(usize, usize, usize)>,
+}
+
+impl LongLines {
+    fn chars(&mut self, text: &str, lines: &LineIndex, line: usize) -> usize {
+        *self.chars.entry(line).or_insert_with(|| line_text(text, lines, line).chars().count())
+    }
+
+    /// How many characters of line `line` (starting at byte `line_start`) come before byte
+    /// `offset`; findings come in order, so each count goes on from the previous one.
+    fn chars_before(&mut self, text: &str, line: usize, line_start: usize, offset: usize) -> usize {
+        let (from, before) = match self.cursor {
+            Some((l, byte, chars)) if l == line && byte <= offset => (byte, chars),
+            _ => (line_start, 0),
+        };
+        let count = before + text[from..offset].chars().count();
+        self.cursor = Some((line, offset, count));
+        count
+    }
+}
+
 /// The first line (0-based) the finding's span or one of its labels touches that is longer than
 /// [`LONG_LINE`], if any.
-pub fn long_line(text: &str, lines: &LineIndex, located: &Finding) -> Option<usize> {
+pub fn long_line(text: &str, lines: &LineIndex, located: &Finding, long_lines: &mut LongLines) -> Option<usize> {
     let d = &located.diagnostic;
     let spans = std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span));
     for span in spans {
         let (start, end) = (span.start.min(text.len()), span.end.min(text.len()));
         let (first, last) = (lines.line_of(start), lines.line_of(end.max(start)));
-        if let Some(line) = (first..=last).find(|&line| line_text(text, lines, line).len() > LONG_LINE)
-            && line_text(text, lines, line).chars().count() > LONG_LINE
-        {
-            return Some(line);
+        // A line of more bytes than LONG_LINE may still have fewer characters.
+        let long = (first..=last).find(|&line| {
+            line_text(text, lines, line).len() > LONG_LINE && long_lines.chars(text, lines, line) > LONG_LINE
+        });
+        if long.is_some() {
+            return long;
         }
     }
     None
@@ -42,23 +73,46 @@ fn line_text<'t>(text: &'t str, lines: &LineIndex, line: usize) -> &'t str {
 /// Writes a finding touching the long line `long` (see [`long_line`]) in codespan's layout
 /// without color: the window of the line where the finding starts (or of `long` when it starts
 /// on a short line), its part of the span marked, and the labels as notes with their positions.
-pub fn write(out: &mut Vec<u8>, name: &str, text: &str, lines: &LineIndex, located: &Finding, long: usize) {
+/// Tabs in the window run to stops counted from the window's start.
+pub fn write(
+    out: &mut Vec<u8>,
+    name: &str,
+    text: &str,
+    lines: &LineIndex,
+    located: &Finding,
+    (long, long_lines): (usize, &mut LongLines),
+) {
     let d = &located.diagnostic;
     let start = crate::source::floor_char_boundary(text, d.span.start.min(text.len()));
-    let line = if line_text(text, lines, lines.line_of(start)).chars().count() > LONG_LINE {
-        lines.line_of(start)
+    let start_line = lines.line_of(start);
+    let line = if start_line != long
+        && line_text(text, lines, start_line).len() > LONG_LINE
+        && long_lines.chars(text, lines, start_line) > LONG_LINE
+    {
+        start_line
     } else {
         long
     };
     let line_start = lines.line_start(line);
     let source = line_text(text, lines, line);
-    // The span's characters on this line (the whole line past the start when it goes on).
-    let first_char = if line == lines.line_of(start) { text[line_start..start].chars().count() } else { 0 };
+    let line_chars = long_lines.chars(text, lines, line);
+    // The span's first character on this line (the line's first when it starts above).
+    let (start, first_char) = if line == start_line {
+        (start, long_lines.chars_before(text, line, line_start, start))
+    } else {
+        (line_start, 0)
+    };
+    let (left, right) = window(line_chars, first_char);
+    // The window's bytes: back from the span's start, then forward, a character at a time.
+    let before_start = text[line_start..start].char_indices().rev().take(first_char - left).last();
+    // A span starting in the line ending starts the window at the line's end.
+    let left_byte = before_start.map_or(start - line_start, |(i, _)| i).min(source.len());
+    let shown = &source[left_byte..];
+    let widths: Vec<(char, usize)> = char_widths(shown).take(right - left).collect();
+    // The span's last character on this line, as far as the window shows.
     let end = crate::source::floor_char_boundary(text, d.span.end.min(text.len())).max(start);
-    let last_char =
-        if lines.line_of(end) == line { text[line_start..end].chars().count() } else { source.chars().count() };
-    let widths: Vec<(char, usize)> = char_widths(source).collect();
-    let (left, right) = window(widths.len(), first_char);
+    let span_chars = text[start..end.min(line_start + source.len()).max(start)].chars().take(WINDOW + 1).count();
+    let last_char = first_char + span_chars;
 
     out.extend_from_slice(match d.severity {
         Severity::Error => b"error",
@@ -79,7 +133,7 @@ pub fn write(out: &mut Vec<u8>, name: &str, text: &str, lines: &LineIndex, locat
     if left > 0 {
         out.extend_from_slice("…".as_bytes());
     }
-    for &(ch, width) in &widths[left..right] {
+    for &(ch, width) in &widths {
         if ch == '\t' {
             spaces(out, width);
         } else {
@@ -87,13 +141,15 @@ pub fn write(out: &mut Vec<u8>, name: &str, text: &str, lines: &LineIndex, locat
             out.extend_from_slice(ch.encode_utf8(&mut utf8).as_bytes());
         }
     }
-    if right < widths.len() {
+    if right < line_chars {
         out.extend_from_slice("…".as_bytes());
     }
     out.push(b'\n');
     spaces(out, gutter);
     out.extend_from_slice("│ ".as_bytes());
-    let columns = |range: std::ops::Range<usize>| -> usize { widths[range].iter().map(|(_, w)| w).sum() };
+    let columns = |range: std::ops::Range<usize>| -> usize {
+        widths[range.start - left..range.end - left].iter().map(|(_, w)| w).sum()
+    };
     let marked_start = first_char.clamp(left, right);
     spaces(out, usize::from(left > 0) + columns(left..marked_start));
     let marked = columns(marked_start..last_char.clamp(marked_start, right));
@@ -175,38 +231,15 @@ pub(super) fn char_widths(line: &str) -> impl Iterator<Item = (char, usize)> + '
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Diagnostic;
-    use crate::rules::{Group, RuleMeta};
-    use crate::source::Span;
-
-    static RULE: RuleMeta = RuleMeta {
-        code: "XX001",
-        name: "some-rule",
-        group: Group::Markdown,
-        summary: "",
-        docs: "",
-        severity: Severity::Warning,
-        fix: false,
-        params: &[],
-    };
-
     /// A finding over `span` with a label over `label`, rendered as the human output would.
     fn rendered(text: &str, span: std::ops::Range<usize>, label: std::ops::Range<usize>) -> Option<String> {
-        let mut diagnostic = Diagnostic {
-            rule: &RULE,
-            severity: Severity::Error,
-            message: "something is off".into(),
-            span: Span::new(span.start, span.end),
-            labels: Vec::new(),
-            help: None,
-            fix: None,
-        };
-        diagnostic.label(Span::new(label.start, label.end), "first here");
+        let mut finding = crate::output::human::tests::located(text, span.start, span.end, Severity::Error, None);
+        finding.diagnostic.label(crate::source::Span::new(label.start, label.end), "first here");
         let lines = LineIndex::new(text);
-        let finding = Finding::new(diagnostic, text, &lines);
-        let long = long_line(text, &lines, &finding)?;
+        let mut long_lines = LongLines::default();
+        let long = long_line(text, &lines, &finding, &mut long_lines)?;
         let mut out = Vec::new();
-        write(&mut out, "p.md", text, &lines, &finding, long);
+        write(&mut out, "p.md", text, &lines, &finding, (long, &mut long_lines));
         Some(String::from_utf8(out).expect("UTF-8"))
     }
 
