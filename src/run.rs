@@ -24,6 +24,9 @@ pub struct Linted {
     pub fixed: usize,
     /// With `--diff`, the unified diff of the fixes; with `--fix` on stdin, the fixed text.
     pub output: Option<String>,
+    /// With `--fix`, why the fixed text could not be written: the file is unchanged and its
+    /// findings are reported as they are.
+    pub write_error: Option<String>,
 }
 
 /// What to do with fixable diagnostics.
@@ -112,17 +115,26 @@ impl Drop for LiftOnDrop<'_> {
     }
 }
 
-/// Lints every input on all cores, each with the linter at its index, and hands each outcome to
-/// `sink` on the calling thread in input order as soon as it and all before it are done: output
-/// streams while later files are still being linted, and nothing the sink drops is held.
+/// How many threads to lint with: `requested` (`--threads`), or one per core when 0; never more
+/// than there are files.
+pub fn thread_count(requested: usize, files: usize) -> usize {
+    let threads = if requested == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { requested };
+    threads.min(files.max(1))
+}
+
+/// Lints every input on `threads` threads (0: all cores), each with the linter at its index, and
+/// hands each outcome to `sink` on the calling thread in input order as soon as it and all before
+/// it are done: output streams while later files are still being linted, and nothing the sink
+/// drops is held. The order, and so the output, does not depend on the number of threads.
 pub fn lint_all(
     inputs: Vec<(Input, usize)>,
     linters: &[&Linter],
     mode: Mode,
+    threads: usize,
     render: &Renderer<'_>,
     sink: &mut dyn FnMut(FileOutcome),
 ) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
+    let threads = thread_count(threads, inputs.len());
     let next = AtomicUsize::new(0);
     let window =
         Window { emitted: Mutex::new(0), advanced: Condvar::new(), size: AtomicUsize::new(threads * AHEAD_PER_WORKER) };
@@ -230,7 +242,7 @@ fn lint_decoded(
     if mode == Mode::Check {
         let mut diagnostics = lint_source(source, linter).diagnostics;
         let rendered = render(source, &mut diagnostics);
-        return Ok(Linted { diagnostics, rendered, fixed: 0, output: None });
+        return Ok(Linted { diagnostics, rendered, fixed: 0, output: None, write_error: None });
     }
     let fixed = crate::fix::fix_source(source, linter).map_err(|runaway| runaway.to_string())?;
     let changed = fixed.applied > 0 && fixed.text != source.text;
@@ -244,9 +256,15 @@ fn lint_decoded(
         }
         (_, Input::Text(..)) => output = Some(fixed.text.clone()),
         (_, Input::File(path)) => {
-            if changed {
-                crate::fix::write_atomic(path, &fixed.text, source.bom)
-                    .map_err(|e| format!("cannot write the fixed file: {}", crate::error::describe_io(&e)))?;
+            if changed && let Err(err) = crate::fix::write_atomic(path, &fixed.text, source.bom) {
+                // Nothing was fixed: the findings are the file's as it still is.
+                let mut diagnostics = lint_source(source, linter).diagnostics;
+                let rendered = render(source, &mut diagnostics);
+                let write_error = Some(format!(
+                    "cannot write the fixed file ({}); it is unchanged and its findings are reported as they are",
+                    crate::error::describe_io(&err)
+                ));
+                return Ok(Linted { diagnostics, rendered, fixed: 0, output: None, write_error });
             }
         }
     }
@@ -254,5 +272,5 @@ fn lint_decoded(
     let after = SourceFile::from_text(source.path.clone(), fixed.text, source.bom);
     let mut diagnostics = if mode == Mode::Fix { fixed.remaining } else { Vec::new() };
     let rendered = if mode == Mode::Fix { render(&after, &mut diagnostics) } else { Vec::new() };
-    Ok(Linted { diagnostics, rendered, fixed: fixed.applied, output })
+    Ok(Linted { diagnostics, rendered, fixed: fixed.applied, output, write_error: None })
 }

@@ -134,7 +134,13 @@ fn walk_error(err: ignore::Error) -> (PathBuf, String) {
         },
         _ => PathBuf::new(),
     };
-    (path, err.to_string())
+    // The path is said once, before the message: ignore's own text repeats it.
+    let message = match err.io_error() {
+        Some(io) if path.is_dir() => format!("cannot list this folder: {}", describe_io(io)),
+        Some(io) => describe_io(io),
+        None => err.to_string(),
+    };
+    (path, message)
 }
 
 /// Whether a file belongs to shard `index` of `total` (1-based, as GitLab's `CI_NODE_INDEX`):

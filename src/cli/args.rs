@@ -214,6 +214,10 @@ pub struct CheckArgs {
     /// Exit 0 even with findings (unreadable files and bad configuration still exit 2).
     #[arg(long)]
     pub exit_zero: bool,
+    /// Lint with at most N threads (0: one per core, the default); the output is the same
+    /// whatever N is.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
 }
 
 /// The formats `hblint rules` prints.

@@ -20,6 +20,7 @@ pub(super) fn fingerprints_at_base(
     rev: &str,
     inputs: &[(Input, usize)],
     linters: &[&Linter],
+    threads: usize,
 ) -> Result<HashSet<String>, String> {
     let files: Vec<(&Path, usize)> = inputs
         .iter()
@@ -45,7 +46,7 @@ pub(super) fn fingerprints_at_base(
         known.extend(diagnostics.iter().map(|d| d.fingerprint.clone()));
         Vec::new()
     };
-    run::lint_all(base_inputs, linters, run::Mode::Check, &collect, &mut |_| {});
+    run::lint_all(base_inputs, linters, run::Mode::Check, threads, &collect, &mut |_| {});
     Ok(known.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 

@@ -10,6 +10,7 @@ use super::report::{self, Output, RunReport};
 use crate::baseline::Baseline;
 use crate::config::Resolver;
 use crate::diagnostic::{Finding, Severity};
+use crate::error::LocatedError;
 use crate::git::TouchedLines;
 use crate::linter::Linter;
 use crate::output::{FileFindings, ReportContext};
@@ -144,6 +145,17 @@ fn nothing_to_lint(folders: &[PathBuf], found: usize) -> String {
     }
 }
 
+/// What to say about a broken configuration and the files it kept from being linted, and how
+/// many those are.
+fn not_linted(err: &LocatedError, files: &[PathBuf]) -> (String, usize) {
+    let first = crate::paths::display_path(&files[0]);
+    let which = match files.len() {
+        1 => format!("'{first}' was not linted"),
+        n => format!("'{first}' and {} other file{} it governs were not linted", n - 1, super::plural(n - 1)),
+    };
+    (format!("{err}; {which}"), files.len())
+}
+
 /// Renders one file's findings for every output still taking text (in the worker, while the
 /// source is in memory).
 fn render_for(outputs: &[Output], source: &SourceFile, diagnostics: &[Finding]) -> Vec<Vec<u8>> {
@@ -190,10 +202,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         Err(message) => return error(message),
     };
     let found = inputs.len();
-    let inputs = match super::exclude::without_excluded(inputs, &args.paths, args.force_exclude, &mut resolver) {
-        Ok(inputs) => inputs,
-        Err(err) => return error(err),
-    };
+    let inputs = super::exclude::without_excluded(inputs, &args.paths, args.force_exclude, &mut resolver);
     let mode = if args.fix {
         run::Mode::Fix
     } else if args.diff {
@@ -203,16 +212,36 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     };
 
     // Each file gets the settings of the nearest hblint.toml above it (cached per directory).
+    // A broken configuration costs the files it governs, not the run: each is said once with
+    // the files it kept from being linted, the others are linted, and the run exits 2.
     let mut assigned = Vec::with_capacity(inputs.len());
+    let mut broken: Vec<(LocatedError, Vec<PathBuf>)> = Vec::new();
     for input in inputs {
         let path = match &input {
             Input::File(p) | Input::Text(p, _) => p.clone(),
         };
         match resolver.for_file(&path) {
             Ok(index) => assigned.push((input, index)),
-            Err(err) => return error(err),
+            Err(err) => match broken.iter_mut().find(|(known, _)| *known == err) {
+                Some((_, files)) => files.push(path),
+                None => broken.push((err, vec![path])),
+            },
         }
     }
+    if assigned.is_empty() && !broken.is_empty() {
+        broken.iter().for_each(|(err, _)| {
+            error(err);
+        });
+        return super::EXIT_ERROR;
+    }
+    // Said once each, however many folders share the configuration that has them.
+    let mut warned = std::collections::BTreeSet::new();
+    for warning in resolver.settings.iter().flat_map(|s| &s.warnings) {
+        if warned.insert(warning.to_string()) {
+            eprintln!("hblint: warning: {warning}");
+        }
+    }
+    let not_linted: Vec<(String, usize)> = broken.iter().map(|(err, files)| not_linted(err, files)).collect();
     if assigned.is_empty()
         && let Err(err) = resolver.for_dir(Path::new("."))
     {
@@ -265,7 +294,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     }
     if let Some((root, rev, touched)) = base {
         let linters: Vec<&Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
-        match super::base_findings::fingerprints_at_base(&root, &rev, &assigned, &linters) {
+        match super::base_findings::fingerprints_at_base(&root, &rev, &assigned, &linters, args.threads) {
             Ok(known) => filters = filters.with_known_at_base(known, touched),
             Err(err) => return error(err),
         }
@@ -279,7 +308,8 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         render_for(&outputs, source, diagnostics)
     };
     let mut report = RunReport::new(&args, mode, &outputs, fail_on, unreadable);
-    run::lint_all(assigned, &linters, mode, &render, &mut |outcome| report.add(outcome));
+    report.not_linted(not_linted);
+    run::lint_all(assigned, &linters, mode, args.threads, &render, &mut |outcome| report.add(outcome));
     // Stale entries of the skip list and the list of job families: findings in a data file, after the pages (no diff to show for them).
     if mode != run::Mode::Diff {
         let render_data = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {

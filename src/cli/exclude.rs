@@ -3,7 +3,6 @@
 //! need: they name every staged file) says to exclude it too, as ruff does.
 
 use crate::config::Resolver;
-use crate::error::LocatedError;
 use crate::run::Input;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -16,17 +15,19 @@ pub(super) fn without_excluded(
     named: &[PathBuf],
     force: bool,
     resolver: &mut Resolver,
-) -> Result<Vec<Input>, LocatedError> {
+) -> Vec<Input> {
     let named: HashSet<&PathBuf> = if force { HashSet::new() } else { named.iter().filter(|p| !p.is_dir()).collect() };
     let mut kept = Vec::with_capacity(inputs.len());
     for input in inputs {
+        // A broken configuration excludes nothing here: the file is kept, and the run reports
+        // the configuration once for all the files it governs (see `check`).
         let excluded = match &input {
-            Input::File(path) => !named.contains(path) && resolver.excludes(path)?,
-            Input::Text(name, _) => force && resolver.excludes(name)?,
+            Input::File(path) => !named.contains(path) && resolver.excludes(path).unwrap_or(false),
+            Input::Text(name, _) => force && resolver.excludes(name).unwrap_or(false),
         };
         if !excluded {
             kept.push(input);
         }
     }
-    Ok(kept)
+    kept
 }

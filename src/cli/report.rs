@@ -139,6 +139,10 @@ pub(super) struct RunReport<'a> {
     summary: Summary,
     failing: bool,
     unreadable: Vec<(PathBuf, String)>,
+    /// Broken configurations, each said with the files it kept from being linted, and how many.
+    not_linted: Vec<(String, usize)>,
+    /// With `--fix`, the files whose fixes could not be written, and why.
+    unwritable: Vec<(PathBuf, String)>,
     statistics: Option<Statistics>,
     /// `(problems, files)` fixed.
     fixed: (usize, usize),
@@ -172,6 +176,8 @@ impl<'a> RunReport<'a> {
             summary: Summary::default(),
             failing: false,
             unreadable,
+            not_linted: Vec::new(),
+            unwritable: Vec::new(),
             statistics: args.statistics.then(Statistics::default),
             fixed: (0, 0),
             fixed_text: None,
@@ -179,6 +185,11 @@ impl<'a> RunReport<'a> {
             linted_paths: HashSet::new(),
             baseline_entries: args.write_baseline.as_ref().map(|_| BaselineWriter::default()),
         }
+    }
+
+    /// Broken configurations and the files they kept from being linted (see `check`).
+    pub(super) fn not_linted(&mut self, not_linted: Vec<(String, usize)>) {
+        self.not_linted = not_linted;
     }
 
     /// Takes one finished file (in input order): counts it and writes it to every output.
@@ -190,6 +201,9 @@ impl<'a> RunReport<'a> {
             Err(message) => return self.unreadable.push((outcome.path, message)),
         };
         self.summary.files_checked += 1;
+        if let Some(message) = linted.write_error.take() {
+            self.unwritable.push((outcome.path.clone(), message));
+        }
         if !linted.diagnostics.is_empty() {
             self.summary.files_with_problems += 1;
         }
@@ -271,7 +285,10 @@ impl<'a> RunReport<'a> {
     }
 
     fn report_unreadable(&self) {
-        for (path, message) in &self.unreadable {
+        for (message, _) in &self.not_linted {
+            eprintln!("hblint: error: {message}");
+        }
+        for (path, message) in self.unwritable.iter().chain(&self.unreadable) {
             eprintln!("hblint: error: {}: {message}", crate::paths::display_path(path));
         }
     }
@@ -285,7 +302,7 @@ impl<'a> RunReport<'a> {
     }
 
     fn exit_code(&self) -> u8 {
-        if !self.unreadable.is_empty() {
+        if !self.unreadable.is_empty() || !self.not_linted.is_empty() || !self.unwritable.is_empty() {
             EXIT_ERROR
         } else if self.failing && !self.args.exit_zero {
             EXIT_FINDINGS
@@ -300,6 +317,8 @@ impl<'a> RunReport<'a> {
             return self.finish_diff();
         }
         self.summary.unreadable = self.unreadable.len();
+        self.summary.unwritable = self.unwritable.len();
+        self.summary.not_linted = self.not_linted.iter().map(|(_, files)| files).sum();
         if let Some(entries) = self.baseline_entries.take() {
             return self.write_baseline(entries);
         }
@@ -379,7 +398,7 @@ impl<'a> RunReport<'a> {
         self.report_unreadable();
         if let Some(err) = self.stdout_error() {
             error(format!("cannot write output: {err}"))
-        } else if !self.unreadable.is_empty() {
+        } else if !self.unreadable.is_empty() || !self.not_linted.is_empty() {
             EXIT_ERROR
         } else if self.any_diff {
             EXIT_FINDINGS
@@ -406,7 +425,7 @@ impl<'a> RunReport<'a> {
                 );
                 self.write_stdout(line.as_bytes());
                 let _ = self.stdout.flush();
-                if self.unreadable.is_empty() { EXIT_CLEAN } else { EXIT_ERROR }
+                if self.unreadable.is_empty() && self.not_linted.is_empty() { EXIT_CLEAN } else { EXIT_ERROR }
             }
             Err(message) => error(message),
         }

@@ -102,6 +102,8 @@ pub struct MarkdownlintConfig {
     config: OrderedKeys,
     /// A `.markdownlint-cli2` file's `ignores`: the files markdownlint-cli2 does not lint.
     pub ignores: Option<Ignores>,
+    /// The text of this file and of those it extends (nearest first), to locate a value.
+    sources: Vec<(PathBuf, std::sync::Arc<str>)>,
 }
 
 /// markdownlint-cli2's `ignores`: glob expressions relative to the configuration file's folder
@@ -164,6 +166,37 @@ impl MarkdownlintConfig {
     /// `default` does not decide it.
     pub fn names(&self, rule: &dyn Rule) -> bool {
         rule_value(&self.config, rule).is_some()
+    }
+
+    /// Warnings for the parameters of the rules this configuration turns on that have a value
+    /// of the wrong kind, each at the value (see `rule_params::markdownlint_mismatches`).
+    pub fn parameter_warnings(&self, rules: &[&dyn Rule]) -> Vec<LocatedError> {
+        let mut warnings = Vec::new();
+        for (rule, params) in self.enabled(rules) {
+            for (name, message) in super::rule_params::markdownlint_mismatches(rule.meta(), &params) {
+                warnings.push(self.locate(rule.meta().code, rule.meta().name, name, message));
+            }
+        }
+        warnings
+    }
+
+    /// Where the file (or one it extends) gives parameter `param` of the rule `code` (`name`): the
+    /// value after the first `param` key that follows a key naming the rule; the file's start
+    /// when not found (a tag or alias names the rule).
+    fn locate(&self, code: &str, name: &str, param: &str, message: String) -> LocatedError {
+        for (path, text) in &self.sources {
+            let lower = text.to_ascii_lowercase();
+            let Some(rule_at) = [code, name].iter().filter_map(|k| lower.find(&k.to_ascii_lowercase())).min() else {
+                continue;
+            };
+            let Some(found) = text[rule_at..].find(param).map(|i| rule_at + i + param.len()) else { continue };
+            // Past the key's closing quote, the colon and spaces, to the value.
+            let rest = &text[found..];
+            let after_key = rest.strip_prefix(['"', '\'']).unwrap_or(rest);
+            let skipped = rest.len() - after_key.trim_start_matches([' ', '\t', ':']).len();
+            return LocatedError::at_offset(path, text, found + skipped, message);
+        }
+        LocatedError::in_file(&self.path, message)
     }
 
     /// The markdownlint rules this configuration turns on, with their parameters.
@@ -281,14 +314,17 @@ fn load_depth(path: &Path, depth: usize) -> Result<MarkdownlintConfig, LocatedEr
     } else {
         serde_json::from_str(&strip_jsonc(&text)).map_err(|_| not_an_object())?
     };
+    let mut sources = vec![(path.to_path_buf(), std::sync::Arc::from(text.as_str()))];
     // `extends` names a base configuration, relative to this file; this file's keys win.
     if let Some(Value::String(base)) = config.remove("extends") {
         let base_path = path.parent().unwrap_or(Path::new(".")).join(base);
-        let mut merged = load_depth(&base_path, depth + 1)?.config;
+        let base = load_depth(&base_path, depth + 1)?;
+        let mut merged = base.config;
         merged.merge(config);
         config = merged;
+        sources.extend(base.sources);
     }
-    Ok(MarkdownlintConfig { path: path.to_path_buf(), config, ignores })
+    Ok(MarkdownlintConfig { path: path.to_path_buf(), config, ignores, sources })
 }
 
 /// Removes `//` and `/* */` comments and trailing commas from JSONC, leaving strings alone.

@@ -59,6 +59,8 @@ pub struct Settings {
     pub per_file_ignores: Arc<file_globs::PerFileIgnores>,
     /// The settings as the config files give them, each with its origin (`hblint config`).
     pub merged: Arc<Merged>,
+    /// What is suspect but not wrong enough to stop: a markdownlint parameter of the wrong kind.
+    pub warnings: Vec<LocatedError>,
 }
 
 /// Builds settings from a config file's text (or none) and the command line.
@@ -179,10 +181,12 @@ pub fn settings_with(
             .collect();
         linter.set_file_config_scope(candidates, named);
     }
+    let mut warnings = Vec::new();
     if let Some(mdl) = markdownlint {
         for (rule, params) in mdl.enabled(registry.rules()) {
             linter.set_options(rule.meta().code, params);
         }
+        warnings = mdl.parameter_warnings(registry.rules());
     }
     // Parameters only: a `[rules.X]` table does not select its rule.
     let rule_of = |key: &merge::At<String>| {
@@ -214,6 +218,7 @@ pub fn settings_with(
         exclude: Arc::new(exclude),
         per_file_ignores: Arc::new(per_file_ignores),
         merged: Arc::new(merged),
+        warnings,
     })
 }
 
@@ -284,6 +289,7 @@ impl Resolver {
             exclude: settings.exclude.clone(),
             per_file_ignores: settings.per_file_ignores.clone(),
             merged: settings.merged.clone(),
+            warnings: Vec::new(),
         };
         self.settings.push(variant);
         self.variants.insert(key, self.settings.len() - 1);

@@ -59,6 +59,44 @@ pub fn to_json(meta: &RuleMeta, param: &Param, value: &toml::Value) -> Result<Va
     })
 }
 
+/// The parameters of `meta` a markdownlint configuration gives a value of the wrong kind, each
+/// with the message saying what it takes and what markdownlint reads instead (it ignores such
+/// a value silently: `"line_length": "long"` is the default 80). `params` is the rule's object.
+pub fn markdownlint_mismatches(meta: &RuleMeta, params: &Value) -> Vec<(&'static str, String)> {
+    let Some(object) = params.as_object() else { return Vec::new() };
+    let read = crate::rules::params::Params::resolve(meta.params, &[Some(params)]);
+    meta.params
+        .iter()
+        .filter_map(|param| {
+            let given = object.get(param.name)?;
+            // null is markdownlint's "the default", not a mistake.
+            let as_toml = json_to_toml(given)?;
+            let message = to_json(meta, param, &as_toml).err()?;
+            Some((param.name, format!("{message}; markdownlint reads it as {}", read.shown(param))))
+        })
+        .collect()
+}
+
+/// A JSON value as the TOML value `to_json` checks; `None` for null, which TOML lacks.
+fn json_to_toml(value: &Value) -> Option<toml::Value> {
+    Some(match value {
+        Value::Null => return None,
+        Value::Bool(b) => toml::Value::Boolean(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => toml::Value::Integer(i),
+            None => toml::Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => toml::Value::String(s.clone()),
+        // An item TOML cannot hold (null) is shown as an empty string: still the wrong kind.
+        Value::Array(items) => toml::Value::Array(
+            items.iter().map(|item| json_to_toml(item).unwrap_or(toml::Value::String(String::new()))).collect(),
+        ),
+        Value::Object(map) => {
+            toml::Value::Table(map.iter().filter_map(|(k, v)| Some((k.clone(), json_to_toml(v)?))).collect())
+        }
+    })
+}
+
 /// A count a per-heading-level parameter takes: -1 (any number), or 0 up to what a fix may write.
 fn is_level_count(n: i64) -> bool {
     n == -1 || (0..=crate::rules::meta::MAX_WIDTH as i64).contains(&n)

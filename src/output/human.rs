@@ -1,12 +1,12 @@
 //! Human output: codespan-reporting excerpts with labels and help, then a one-line summary.
 
+use super::human_window::{char_widths, decimal_digits, push_decimal, spaces};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
 use crate::source::{LineIndex, SourceFile};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
-use unicode_width::UnicodeWidthChar;
 
 /// Human output: each file's findings as codespan-reporting excerpts, written as files finish.
 struct Human {
@@ -34,12 +34,18 @@ pub fn render_file(source: &SourceFile, diagnostics: &[Finding], color: bool) ->
     let lines = LineIndex::new(text);
     // codespan's file indexes its lines when made: only findings that need codespan pay for it.
     let mut file = None;
+    let mut long_lines = super::human_window::LongLines::default();
     // About 650 bytes a finding on the GitLab handbook: one allocation instead of a series of
     // reallocations that copy the text so far.
     let mut out = Vec::with_capacity(diagnostics.len() * 640);
     for located in diagnostics {
         // Most findings are one plain label on one line; writing those directly is several times
         // faster than codespan's general renderer, with the same bytes (see the tests below).
+        // A finding on a very long line shows a window of it (see `human_window`).
+        if let Some(long) = super::human_window::long_line(text, &lines, located, &mut long_lines) {
+            super::human_window::write(&mut out, &name, text, &lines, located, (long, &mut long_lines));
+            continue;
+        }
         let mark = out.len();
         if !color && write_single_line(&mut out, &name, text, &lines, located) {
             continue;
@@ -81,9 +87,6 @@ fn emit_with_codespan(buffer: &mut Buffer, file: &SimpleFile<&str, &str>, name: 
         );
     }
 }
-
-/// codespan's default tab stop (`Config::tab_width`).
-const TAB_WIDTH: usize = 4;
 
 /// Writes a finding whose only label sits on one line exactly as codespan-reporting lays it out
 /// without color (`Config::default()`); returns false, having written something partial, for any
@@ -209,43 +212,6 @@ fn write_single_line(out: &mut Vec<u8>, name: &str, text: &str, lines: &LineInde
     true
 }
 
-fn decimal_digits(n: usize) -> usize {
-    n.checked_ilog10().map_or(1, |log| log as usize + 1)
-}
-
-fn push_decimal(out: &mut Vec<u8>, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut rest = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
-}
-
-fn spaces(out: &mut Vec<u8>, n: usize) {
-    out.resize(out.len() + n, b' ');
-}
-
-/// Each character of a line with the columns codespan gives it: tabs run to the next stop, other
-/// characters take their Unicode width.
-fn char_widths(line: &str) -> impl Iterator<Item = (char, usize)> + '_ {
-    let mut column = 0;
-    line.chars().map(move |ch| {
-        let width = match ch {
-            '\t' => TAB_WIDTH - column % TAB_WIDTH,
-            ch => ch.width().unwrap_or(0),
-        };
-        column += width;
-        (ch, width)
-    })
-}
-
 /// Counts for the closing summary line.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Summary {
@@ -255,6 +221,10 @@ pub struct Summary {
     pub files_with_problems: usize,
     pub files_checked: usize,
     pub unreadable: usize,
+    /// With `--fix`, files whose fixes could not be written.
+    pub unwritable: usize,
+    /// Files a broken configuration kept from being linted.
+    pub not_linted: usize,
 }
 
 impl Summary {
@@ -282,12 +252,18 @@ impl Summary {
         if self.unreadable > 0 {
             line.push_str(&format!("; {} could not be read", files(self.unreadable)));
         }
+        if self.unwritable > 0 {
+            line.push_str(&format!("; {} could not be written", files(self.unwritable)));
+        }
+        if self.not_linted > 0 {
+            line.push_str(&format!("; {} not linted (broken configuration)", files(self.not_linted)));
+        }
         line
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::diagnostic::Diagnostic;
     use crate::rules::{Group, RuleMeta};
@@ -304,7 +280,8 @@ mod tests {
         params: &[],
     };
 
-    fn located(text: &str, start: usize, end: usize, severity: Severity, help: Option<&str>) -> Finding {
+    /// A finding of a test rule over `start..end`, for the writers' tests here and in `human_window`.
+    pub(crate) fn located(text: &str, start: usize, end: usize, severity: Severity, help: Option<&str>) -> Finding {
         let diagnostic = Diagnostic {
             rule: &RULE,
             severity,

@@ -9,6 +9,7 @@ pub mod concise;
 pub mod github;
 pub mod gitlab;
 pub mod human;
+mod human_window;
 pub mod json;
 mod json_stream;
 pub mod junit;

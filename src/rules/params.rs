@@ -79,6 +79,29 @@ impl Params {
         }
     }
 
+    /// A parameter's value as a person reads it: `80`, `no limit`, `true`, `"atx"`, `["a", "b"]`.
+    pub fn shown(&self, param: &Param) -> String {
+        let quoted = |s: &str| serde_json::Value::from(s).to_string();
+        match self.get(param) {
+            ParamValue::Integer(n) | ParamValue::Limit(Some(n)) => n.to_string(),
+            ParamValue::Limit(None) => "no limit".into(),
+            ParamValue::Boolean(b) => b.to_string(),
+            ParamValue::Text(text) => quoted(text),
+            ParamValue::Strings(None) => "unset".into(),
+            ParamValue::Strings(Some(items)) => {
+                format!("[{}]", items.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(", "))
+            }
+            ParamValue::Pattern(pattern) if pattern.regex.is_none() => {
+                format!("no pattern ({} is ignored)", quoted(&pattern.text))
+            }
+            ParamValue::Pattern(pattern) => quoted(&pattern.text),
+            ParamValue::PerHeadingLevel(levels) => {
+                let shown: Vec<String> = levels.iter().map(|l| l.map_or("any".into(), |n| n.to_string())).collect();
+                format!("[{}] for heading levels 1 to 6", shown.join(", "))
+            }
+        }
+    }
+
     /// An integer parameter's value.
     pub fn int(&self, param: &Param) -> u64 {
         match self.get(param) {
