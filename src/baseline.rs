@@ -47,7 +47,7 @@ impl Baseline {
         let unreadable =
             |e: &io::Error| LocatedError::in_file(path, format!("cannot read the baseline: {}", describe_io(e)));
         let file = std::fs::File::open(path).map_err(|e| unreadable(&e))?;
-        let mut loaded = Loaded::default();
+        let mut loaded = Loaded::for_file_of(file.metadata().map_or(0, |m| m.len()));
         let mut reader = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, file));
         let version = FileSeed { loaded: &mut loaded }.deserialize(&mut reader).and_then(|v| reader.end().map(|()| v));
         let version = version.map_err(|e| match e.classify() {
@@ -122,55 +122,78 @@ fn find_key(path: &Path, needle: &str) -> Option<(usize, usize)> {
         .find_map(|(i, line)| line.find(needle).map(|byte| (i + 1, line[..byte].chars().count() + 1)))
 }
 
-/// The entries as they stream in: paths interned, one key and one path id each.
-#[derive(Default)]
+/// The entries as they stream in: paths interned, one key each, and a run each time the path
+/// changes (one run a file in a file hblint wrote, which is sorted by path).
 struct Loaded {
     path_ids: HashMap<Box<str>, u32>,
     keys: Vec<u64>,
-    paths: Vec<u32>,
+    /// `(path id, index of its first key)`.
+    runs: Vec<(u32, u32)>,
 }
 
 impl Loaded {
+    /// Room for as many keys as the file can hold (an entry takes at least 59 bytes of JSON):
+    /// reserved, not touched, so it costs no memory, and the keys never move as they arrive.
+    fn for_file_of(bytes: u64) -> Loaded {
+        let most = usize::try_from(bytes / 59 + 1).unwrap_or(usize::MAX).min(u32::MAX as usize);
+        Loaded { path_ids: HashMap::new(), keys: Vec::with_capacity(most), runs: Vec::new() }
+    }
+
     fn push(&mut self, entry: Entry) {
         let next = self.path_ids.len() as u32;
         let id = *self.path_ids.entry(entry.path.into_boxed_str()).or_insert(next);
+        if self.runs.last().is_none_or(|&(last, _)| last != id) {
+            self.runs.push((id, self.keys.len() as u32));
+        }
         self.keys.push(key(&entry.fingerprint));
-        self.paths.push(id);
     }
 
-    /// Groups the keys by file (already so in a file hblint wrote: it is sorted by path),
-    /// sorts and dedups each group, and keeps one range a file.
+    /// Sorts and dedups each file's keys in place and keeps one range a file. A hand-edited
+    /// file may list one path in several places: its runs are gathered first (a copy, for such
+    /// files only).
     fn into_baseline(self) -> Baseline {
-        let Loaded { path_ids, mut keys, mut paths } = self;
-        if !paths.is_sorted() {
-            let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-            order.sort_by_key(|&i| paths[i as usize]);
-            keys = order.iter().map(|&i| keys[i as usize]).collect();
-            paths.sort_unstable();
-        }
-        let mut ranges = vec![(0u32, 0u32); path_ids.len()];
-        let mut grouped = Vec::with_capacity(keys.len());
-        let mut start = 0;
-        while start < keys.len() {
-            let id = paths[start];
-            let end = start + paths[start..].iter().take_while(|&&p| p == id).count();
-            let group = &mut keys[start..end];
-            group.sort_unstable();
-            let first = grouped.len();
-            for (i, &k) in group.iter().enumerate() {
-                // A finding recorded twice counts once.
-                if i == 0 || group[i - 1] != k {
-                    grouped.push(k);
+        let Loaded { path_ids, mut keys, runs } = self;
+        let ends = runs.iter().skip(1).map(|&(_, start)| start).chain([keys.len() as u32]);
+        let mut runs: Vec<(u32, u32, u32)> =
+            runs.iter().zip(ends).map(|(&(id, start), end)| (id, start, end)).collect();
+        let mut once = vec![false; path_ids.len()];
+        if !runs.iter().all(|&(id, ..)| !std::mem::replace(&mut once[id as usize], true)) {
+            runs.sort_by_key(|&(id, ..)| id);
+            let mut gathered = Vec::with_capacity(keys.len());
+            let mut merged: Vec<(u32, u32, u32)> = Vec::new();
+            for (id, start, end) in runs {
+                if merged.last().is_none_or(|m| m.0 != id) {
+                    merged.push((id, gathered.len() as u32, 0));
+                }
+                gathered.extend_from_slice(&keys[start as usize..end as usize]);
+                if let Some(last) = merged.last_mut() {
+                    last.2 = gathered.len() as u32;
                 }
             }
-            let first = first as u32;
-            ranges[id as usize] = (first, grouped.len() as u32);
-            start = end;
+            (keys, runs) = (gathered, merged);
         }
-        grouped.shrink_to_fit();
+        let mut ranges = vec![(0u32, 0u32); path_ids.len()];
+        let mut write = 0;
+        for (id, start, end) in runs {
+            let (start, end) = (start as usize, end as usize);
+            keys[start..end].sort_unstable();
+            let first = write;
+            let mut previous = None;
+            for read in start..end {
+                // A finding recorded twice counts once.
+                let key = keys[read];
+                if previous != Some(key) {
+                    keys[write] = key;
+                    write += 1;
+                    previous = Some(key);
+                }
+            }
+            ranges[id as usize] = (first as u32, write as u32);
+        }
+        keys.truncate(write);
         let files = path_ids.into_iter().map(|(path, id)| (path, ranges[id as usize])).collect();
-        let seen = (0..grouped.len().div_ceil(64)).map(|_| AtomicU64::new(0)).collect();
-        Baseline { files, keys: grouped, seen }
+        let seen = (0..keys.len().div_ceil(64)).map(|_| AtomicU64::new(0)).collect();
+        Baseline { files, keys, seen }
     }
 }
 
