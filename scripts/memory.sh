@@ -5,7 +5,7 @@
 # every aggregate keeps counts and keys, never findings or page text, so no row should grow
 # with the corpus (issue 15's bound: 64 MiB). Run by hand, not in CI:
 #   scripts/memory.sh [DIR] [COPIES]     (default: ../shared/corpus/handbook 10)
-# HBLINT_BIN=path skips the build.
+# HBLINT_BIN=path skips the build; SKIP_BASE=1 measures only the copies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-../shared/corpus/handbook}
@@ -38,7 +38,10 @@ measure() {
 
 echo "| corpus | run | peak MiB | wall s | exit |"
 echo "|---|---|---:|---:|---:|"
-for corpus in "$dir" "$big"; do
+# SKIP_BASE=1 measures only the copies.
+corpora=("$dir" "$big")
+[ -n "${SKIP_BASE:-}" ] && corpora=("$big")
+for corpus in "${corpora[@]}"; do
   name=$(basename "$corpus")
   [ "$corpus" = "$big" ] && name="handbook ×$copies ($(files "$big") files)" || name="$name ($(files "$corpus") files)"
   measure "$name" "default rules, human" "$HBLINT_BIN" check --color never "$corpus"
