@@ -21,6 +21,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod fix;
 pub mod git;
+pub mod hash;
 pub mod linter;
 pub mod output;
 pub mod page;

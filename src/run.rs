@@ -65,9 +65,15 @@ const WORKER_STACK: usize = 256 << 20;
 /// How many files a worker may start beyond the first not yet emitted, per worker. Outcomes
 /// wait in memory until every file before them is emitted, so behind one slow file the others
 /// must not run ahead without bound. 4 left workers idle behind the handbook's large pages
-/// (`--select ALL` 7% slower in wall time than unbounded); 32 is as fast as unbounded, and a
-/// file's rendered outcome averages some 35 KB there, so the window holds a few MB at most.
+/// (`--select ALL` 7% slower in wall time than unbounded); 32 is as fast as unbounded.
 const AHEAD_PER_WORKER: usize = 32;
+
+/// How many bytes of finished outcomes (findings and their renderings) may wait to be emitted
+/// before workers stop starting files beyond the first not yet emitted. A file's outcome
+/// averages some 35 KB with one report, but some pages have thousands of findings and each
+/// `-o` report renders them again (156 KB a file on average with four, megabytes for a few):
+/// counted in files alone, the window held 30 MB of renderings at times.
+const WAITING_BYTES: usize = 8 << 20;
 
 /// The emitter's progress, which workers wait on to stay within the window.
 struct Window {
@@ -76,19 +82,31 @@ struct Window {
     advanced: Condvar,
     /// How many files past the first not emitted may be started; `usize::MAX` once lifted.
     size: AtomicUsize,
+    /// The bytes of the outcomes done but not yet emitted (see [`weight`]).
+    waiting: AtomicUsize,
 }
 
 impl Window {
-    /// Waits until file `i` is within the window.
+    /// Waits until file `i` is within the window. The first file not emitted always is, so
+    /// the emitter never waits for a file no worker may start.
     fn wait_for(&self, i: usize) {
         let mut emitted = self.emitted.lock().unwrap_or_else(|e| e.into_inner());
-        while i >= emitted.saturating_add(self.size.load(Ordering::Relaxed)) {
+        loop {
+            let size = self.size.load(Ordering::Relaxed);
+            let within = i < emitted.saturating_add(size)
+                && (i == *emitted || size == usize::MAX || self.waiting.load(Ordering::Relaxed) < WAITING_BYTES);
+            if within {
+                return;
+            }
             emitted = self.advanced.wait(emitted).unwrap_or_else(|e| e.into_inner());
         }
     }
 
-    fn advance(&self, emitted: usize) {
-        *self.emitted.lock().unwrap_or_else(|e| e.into_inner()) = emitted;
+    fn advance(&self, emitted: usize, freed: usize) {
+        let mut lock = self.emitted.lock().unwrap_or_else(|e| e.into_inner());
+        self.waiting.fetch_sub(freed, Ordering::Relaxed);
+        *lock = emitted;
+        drop(lock);
         self.advanced.notify_all();
     }
 
@@ -98,6 +116,29 @@ impl Window {
         self.size.store(usize::MAX, Ordering::Relaxed);
         let _lock = self.emitted.lock().unwrap_or_else(|e| e.into_inner());
         self.advanced.notify_all();
+    }
+}
+
+/// The memory a finished outcome holds while it waits to be emitted, roughly.
+fn weight(outcome: &FileOutcome) -> usize {
+    match &outcome.result {
+        Ok(linted) => {
+            let findings: usize = linted
+                .diagnostics
+                .iter()
+                .map(|f| {
+                    std::mem::size_of::<Finding>()
+                        + f.diagnostic.message.len()
+                        + f.section.len()
+                        + f.snippet.len()
+                        + f.fingerprint.len()
+                })
+                .sum();
+            findings
+                + linted.rendered.iter().map(Vec::len).sum::<usize>()
+                + linted.output.as_ref().map_or(0, String::len)
+        }
+        Err(message) => message.len(),
     }
 }
 
@@ -136,8 +177,12 @@ pub fn lint_all(
 ) {
     let threads = thread_count(threads, inputs.len());
     let next = AtomicUsize::new(0);
-    let window =
-        Window { emitted: Mutex::new(0), advanced: Condvar::new(), size: AtomicUsize::new(threads * AHEAD_PER_WORKER) };
+    let window = Window {
+        emitted: Mutex::new(0),
+        advanced: Condvar::new(),
+        size: AtomicUsize::new(threads * AHEAD_PER_WORKER),
+        waiting: AtomicUsize::new(0),
+    };
     let window = &window;
     let inputs = &inputs;
     std::thread::scope(|scope| {
@@ -155,7 +200,9 @@ pub fn lint_all(
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some((input, which)) = inputs.get(i) else { break };
                             window.wait_for(i);
-                            if sender.send((i, lint_one(input, linters[*which], mode, render))).is_err() {
+                            let outcome = lint_one(input, linters[*which], mode, render);
+                            window.waiting.fetch_add(weight(&outcome), Ordering::Relaxed);
+                            if sender.send((i, outcome)).is_err() {
                                 break;
                             }
                         }
@@ -189,9 +236,10 @@ fn emit_in_order(
     for (i, outcome) in receiver.iter() {
         pending.insert(i, outcome);
         while let Some(outcome) = pending.remove(&emitted) {
+            let freed = weight(&outcome);
             sink(outcome);
             emitted += 1;
-            window.advance(emitted);
+            window.advance(emitted, freed);
         }
     }
     while let Some((input, which)) = inputs.get(emitted) {

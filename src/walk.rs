@@ -146,11 +146,6 @@ fn walk_error(err: ignore::Error) -> (PathBuf, String) {
 /// Whether a file belongs to shard `index` of `total` (1-based, as GitLab's `CI_NODE_INDEX`):
 /// a hash of its repository-relative path, the same on every runner and every run.
 pub fn in_shard(repo_path: &str, index: usize, total: usize) -> bool {
-    // FNV-1a: fixed, tiny and well spread over short strings; std's hasher may change between releases.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in repo_path.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let hash = crate::hash::fnv1a(repo_path.bytes());
     total > 0 && (hash % total as u64) as usize == index - 1
 }

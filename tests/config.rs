@@ -300,3 +300,25 @@ fn an_empty_select_is_shown_where_it_is_written() {
     assert_eq!(select.as_deref(), Some("select = [] # hblint.toml:2:10"));
     assert!(stdout.ends_with("# rules in force (0):\n"), "{stdout}");
 }
+
+/// Folders' configurations are remembered for a few thousand folders at a time: in a tree with
+/// more, a sub-folder's config still governs its files, and its parent's the others, whichever
+/// side of the cache's reset they fall on.
+#[test]
+fn thousands_of_folders_each_get_their_nearest_config() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::git(dir.path(), &["init", "-q"]);
+    write(dir.path(), "hblint.toml", "select = [\"PR201\"]\n");
+    for team in ["aa", "zz"] {
+        write(dir.path(), &format!("{team}/hblint.toml"), "ignore = [\"PR201\"]\n");
+        write(dir.path(), &format!("{team}/page.md"), PAGE);
+    }
+    for i in 0..5000 {
+        write(dir.path(), &format!("m/d{i:04}/page.md"), PAGE);
+    }
+    let (code, stdout, stderr) = run(dir.path(), &["check", "--format", "concise", "."]);
+    assert_eq!(code, 1, "{stderr}");
+    let flagged: Vec<&str> = stdout.lines().filter(|l| l.contains("PR201")).collect();
+    assert_eq!(flagged.len(), 5000, "{stderr}");
+    assert!(flagged.iter().all(|l| l.starts_with("m/d")), "aa/ and zz/ ignore PR201: {:?}", &flagged[..3]);
+}

@@ -11,23 +11,21 @@ use std::path::PathBuf;
 /// on the command line; `force` is `--force-exclude`. Text from stdin is named by
 /// `--stdin-filename` and excluded only with `--force-exclude`.
 pub(super) fn without_excluded(
-    inputs: Vec<Input>,
+    mut inputs: Vec<Input>,
     named: &[PathBuf],
     force: bool,
     resolver: &mut Resolver,
 ) -> Vec<Input> {
     let named: HashSet<&PathBuf> = if force { HashSet::new() } else { named.iter().filter(|p| !p.is_dir()).collect() };
-    let mut kept = Vec::with_capacity(inputs.len());
-    for input in inputs {
+    // In place: the list holds every file of the handbook.
+    inputs.retain(|input| {
         // A broken configuration excludes nothing here: the file is kept, and the run reports
         // the configuration once for all the files it governs (see `check`).
-        let excluded = match &input {
+        let excluded = match input {
             Input::File(path) => !named.contains(path) && resolver.excludes(path).unwrap_or(false),
             Input::Text(name, _) => force && resolver.excludes(name).unwrap_or(false),
         };
-        if !excluded {
-            kept.push(input);
-        }
-    }
-    kept
+        !excluded
+    });
+    inputs
 }

@@ -57,7 +57,11 @@ impl Filters {
     pub(super) fn apply_baseline(&self, source: &SourceFile, diagnostics: &mut Vec<Finding>) {
         if let Some(baseline) = &self.baseline {
             let repo_path = crate::paths::repo_path(&source.path);
-            diagnostics.retain(|d| !baseline.take(&repo_path, &d.fingerprint));
+            if diagnostics.is_empty() {
+                baseline.mark_linted(&repo_path);
+            } else if let Some(page) = baseline.file(&repo_path) {
+                diagnostics.retain(|d| !page.take(&d.fingerprint));
+            }
         }
     }
 
@@ -66,8 +70,8 @@ impl Filters {
     }
 
     /// With `--baseline`, how many of its findings in the linted files did not occur again.
-    pub(super) fn baselined_gone(&self, linted_paths: &HashSet<String>) -> Option<usize> {
-        Some(self.baseline.as_ref()?.gone(linted_paths))
+    pub(super) fn baselined_gone(&self) -> Option<usize> {
+        Some(self.baseline.as_ref()?.gone())
     }
 }
 

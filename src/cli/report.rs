@@ -12,7 +12,6 @@ use crate::output::human::Summary;
 use crate::output::{FORMATS, FileFindings, Format, ReportContext, Reporter};
 use crate::run::{self, FileOutcome};
 use crate::source::SourceFile;
-use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufWriter, StdoutLock, Write};
 use std::path::PathBuf;
@@ -150,8 +149,6 @@ pub(super) struct RunReport<'a> {
     fixed_text: Option<String>,
     /// With `--diff`, whether any file has something to fix.
     any_diff: bool,
-    /// With `--baseline`, the repository-relative paths linted.
-    linted_paths: HashSet<String>,
     /// With `--write-baseline`, the entries to write.
     baseline_entries: Option<BaselineWriter>,
 }
@@ -182,7 +179,6 @@ impl<'a> RunReport<'a> {
             fixed: (0, 0),
             fixed_text: None,
             any_diff: false,
-            linted_paths: HashSet::new(),
             baseline_entries: args.write_baseline.as_ref().map(|_| BaselineWriter::default()),
         }
     }
@@ -220,9 +216,6 @@ impl<'a> RunReport<'a> {
         }
         if linted.fixed > 0 {
             self.fixed = (self.fixed.0 + linted.fixed, self.fixed.1 + 1);
-        }
-        if self.args.baseline.is_some() {
-            self.linted_paths.insert(crate::paths::repo_path(&outcome.path));
         }
         match (self.mode, linted.output.take()) {
             (run::Mode::Diff, Some(diff)) => {
@@ -322,7 +315,7 @@ impl<'a> RunReport<'a> {
         if let Some(entries) = self.baseline_entries.take() {
             return self.write_baseline(entries);
         }
-        let baselined_gone = filters.baselined_gone(&self.linted_paths);
+        let baselined_gone = filters.baselined_gone();
         if let Some(fixed) = self.fixed_text.take() {
             let _ = self.stdout.write_all(fixed.as_bytes());
             let _ = self.stdout.flush();

@@ -227,6 +227,9 @@ pub fn load(path: &Path, overrides: &Overrides) -> Result<Settings, LocatedError
     settings_with(Merged::from_layers(Layers::default().chain(path)?), None, overrides)
 }
 
+/// How many folder lookups [`Resolver`] remembers before starting afresh.
+const FOLDER_CACHE_LIMIT: usize = 4096;
+
 /// Resolves the config of every directory once and hands out settings by index.
 pub struct Resolver {
     overrides: Overrides,
@@ -315,6 +318,13 @@ impl Resolver {
     pub fn for_dir(&mut self, dir: &Path) -> Result<usize, LocatedError> {
         if let Some(&i) = self.by_dir.get(dir) {
             return Ok(i);
+        }
+        // Files come folder by folder, so the folders asked about recently are what the cache
+        // is for; a tree of 30,000 folders would hold some 10 MB of paths in it. Past the
+        // limit it starts afresh: the next folder asks the file system again about its
+        // ancestors, a few dozen checks.
+        if self.by_dir.len() + self.discovered_markdownlint.len() >= FOLDER_CACHE_LIMIT {
+            self.forget_folders();
         }
         let files = match &self.forced {
             Some(path) => vec![path.clone()],

@@ -417,7 +417,7 @@ fn name_and_parent(entry: &Entry) -> Option<(&str, &str)> {
 /// A fixed 64-bit hash (FNV-1a) of a name, a parent route or an id: lookups that compare the
 /// text afterwards, or id sets where two ids of one page sharing a hash is as likely as never.
 fn text_hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    crate::hash::fnv1a(text.bytes())
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {

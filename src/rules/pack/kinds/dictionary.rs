@@ -121,8 +121,7 @@ fn is_name(text: &str, start: usize, end: usize) -> bool {
 
 /// FNV-1a of a word's ASCII-lowercased bytes.
 fn fold_hash(word: &str) -> u64 {
-    word.bytes()
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3))
+    crate::hash::fnv1a(word.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
 /// A cheap first test against typos-dict: almost every word of prose is not in it, and hashing
