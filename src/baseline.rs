@@ -349,8 +349,10 @@ impl<'de> Visitor<'de> for FindingsSeed<'_> {
 pub struct BaselineWriter {
     spool: Result<BufWriter<std::fs::File>, String>,
     written: u64,
-    /// Repository-relative path, and where its entries sit in the spool.
-    files: Vec<(String, u64, u64)>,
+    /// Where each page's record starts in the spool: its repository-relative path (a 4-byte
+    /// length first), then its entries (an 8-byte length first). The paths are read back to
+    /// be sorted when the run is over, not held while it goes.
+    records: Vec<u64>,
     count: usize,
 }
 
@@ -359,7 +361,7 @@ impl Default for BaselineWriter {
         let spool = tempfile::tempfile()
             .map(|file| BufWriter::with_capacity(1 << 16, file))
             .map_err(|e| format!("cannot create a temporary file for the baseline: {}", describe_io(&e)));
-        BaselineWriter { spool, written: 0, files: Vec::new(), count: 0 }
+        BaselineWriter { spool, written: 0, records: Vec::new(), count: 0 }
     }
 }
 
@@ -378,14 +380,17 @@ impl BaselineWriter {
             write_entry(&mut chunk, entry);
         }
         self.count += entries.len();
-        let start = self.written;
         let Ok(spool) = &mut self.spool else { return };
-        if let Err(e) = spool.write_all(&chunk) {
+        let mut header = Vec::with_capacity(repo_path.len() + 12);
+        header.extend_from_slice(&(repo_path.len() as u32).to_le_bytes());
+        header.extend_from_slice(repo_path.as_bytes());
+        header.extend_from_slice(&(chunk.len() as u64).to_le_bytes());
+        if let Err(e) = spool.write_all(&header).and_then(|()| spool.write_all(&chunk)) {
             self.spool = Err(format!("cannot write the baseline's temporary file: {}", describe_io(&e)));
             return;
         }
-        self.written += chunk.len() as u64;
-        self.files.push((repo_path.to_string(), start, chunk.len() as u64));
+        self.records.push(self.written);
+        self.written += (header.len() + chunk.len()) as u64;
     }
 
     /// How many entries were recorded.
@@ -401,7 +406,20 @@ impl BaselineWriter {
     pub fn finish(mut self, path: &Path) -> Result<(), String> {
         let cannot = |e: io::Error| format!("{}: cannot write the baseline: {}", path.display(), describe_io(&e));
         let mut spool = self.spool?.into_inner().map_err(|e| cannot(e.into_error()))?;
-        self.files.sort_by(|a, b| a.0.cmp(&b.0));
+        // (path, where its entries start, their length), in path order.
+        let mut files = Vec::with_capacity(self.records.len());
+        for &record in &self.records {
+            let mut length = [0; 4];
+            spool.read_exact_at(&mut length, record).map_err(cannot)?;
+            let mut path = vec![0; u32::from_le_bytes(length) as usize];
+            spool.read_exact_at(&mut path, record + 4).map_err(cannot)?;
+            let mut chunk_length = [0; 8];
+            let chunk_start = record + 4 + path.len() as u64;
+            spool.read_exact_at(&mut chunk_length, chunk_start).map_err(cannot)?;
+            files.push((path, chunk_start + 8, u64::from_le_bytes(chunk_length)));
+        }
+        self.records = Vec::new();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         // A new baseline gets a new file's permissions (0666 less the umask), not a temporary
         // file's 0600: it is committed and read by others; a rewritten one keeps its own.
@@ -415,12 +433,12 @@ impl BaselineWriter {
         {
             let mut writer = BufWriter::with_capacity(1 << 16, out.as_file_mut());
             writer.write_all(format!("{{\n  \"version\": {VERSION},\n  \"findings\": [").as_bytes()).map_err(cannot)?;
-            for (i, (_, start, len)) in self.files.iter().enumerate() {
+            for (i, (_, start, len)) in files.iter().enumerate() {
                 writer.write_all(if i == 0 { b"\n" } else { b",\n" }).map_err(cannot)?;
                 spool.seek(io::SeekFrom::Start(*start)).map_err(cannot)?;
                 io::copy(&mut (&mut spool).take(*len), &mut writer).map_err(cannot)?;
             }
-            writer.write_all(if self.files.is_empty() { b"]\n}\n" } else { b"\n  ]\n}\n" }).map_err(cannot)?;
+            writer.write_all(if files.is_empty() { b"]\n}\n" } else { b"\n  ]\n}\n" }).map_err(cannot)?;
             writer.flush().map_err(cannot)?;
         }
         out.persist(path).map_err(|e| cannot(e.error))?;

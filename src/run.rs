@@ -73,7 +73,7 @@ const AHEAD_PER_WORKER: usize = 32;
 /// averages some 35 KB with one report, but some pages have thousands of findings and each
 /// `-o` report renders them again (156 KB a file on average with four, megabytes for a few):
 /// counted in files alone, the window held 30 MB of renderings at times.
-const WAITING_BYTES: usize = 8 << 20;
+const WAITING_BYTES: usize = 4 << 20;
 
 /// The emitter's progress, which workers wait on to stay within the window.
 struct Window {

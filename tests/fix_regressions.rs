@@ -132,3 +132,26 @@ fn fix_stops_and_says_so_when_the_fixes_keep_growing_the_page() {
         ));
     assert_eq!(std::fs::read_to_string(&page).expect("read"), original);
 }
+
+/// Every input a fuzz run found wrong, kept in `fuzz/regressions/` (lint and fix): linted with
+/// every rule and fixed, in this debug build with overflow checks, as the fuzz targets do. So
+/// `cargo test` catches a known crash without building the fuzzers.
+#[test]
+fn every_committed_fuzz_regression_lints_and_fixes() {
+    let linter = every_rule();
+    let mut checked = 0;
+    for target in ["lint", "fix"] {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions").join(target);
+        let mut inputs: Vec<PathBuf> =
+            std::fs::read_dir(&dir).expect("fuzz/regressions is committed").map(|e| e.expect("entry").path()).collect();
+        inputs.sort();
+        for input in inputs {
+            let Ok(source) = SourceFile::from_bytes(input.clone(), std::fs::read(&input).expect("readable")) else {
+                continue;
+            };
+            fix_settles(&source.text, &linter);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} regression inputs read");
+}

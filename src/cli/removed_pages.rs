@@ -70,15 +70,16 @@ pub(super) fn removed_page_links(
         let below_removed = |route: &str| removed.iter().any(|r| route.starts_with(r.route.as_str()));
         let mut linking: Vec<(PathBuf, Vec<LinkToRemoved>)> = Vec::new();
         for entry in site.entries().iter().filter(|e| e.kind == EntryKind::Page) {
-            let Some(source) = read(&entry.path) else { continue };
+            let path = site.path_of(entry);
+            let Some(source) = read(&path) else { continue };
             if !names.iter().any(|name| source.text.contains(name)) && !below_removed(&entry.route) {
                 continue;
             }
             let page = Page::build(&source);
-            let place = PageInSite::new(site, &entry.path);
+            let place = PageInSite::new(site, &path);
             let hits = links_to_removed(&page, &place, &removed);
             if !hits.is_empty() {
-                linking.push((entry.path.clone(), hits));
+                linking.push((path, hits));
             }
         }
         let pages_linking = |i: usize| linking.iter().filter(|(_, hits)| hits.iter().any(|h| h.removed == i)).count();

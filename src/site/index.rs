@@ -31,7 +31,10 @@ pub enum EntryKind {
 #[derive(Debug)]
 pub struct Entry {
     pub route: Box<str>,
-    pub path: PathBuf,
+    /// The file, relative to its content folder (`content` indexes `Layout::content`): most of
+    /// a full path is the folder, which thousands of entries would repeat (see [`SiteIndex::path_of`]).
+    inside: Box<str>,
+    content: u16,
     pub kind: EntryKind,
     /// Hashes of the page's ids ([`id_hash`]), sorted: whether an id exists is all a link
     /// asks, except when it is missing and the message names the nearest (read again then).
@@ -80,11 +83,12 @@ pub struct SiteIndex {
 impl SiteIndex {
     /// Walks the layout's content folders.
     pub fn build(layout: Layout, redirects: Redirects, options: SiteOptions) -> SiteIndex {
-        let mut found: Vec<(String, PathBuf)> = Vec::new();
-        for dir in &layout.content {
+        let mut found: Vec<(String, u16)> = Vec::new();
+        for (content, dir) in layout.content.iter().enumerate() {
+            let content = u16::try_from(content).unwrap_or(u16::MAX);
             found.extend(walk_files(dir).into_iter().filter_map(|path| {
                 let inside = path.strip_prefix(dir).ok()?.to_str()?.replace('\\', "/");
-                Some((inside, path))
+                Some((inside, content))
             }));
         }
         found.sort();
@@ -105,7 +109,7 @@ impl SiteIndex {
             layout,
             ladders: OnceLock::new(),
         };
-        for (inside, mut path) in found {
+        for (inside, content) in found {
             let (route, kind) = match index.layout.route_of(&inside) {
                 Served::Page(route) => (route, EntryKind::Page),
                 Served::Template(route) => (route, EntryKind::Template),
@@ -115,8 +119,8 @@ impl SiteIndex {
             if let Some(section) = route.trim_start_matches('/').split('/').next().filter(|s| !s.is_empty()) {
                 index.sections.insert(section.into());
             }
-            path.shrink_to_fit();
-            index.entries.push(Entry { route: route.into_boxed_str(), path, kind, ids: OnceLock::new() });
+            let (route, inside) = (route.into_boxed_str(), inside.into_boxed_str());
+            index.entries.push(Entry { route, inside, content, kind, ids: OnceLock::new() });
         }
         // Two files for one route (`x.html.md` and `x/index.html.md`): the first in path order
         // wins (a stable sort keeps it first), as the generator's own conflict is not a link's
@@ -133,6 +137,12 @@ impl SiteIndex {
         index.by_name.sort_unstable();
         index.children.sort_unstable();
         index
+    }
+
+    /// The file of an entry.
+    pub fn path_of(&self, entry: &Entry) -> PathBuf {
+        let dir = self.layout.content.get(usize::from(entry.content)).map_or(Path::new(""), PathBuf::as_path);
+        dir.join(&*entry.inside)
     }
 
     /// The entry of exactly this route.
@@ -212,7 +222,7 @@ impl SiteIndex {
         if entry.kind != EntryKind::Page {
             return None;
         }
-        let bytes = std::fs::read(&entry.path).ok()?;
+        let bytes = std::fs::read(self.path_of(entry)).ok()?;
         let text = String::from_utf8_lossy(&bytes);
         if self.ids_unknowable(&text) {
             return None;
@@ -315,12 +325,13 @@ impl SiteIndex {
     /// built (`Page::build`) only when a linted page shares a title with it (`LadderIndex`).
     pub fn ladders(&self) -> &LadderIndex {
         self.ladders.get_or_init(|| {
-            let pages: Vec<(&str, &Path)> = self
+            let paths: Vec<(&str, PathBuf)> = self
                 .entries
                 .iter()
                 .filter(|e| e.kind == EntryKind::Page && e.route.starts_with("/job-families/"))
-                .map(|e| (&*e.route, e.path.as_path()))
+                .map(|e| (&*e.route, self.path_of(e)))
                 .collect();
+            let pages: Vec<(&str, &Path)> = paths.iter().map(|(route, path)| (*route, path.as_path())).collect();
             LadderIndex::scan(&pages, self.style)
         })
     }

@@ -136,7 +136,8 @@ fn parse_grade(text: &str) -> Option<GradeValue> {
     let (whole, frac) = text.split_once('.').unwrap_or((text, "0"));
     let whole: u32 = whole.parse().ok()?;
     let tenth: u32 = frac.get(..1)?.parse().ok()?;
-    (whole <= 100).then_some(GradeValue(whole * 10 + tenth))
+    // `then`, not `then_some`: a number past u32 / 10 must not be multiplied at all.
+    (whole <= 100).then(|| GradeValue(whole * 10 + tenth))
 }
 
 /// Removes link brackets and emphasis from a short inline Markdown fragment.
@@ -156,5 +157,8 @@ mod tests {
         assert_eq!(parse_grade("9.5"), Some(GradeValue(95)));
         assert_eq!(GradeValue(95).to_string(), "9.5");
         assert_eq!(GradeValue(70).to_string(), "7");
+        // Found by the lint fuzz target: `grade999999991` under "Job Grade" overflowed.
+        assert_eq!(parse_grade("999999991"), None);
+        assert_eq!(parse_grade("4294967295.9"), None);
     }
 }
