@@ -24,9 +24,17 @@ pub struct Linted {
     pub fixed: usize,
     /// With `--diff`, the unified diff of the fixes; with `--fix` on stdin, the fixed text.
     pub output: Option<String>,
-    /// With `--fix`, why the fixed text could not be written: the file is unchanged and its
-    /// findings are reported as they are.
-    pub write_error: Option<String>,
+    /// With `--fix`, why the file was not fixed: it is unchanged and its findings are
+    /// reported as they are.
+    pub not_fixed: Option<NotFixed>,
+}
+
+/// Why `--fix` left a file unchanged.
+pub enum NotFixed {
+    /// The fixed text could not be written (a read-only file, a full disk).
+    Unwritable(String),
+    /// The fixes never settle (see `fix::Runaway`): a bug in a rule's fix, said so.
+    Runaway(String),
 }
 
 /// What to do with fixable diagnostics.
@@ -290,9 +298,19 @@ fn lint_decoded(
     if mode == Mode::Check {
         let mut diagnostics = lint_source(source, linter).diagnostics;
         let rendered = render(source, &mut diagnostics);
-        return Ok(Linted { diagnostics, rendered, fixed: 0, output: None, write_error: None });
+        return Ok(Linted { diagnostics, rendered, fixed: 0, output: None, not_fixed: None });
     }
-    let fixed = crate::fix::fix_source(source, linter).map_err(|runaway| runaway.to_string())?;
+    let fixed = match crate::fix::fix_source(source, linter) {
+        Ok(fixed) => fixed,
+        Err(runaway) => {
+            let mut diagnostics = lint_source(source, linter).diagnostics;
+            let rendered = render(source, &mut diagnostics);
+            let not_fixed = Some(NotFixed::Runaway(runaway.to_string()));
+            // Text fixed from stdin goes back unchanged: an editor replaces its buffer with it.
+            let output = matches!((mode, input), (Mode::Fix, Input::Text(..))).then(|| source.text.clone());
+            return Ok(Linted { diagnostics, rendered, fixed: 0, output, not_fixed });
+        }
+    };
     let changed = fixed.applied > 0 && fixed.text != source.text;
     let mut output = None;
     match (mode, input) {
@@ -308,11 +326,11 @@ fn lint_decoded(
                 // Nothing was fixed: the findings are the file's as it still is.
                 let mut diagnostics = lint_source(source, linter).diagnostics;
                 let rendered = render(source, &mut diagnostics);
-                let write_error = Some(format!(
+                let not_fixed = Some(NotFixed::Unwritable(format!(
                     "cannot write the fixed file ({}); it is unchanged and its findings are reported as they are",
                     crate::error::describe_io(&err)
-                ));
-                return Ok(Linted { diagnostics, rendered, fixed: 0, output: None, write_error });
+                )));
+                return Ok(Linted { diagnostics, rendered, fixed: 0, output: None, not_fixed });
             }
         }
     }
@@ -320,5 +338,5 @@ fn lint_decoded(
     let after = SourceFile::from_text(source.path.clone(), fixed.text, source.bom);
     let mut diagnostics = if mode == Mode::Fix { fixed.remaining } else { Vec::new() };
     let rendered = if mode == Mode::Fix { render(&after, &mut diagnostics) } else { Vec::new() };
-    Ok(Linted { diagnostics, rendered, fixed: fixed.applied, output, write_error: None })
+    Ok(Linted { diagnostics, rendered, fixed: fixed.applied, output, not_fixed: None })
 }

@@ -119,18 +119,47 @@ fn fix_stops_and_says_so_when_the_fixes_keep_growing_the_page() {
     let page = dir.path().join("page.md");
     let original = "# Pets\n\nA cat.\n";
     std::fs::write(&page, original).expect("write");
+    // The finding is reported as the page has it, and the summary says why the page was not
+    // fixed (it was read: saying "could not be read" would send the user to the wrong place).
     Command::cargo_bin("hblint")
         .expect("binary")
         .args(["check", "--fix", "--select", "EC1", "--pack"])
         .arg(&pack)
         .arg(&page)
+        .env("NO_COLOR", "1")
         .assert()
         .code(2)
+        .stdout(predicate::str::contains("warning[EC1]: 'cat': write 'cat cat'\n  ┌─ "))
+        .stdout(predicate::str::contains(
+            "1 problem (0 errors, 1 warning) in 1 file (1 checked); 1 file could not be fixed (fixes that never settle)",
+        ))
+        .stdout(predicate::str::contains("could not be read").not())
         .stderr(predicate::str::contains(
             "page.md: --fix stopped, file left unchanged: the fixes by EC1 still grow the text after 10 rounds \
              (15 → 4107 bytes); those fixes never settle (fix this file by hand)",
         ));
     assert_eq!(std::fs::read_to_string(&page).expect("read"), original);
+    // --diff shows no diff for it and fails the same way; fixing stdin gives the text back as
+    // it came (an editor replaces its buffer with what it reads).
+    Command::cargo_bin("hblint")
+        .expect("binary")
+        .args(["check", "--diff", "--select", "EC1", "--pack"])
+        .arg(&pack)
+        .arg(&page)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--fix stopped, file left unchanged"));
+    Command::cargo_bin("hblint")
+        .expect("binary")
+        .args(["check", "--fix", "--select", "EC1", "--stdin-filename", "page.md", "--pack"])
+        .arg(&pack)
+        .arg("-")
+        .write_stdin(original)
+        .assert()
+        .code(2)
+        .stdout(original)
+        .stderr(predicate::str::contains("--fix stopped, file left unchanged"));
 }
 
 /// Every input a fuzz run found wrong, kept in `fuzz/regressions/` (lint and fix): linted with

@@ -163,6 +163,6 @@ fn data_file_outcome(
         crate::fingerprint::assign(&crate::paths::repo_path(&path), &mut findings);
     }
     let rendered = render(&source, &mut findings);
-    let linted = Linted { diagnostics: findings, rendered, fixed: 0, output: None, write_error: None };
+    let linted = Linted { diagnostics: findings, rendered, fixed: 0, output: None, not_fixed: None };
     FileOutcome { path, result: Ok(linted) }
 }

@@ -110,7 +110,7 @@ pub(super) fn removed_page_links(
                 crate::fingerprint::assign(&crate::paths::repo_path(&shown), &mut findings);
             }
             let rendered = render(&source, &mut findings);
-            let linted = Linted { diagnostics: findings, rendered, fixed: 0, output: None, write_error: None };
+            let linted = Linted { diagnostics: findings, rendered, fixed: 0, output: None, not_fixed: None };
             outcomes.push((FileOutcome { path: shown, result: Ok(linted) }, settings.fail_on));
         }
     }

@@ -142,6 +142,8 @@ pub(super) struct RunReport<'a> {
     not_linted: Vec<(String, usize)>,
     /// With `--fix`, the files whose fixes could not be written, and why.
     unwritable: Vec<(PathBuf, String)>,
+    /// With `--fix`, the files whose fixes never settle, and which.
+    unfixed: Vec<(PathBuf, String)>,
     statistics: Option<Statistics>,
     /// `(problems, files)` fixed.
     fixed: (usize, usize),
@@ -175,6 +177,7 @@ impl<'a> RunReport<'a> {
             unreadable,
             not_linted: Vec::new(),
             unwritable: Vec::new(),
+            unfixed: Vec::new(),
             statistics: args.statistics.then(Statistics::default),
             fixed: (0, 0),
             fixed_text: None,
@@ -197,8 +200,10 @@ impl<'a> RunReport<'a> {
             Err(message) => return self.unreadable.push((outcome.path, message)),
         };
         self.summary.files_checked += 1;
-        if let Some(message) = linted.write_error.take() {
-            self.unwritable.push((outcome.path.clone(), message));
+        match linted.not_fixed.take() {
+            Some(run::NotFixed::Unwritable(message)) => self.unwritable.push((outcome.path.clone(), message)),
+            Some(run::NotFixed::Runaway(message)) => self.unfixed.push((outcome.path.clone(), message)),
+            None => {}
         }
         if !linted.diagnostics.is_empty() {
             self.summary.files_with_problems += 1;
@@ -281,7 +286,7 @@ impl<'a> RunReport<'a> {
         for (message, _) in &self.not_linted {
             eprintln!("hblint: error: {message}");
         }
-        for (path, message) in self.unwritable.iter().chain(&self.unreadable) {
+        for (path, message) in self.unwritable.iter().chain(&self.unfixed).chain(&self.unreadable) {
             eprintln!("hblint: error: {}: {message}", crate::paths::display_path(path));
         }
     }
@@ -295,7 +300,11 @@ impl<'a> RunReport<'a> {
     }
 
     fn exit_code(&self) -> u8 {
-        if !self.unreadable.is_empty() || !self.not_linted.is_empty() || !self.unwritable.is_empty() {
+        if !self.unreadable.is_empty()
+            || !self.not_linted.is_empty()
+            || !self.unwritable.is_empty()
+            || !self.unfixed.is_empty()
+        {
             EXIT_ERROR
         } else if self.failing && !self.args.exit_zero {
             EXIT_FINDINGS
@@ -311,6 +320,7 @@ impl<'a> RunReport<'a> {
         }
         self.summary.unreadable = self.unreadable.len();
         self.summary.unwritable = self.unwritable.len();
+        self.summary.unfixed = self.unfixed.len();
         self.summary.not_linted = self.not_linted.iter().map(|(_, files)| files).sum();
         if let Some(entries) = self.baseline_entries.take() {
             return self.write_baseline(entries);
@@ -391,7 +401,7 @@ impl<'a> RunReport<'a> {
         self.report_unreadable();
         if let Some(err) = self.stdout_error() {
             error(format!("cannot write output: {err}"))
-        } else if !self.unreadable.is_empty() || !self.not_linted.is_empty() {
+        } else if !self.unreadable.is_empty() || !self.not_linted.is_empty() || !self.unfixed.is_empty() {
             EXIT_ERROR
         } else if self.any_diff {
             EXIT_FINDINGS

@@ -223,6 +223,8 @@ pub struct Summary {
     pub unreadable: usize,
     /// With `--fix`, files whose fixes could not be written.
     pub unwritable: usize,
+    /// Files `--fix` left unchanged because their fixes never settle.
+    pub unfixed: usize,
     /// Files a broken configuration kept from being linted.
     pub not_linted: usize,
 }
@@ -254,6 +256,9 @@ impl Summary {
         }
         if self.unwritable > 0 {
             line.push_str(&format!("; {} could not be written", files(self.unwritable)));
+        }
+        if self.unfixed > 0 {
+            line.push_str(&format!("; {} could not be fixed (fixes that never settle)", files(self.unfixed)));
         }
         if self.not_linted > 0 {
             line.push_str(&format!("; {} not linted (broken configuration)", files(self.not_linted)));
