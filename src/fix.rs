@@ -118,6 +118,9 @@ pub fn fix_source(source: &SourceFile, linter: &Linter) -> Result<Fixed, Runaway
     let mut applied = 0;
     let mut lengths = vec![source.text.len()];
     let mut last_rules = Vec::new();
+    // Each round's text (as a hash), the fixes counted before it and the rules that fixed
+    // in it: two rules whose fixes undo each other bring a text back.
+    let mut rounds: Vec<(u64, usize, Vec<&'static str>)> = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let report = lint_source(&current, linter);
         let (text, rules) = apply_by_rule(&current.text, &report.diagnostics);
@@ -130,6 +133,24 @@ pub fn fix_source(source: &SourceFile, linter: &Linter) -> Result<Fixed, Runaway
         last_rules.dedup();
         if text.len() > growth_limit(current.text.len()) {
             return Err(Runaway { rules: last_rules, before: current.text.len(), after: text.len(), blew_up: true });
+        }
+        rounds.push((crate::hash::fnv1a(current.text.bytes()), applied, last_rules.clone()));
+        let hash = crate::hash::fnv1a(text.bytes());
+        if let Some(first) = rounds.iter().position(|(seen, ..)| *seen == hash) {
+            // A cycle: the text is back to what it was before round `first`. Fixing stops
+            // there, and the findings of the rules that took part are reported without a fix
+            // (`--fix` cannot settle them; the page needs a person to choose).
+            let rules_in_cycle: Vec<&'static str> =
+                rounds[first..].iter().flat_map(|(_, _, rules)| rules.iter().copied()).collect();
+            let applied = rounds[first].1;
+            let text = SourceFile::from_text(current.path.clone(), text, source.bom);
+            let mut remaining = lint_source(&text, linter).diagnostics;
+            for finding in &mut remaining {
+                if rules_in_cycle.contains(&finding.diagnostic.rule.code) {
+                    finding.diagnostic.fix = None;
+                }
+            }
+            return Ok(Fixed { text: text.text, applied, remaining });
         }
         applied += count;
         lengths.push(text.len());

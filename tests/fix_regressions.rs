@@ -27,7 +27,11 @@ fn fix_settles(text: &str, linter: &Linter) -> String {
         assert!(span.end <= text.len(), "{code}: span {span:?} past the end of {text:?}");
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{code}: {span:?} in {text:?}");
     }
-    let once = hblint::fix::fix_source(&source(text), linter).expect("fixes settle").text;
+    let fixed = hblint::fix::fix_source(&source(text), linter).expect("fixes settle");
+    let left: Vec<&str> =
+        fixed.remaining.iter().filter(|f| f.diagnostic.fix.is_some()).map(|f| f.diagnostic.rule.code).collect();
+    assert!(left.is_empty(), "fixable findings left after fixing {text:?}: {left:?}");
+    let once = fixed.text;
     let twice = hblint::fix::fix_source(&source(&once), linter).expect("fixes settle");
     assert_eq!(twice.text, once, "a second fix of {text:?} changes more");
     assert_eq!(twice.applied, 0, "{text:?}");
@@ -183,4 +187,19 @@ fn every_committed_fuzz_regression_lints_and_fixes() {
         }
     }
     assert!(checked >= 20, "only {checked} regression inputs read");
+}
+
+/// MD027 and MD005 undo each other on a list in a quote after another list: MD027 takes the
+/// second space after '>', MD005 puts it back to align the item with the list before it. The
+/// rounds came back to the page as it was, "fixed 10 problems" and left MD027 fixable; now the
+/// cycle is seen, nothing is claimed, and both rules' findings are reported without a fix.
+#[test]
+fn fixes_that_undo_each_other_stop_and_are_reported_without_a_fix() {
+    let text = "1)\n>  1)\n>1)";
+    let fixed = hblint::fix::fix_source(&source(text), &every_rule()).expect("no runaway");
+    let md027: Vec<_> = fixed.remaining.iter().filter(|f| f.diagnostic.rule.code == "MD027").collect();
+    assert_eq!(md027.len(), 1, "{:?}", fixed.text);
+    assert!(md027[0].diagnostic.fix.is_none());
+    assert!(fixed.text.contains(">  1)"), "the quote keeps its two spaces: {:?}", fixed.text);
+    assert_eq!(fix_settles(text, &every_rule()), fixed.text);
 }
