@@ -10,7 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 profile=${1:-dev}
-shift || true
+case $profile in
+  dev | release) shift || true ;;
+  *) echo "usage: scripts/fuzz-build.sh [dev|release] [target...] (not '$profile')" >&2; exit 2 ;;
+esac
 host=$(rustc -vV | sed -n 's/^host: //p')
 export RUSTFLAGS="${RUSTFLAGS:-} -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
@@ -21,4 +24,6 @@ for t in "$@"; do bins+=(--bin "$t"); done
 cargo_profile=()
 [ "$profile" = release ] && cargo_profile=(--release)
 cargo build --locked --quiet "${cargo_profile[@]}" --target "$host" "${bins[@]}" >&2
-echo "$PWD/target/$host/$( [ "$profile" = release ] && echo release || echo debug )"
+# Where cargo put them: CARGO_TARGET_DIR (or a config's build.target-dir) moves fuzz/target.
+target_dir=$(cargo metadata --format-version 1 --no-deps --locked | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+echo "$target_dir/$host/$( [ "$profile" = release ] && echo release || echo debug )"

@@ -110,10 +110,11 @@ impl Baseline {
     /// temporary file does; the page's findings are then all reported, none hidden.
     pub fn file(&self, repo_path: &str) -> Option<PageBaseline<'_>> {
         let index = self.page_index(repo_path)?;
-        set_bit(&self.linted, index);
         let page = self.pages[index];
         let mut bytes = vec![0; page.count as usize * 8];
         self.keys.read_exact_at(&mut bytes, u64::from(page.first) * 8).ok()?;
+        // Only now: a page whose keys could not be read has none of them counted as gone.
+        set_bit(&self.linted, index);
         let keys = bytes.chunks_exact(8).map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes"))).collect();
         Some(PageBaseline { baseline: self, first: page.first as usize, keys })
     }

@@ -312,16 +312,20 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     run::lint_all(assigned, &linters, mode, args.threads, &render, &mut |outcome| report.add(outcome));
     // Stale entries of the skip list and the list of job families: findings in a data file, after the pages (no diff to show for them).
     if mode != run::Mode::Diff {
+        // With --shard, the data file is one shard's, as a page would be; another shard's is
+        // neither reported nor matched against the baseline here.
+        let in_shard = |path: &Path| {
+            args.shard.is_none_or(|(index, total)| walk::in_shard(&crate::paths::repo_path(path), index, total))
+        };
         let render_data = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
+            if !in_shard(&source.path) {
+                return Vec::new();
+            }
             filters.apply_data_file(source, diagnostics);
             render_for(&outputs, source, diagnostics)
         };
         for (outcome, fail_on) in data_file_findings(&resolver.settings, &coverage, needs_fingerprints, &render_data) {
-            // With --shard, the data file is one shard's, as a page would be.
-            let in_shard = args
-                .shard
-                .is_none_or(|(index, total)| walk::in_shard(&crate::paths::repo_path(&outcome.path), index, total));
-            if in_shard {
+            if in_shard(&outcome.path) {
                 report.add_data_file(outcome, fail_on);
             }
         }

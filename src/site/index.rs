@@ -83,15 +83,18 @@ pub struct SiteIndex {
 impl SiteIndex {
     /// Walks the layout's content folders.
     pub fn build(layout: Layout, redirects: Redirects, options: SiteOptions) -> SiteIndex {
-        let mut found: Vec<(String, u16)> = Vec::new();
-        for (content, dir) in layout.content.iter().enumerate() {
-            let content = u16::try_from(content).unwrap_or(u16::MAX);
+        // (the file inside its folder with '/' separators, as the route reads it; the same as
+        // written, which `path_of` joins back; its content folder).
+        let mut found: Vec<(String, String, u16)> = Vec::new();
+        for (content, dir) in layout.content.iter().enumerate().take(usize::from(u16::MAX)) {
+            let content = content as u16;
             found.extend(walk_files(dir).into_iter().filter_map(|path| {
-                let inside = path.strip_prefix(dir).ok()?.to_str()?.replace('\\', "/");
-                Some((inside, content))
+                let inside = path.strip_prefix(dir).ok()?.to_str()?.to_string();
+                Some((inside.replace('\\', "/"), inside, content))
             }));
         }
-        found.sort();
+        // Path order, folder included: of two files for one route the first wins (below).
+        found.sort_by(|a, b| (&a.0, &layout.content[usize::from(a.2)]).cmp(&(&b.0, &layout.content[usize::from(b.2)])));
         let style = match layout.generator {
             Generator::Middleman => IdStyle::Kramdown,
             Generator::Hugo => IdStyle::Hugo,
@@ -109,8 +112,8 @@ impl SiteIndex {
             layout,
             ladders: OnceLock::new(),
         };
-        for (inside, content) in found {
-            let (route, kind) = match index.layout.route_of(&inside) {
+        for (slashed, inside, content) in found {
+            let (route, kind) = match index.layout.route_of(&slashed) {
                 Served::Page(route) => (route, EntryKind::Page),
                 Served::Template(route) => (route, EntryKind::Template),
                 Served::File(route) => (route, EntryKind::File),
