@@ -89,8 +89,10 @@ impl Rule for TablePipeStyle {
             let actual = style_name(leading, trailing);
             if leading != want_leading {
                 let what = if want_leading { "missing" } else { "unexpected" };
+                // The row's first character, which may take more than one byte.
+                let first = page.source.text[row.start..].chars().next().map_or(0, char::len_utf8);
                 out.report(
-                    Span::new(row.start, row.start + 1),
+                    Span::new(row.start, row.start + first),
                     format!("{what} leading pipe: the row is {actual}, expected {want}"),
                 )
                 .help(if want_leading {
