@@ -26,6 +26,7 @@ pub mod linter;
 pub mod output;
 pub mod page;
 pub mod paths;
+pub mod rendering;
 pub mod rules;
 pub mod run;
 pub mod site;

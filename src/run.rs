@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Finding;
 use crate::linter::{Linter, lint_source};
+use crate::rendering::Rendering;
 use crate::source::SourceFile;
 
 use std::path::PathBuf;
@@ -19,7 +20,7 @@ pub struct FileOutcome {
 /// A linted file: its diagnostics and their renderings, one per report being written.
 pub struct Linted {
     pub diagnostics: Vec<Finding>,
-    pub rendered: Vec<Vec<u8>>,
+    pub rendered: Vec<Rendering>,
     /// How many diagnostics `--fix` fixed (or `--diff` would fix).
     pub fixed: usize,
     /// With `--diff`, the unified diff of the fixes; with `--fix` on stdin, the fixed text.
@@ -65,7 +66,7 @@ impl Input {
 
 /// Filters one file's diagnostics (`--new-only`, a baseline) and renders what is left while the
 /// source is still in memory, once per report being written.
-pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Finding>) -> Vec<Vec<u8>> + Sync + 'r;
+pub type Renderer<'r> = dyn Fn(&SourceFile, &mut Vec<Finding>) -> Vec<Rendering> + Sync + 'r;
 
 /// Worker threads get a large stack: deeply nested documents recurse in the parser.
 const WORKER_STACK: usize = 256 << 20;
@@ -143,7 +144,7 @@ fn weight(outcome: &FileOutcome) -> usize {
                 })
                 .sum();
             findings
-                + linted.rendered.iter().map(Vec::len).sum::<usize>()
+                + linted.rendered.iter().map(Rendering::in_memory_len).sum::<usize>()
                 + linted.output.as_ref().map_or(0, String::len)
         }
         Err(message) => message.len(),

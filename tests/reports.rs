@@ -287,3 +287,54 @@ fn junit_shows_a_second_finding_of_a_rule_as_one_new_failure() {
     let fixed: Vec<_> = base.iter().filter(|k| k.2 && !head.contains(k)).collect();
     assert!(fixed.is_empty(), "the old finding moved two lines down and is still the same case: {fixed:?}");
 }
+
+/// Pages with hundreds of findings render to more than `rendering::SPILL_ABOVE` (16 KiB) in every
+/// report, so their renderings wait in the workers' spill files (issue 15): each report written
+/// with `-o` is byte for byte the one `--format` prints, with the spill files and without them
+/// (no writable temporary folder: the renderings wait in memory).
+#[test]
+fn reports_of_heavy_pages_are_the_same_bytes_whether_their_renderings_wait_on_disk_or_in_memory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let heavy: String = (0..100).map(|i| format!("Line {i} has a trailing space and the the word. \n\n")).collect();
+    for i in 0..12 {
+        // Three heavy pages: SARIF's own spool stays in memory (under 1 MiB), so the run
+        // without a temporary folder tests only where renderings wait.
+        let text = if i % 4 == 0 { format!("# Heavy page {i}\n\n{heavy}") } else { format!("# Page {i}\n\nFine.\n") };
+        std::fs::write(dir.path().join(format!("page{i:02}.md")), text).expect("write");
+    }
+    let formats = ["json", "sarif", "junit", "gitlab", "concise"];
+    let printed: Vec<Vec<u8>> = formats
+        .iter()
+        .map(|format| {
+            let output = hblint(dir.path()).args(["--select", "ALL", "--format", format, "."]).output().expect("runs");
+            assert_eq!(output.status.code(), Some(1));
+            output.stdout
+        })
+        .collect();
+    for (format, bytes) in formats.iter().zip(&printed) {
+        let heavy_page = bytes.split(|&b| b == b'\n').filter(|line| line.windows(9).any(|w| w == b"page00.md")).count();
+        assert!(heavy_page > 100, "{format}: page00.md should have hundreds of findings");
+    }
+    let no_tmp = dir.path().join("no-such-folder");
+    for (tmpdir, threads) in [(None, "2"), (None, "1"), (Some(&no_tmp), "2")] {
+        let mut cmd = hblint(dir.path());
+        cmd.args(["--select", "ALL", "--threads", threads, "--format", "concise"]);
+        if let Some(tmpdir) = tmpdir {
+            cmd.env("TMPDIR", tmpdir);
+        }
+        for format in &formats[..4] {
+            cmd.arg("-o").arg(format!("{format}=report.{format}"));
+        }
+        let output = cmd.arg(".").output().expect("runs");
+        assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(output.stdout == printed[4], "concise differs (TMPDIR {tmpdir:?}, {threads} threads)");
+        for (format, bytes) in formats[..4].iter().zip(&printed) {
+            let written = std::fs::read(dir.path().join(format!("report.{format}"))).expect("report written");
+            assert!(bytes.len() > 3 * 16384, "{format}: the heavy pages render past the spill size");
+            assert!(
+                &written == bytes,
+                "-o {format} differs from --format {format} (TMPDIR {tmpdir:?}, {threads} threads)"
+            );
+        }
+    }
+}

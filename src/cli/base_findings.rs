@@ -7,6 +7,7 @@
 
 use crate::diagnostic::Finding;
 use crate::linter::Linter;
+use crate::rendering::Rendering;
 use crate::run::{self, Input};
 use crate::source::SourceFile;
 use std::collections::HashSet;
@@ -41,7 +42,7 @@ pub(super) fn fingerprints_at_base(
         .filter_map(|((path, index), text)| text.map(|text| (Input::Text(path.to_path_buf(), text), *index)))
         .collect();
     let known = Mutex::new(HashSet::new());
-    let collect = |_: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
+    let collect = |_: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Rendering> {
         let mut known = known.lock().unwrap_or_else(|e| e.into_inner());
         known.extend(diagnostics.iter().map(|d| d.fingerprint.clone()));
         Vec::new()

@@ -14,6 +14,7 @@ use crate::error::LocatedError;
 use crate::git::TouchedLines;
 use crate::linter::Linter;
 use crate::output::{FileFindings, ReportContext};
+use crate::rendering::Rendering;
 use crate::rules::RuleMeta;
 use crate::run::{self, Input};
 use crate::source::SourceFile;
@@ -158,12 +159,12 @@ fn not_linted(err: &LocatedError, files: &[PathBuf]) -> (String, usize) {
 
 /// Renders one file's findings for every output still taking text (in the worker, while the
 /// source is in memory).
-fn render_for(outputs: &[Output], source: &SourceFile, diagnostics: &[Finding]) -> Vec<Vec<u8>> {
+fn render_for(outputs: &[Output], source: &SourceFile, diagnostics: &[Finding]) -> Vec<Rendering> {
     if !outputs.iter().any(Output::is_open) {
         return Vec::new();
     }
     let file = FileFindings::new(&source.path, diagnostics);
-    outputs.iter().map(|output| output.render_file(&file, source)).collect()
+    outputs.iter().map(|output| Rendering::new(output.render_file(&file, source))).collect()
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -303,7 +304,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     let linters: Vec<&Linter> = resolver.settings.iter().map(|s| &s.linter).collect();
 
     // In the worker: filter, then render for every output still taking text.
-    let render = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
+    let render = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Rendering> {
         filters.apply(source, diagnostics);
         render_for(&outputs, source, diagnostics)
     };
@@ -317,7 +318,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         let in_shard = |path: &Path| {
             args.shard.is_none_or(|(index, total)| walk::in_shard(&crate::paths::repo_path(path), index, total))
         };
-        let render_data = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
+        let render_data = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Rendering> {
             if !in_shard(&source.path) {
                 return Vec::new();
             }
@@ -335,7 +336,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     if mode != run::Mode::Diff
         && let Some(removal) = &removal
     {
-        let render_change = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Vec<u8>> {
+        let render_change = |source: &SourceFile, diagnostics: &mut Vec<Finding>| -> Vec<Rendering> {
             filters.apply_baseline(source, diagnostics);
             render_for(&outputs, source, diagnostics)
         };

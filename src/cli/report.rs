@@ -10,6 +10,7 @@ use crate::baseline::{BaselineWriter, Entry};
 use crate::diagnostic::Severity;
 use crate::output::human::Summary;
 use crate::output::{FORMATS, FileFindings, Format, ReportContext, Reporter};
+use crate::rendering::Rendering;
 use crate::run::{self, FileOutcome};
 use crate::source::SourceFile;
 use std::fs::File;
@@ -258,7 +259,7 @@ impl<'a> RunReport<'a> {
     }
 
     /// Writes one file's rendering to output `i`, closing the output when that fails.
-    fn write_file(&mut self, i: usize, file: &FileFindings<'_>, rendered: &[u8]) {
+    fn write_file(&mut self, i: usize, file: &FileFindings<'_>, rendered: &Rendering) {
         let Some(output) = self.outputs.get(i).filter(|o| o.is_open()) else { return };
         let written = match &output.file {
             None => output.reporter.write_file(file, rendered, &mut self.stdout),

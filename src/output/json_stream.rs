@@ -3,6 +3,7 @@
 
 use super::{FileFindings, Reporter};
 use crate::diagnostic::Finding;
+use crate::rendering::Rendering;
 use crate::source::SourceFile;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -35,7 +36,7 @@ impl Reporter for FindingArray {
         items
     }
 
-    fn write_file(&self, _: &FileFindings<'_>, rendered: &[u8], out: &mut dyn Write) -> io::Result<()> {
+    fn write_file(&self, _: &FileFindings<'_>, rendered: &Rendering, out: &mut dyn Write) -> io::Result<()> {
         self.array.write_items(rendered, out)
     }
 
@@ -77,13 +78,13 @@ impl ArrayWriter {
     }
 
     /// Writes items rendered with [`push_item`] (nothing for a file without any).
-    pub fn write_items(&self, items: &[u8], out: &mut dyn Write) -> io::Result<()> {
+    pub fn write_items(&self, items: &Rendering, out: &mut dyn Write) -> io::Result<()> {
         if items.is_empty() {
             return Ok(());
         }
         let started = self.started.swap(true, Ordering::Relaxed);
         out.write_all(if started { b",\n" } else { b"[\n" })?;
-        out.write_all(items)
+        items.write_to(out)
     }
 
     /// Closes the array: `]` on its own line, or `[]` when it stayed empty.
@@ -111,7 +112,7 @@ mod tests {
             for item in file {
                 push_item(&mut items, item, depth);
             }
-            writer.write_items(&items, &mut out).expect("write to memory");
+            writer.write_items(&Rendering::in_memory(items), &mut out).expect("write to memory");
         }
         writer.close(&mut out).expect("write to memory");
         String::from_utf8(out).expect("utf-8")

@@ -7,6 +7,7 @@
 //! temporary file (in memory while small) so that memory stays flat however many there are.
 
 use super::{FileFindings, ReportContext, Reporter};
+use crate::rendering::Rendering;
 use crate::source::SourceFile;
 use std::collections::HashMap;
 use std::io::{self, Seek, Write};
@@ -86,13 +87,13 @@ impl Reporter for Junit {
         cases.into_bytes()
     }
 
-    fn write_file(&self, file: &FileFindings<'_>, rendered: &[u8], _: &mut dyn Write) -> io::Result<()> {
+    fn write_file(&self, file: &FileFindings<'_>, rendered: &Rendering, _: &mut dyn Write) -> io::Result<()> {
         let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
         // A clean file is one passing case; otherwise one failing case per finding.
         let findings = file.diagnostics.len();
         written.tests += findings.max(1);
         written.failures += findings;
-        written.cases.write_all(rendered)
+        rendered.write_to(&mut written.cases)
     }
 
     fn finish(&self, out: &mut dyn Write) -> io::Result<()> {

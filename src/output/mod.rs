@@ -17,6 +17,7 @@ pub mod sarif;
 
 use crate::diagnostic::Finding;
 use crate::paths::{display_path, repo_path};
+use crate::rendering::Rendering;
 use crate::rules::meta::RuleMeta;
 use crate::source::SourceFile;
 use std::io::{self, Write};
@@ -37,9 +38,9 @@ pub trait Reporter: Sync {
     fn render_file(&self, file: &FileFindings<'_>, source: &SourceFile) -> Vec<u8>;
 
     /// Writes one file's rendering; `file` is what it was rendered from.
-    fn write_file(&self, file: &FileFindings<'_>, rendered: &[u8], out: &mut dyn Write) -> io::Result<()> {
+    fn write_file(&self, file: &FileFindings<'_>, rendered: &Rendering, out: &mut dyn Write) -> io::Result<()> {
         let _ = file;
-        out.write_all(rendered)
+        rendered.write_to(out)
     }
 
     /// Ends the report after the last file: closing brackets, totals.

@@ -10,6 +10,7 @@
 use super::json_stream::{ArrayWriter, push_item};
 use super::{FileFindings, ReportContext, Reporter};
 use crate::diagnostic::Severity;
+use crate::rendering::Rendering;
 use crate::rules::meta::RuleMeta;
 use crate::source::SourceFile;
 use serde::Serialize;
@@ -226,7 +227,7 @@ impl Reporter for Sarif {
         items
     }
 
-    fn write_file(&self, file: &FileFindings<'_>, rendered: &[u8], _: &mut dyn Write) -> io::Result<()> {
+    fn write_file(&self, file: &FileFindings<'_>, rendered: &Rendering, _: &mut dyn Write) -> io::Result<()> {
         let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
         for d in file.diagnostics {
             let rule = d.diagnostic.rule;
