@@ -19,8 +19,8 @@ use std::os::unix::fs::FileExt;
 use std::sync::{Arc, Mutex};
 
 /// Renderings larger than this wait on disk. Most files render to a few kilobytes in every
-/// format; the ones above this hold most of the bytes (16 KiB: 62 MiB peak with four `-o`
-/// reports at ten handbooks; 64 KiB: 66 MiB).
+/// format; the ones above this hold most of the bytes (16 KiB: 62 to 64 MiB peak with four
+/// `-o` reports at ten handbooks; 64 KiB: 66 MiB).
 pub const SPILL_ABOVE: usize = 16 << 10;
 
 /// The most a thread's spill file holds. The emit window keeps what waits to a few megabytes in
