@@ -29,6 +29,7 @@ pub mod paths;
 pub mod rendering;
 pub mod rules;
 pub mod run;
+pub mod server;
 pub mod site;
 pub mod source;
 pub mod suppression;

@@ -57,7 +57,7 @@ pub enum Input {
 }
 
 impl Input {
-    fn path(&self) -> &PathBuf {
+    pub fn path(&self) -> &PathBuf {
         match self {
             Input::File(p) | Input::Text(p, _) => p,
         }

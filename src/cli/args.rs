@@ -62,11 +62,24 @@ pub enum Command {
         /// The shell to complete in.
         shell: clap_complete::Shell,
     },
+    /// Run the language server (LSP over stdin and stdout) for editors: the findings of
+    /// `check` as the page is written, fixes and "disable" comments as code actions, rule docs
+    /// on hover.
+    Server(ServerArgs),
     /// Print the man page (roff), of hblint or of one of its commands.
     Man {
         /// A command (check, config…): its own page instead of hblint's.
         command: Option<String>,
     },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ServerArgs {
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+    /// Accepted for clients that pass it (VS Code's language client): stdio is the only transport.
+    #[arg(long, hide = true)]
+    pub stdio: bool,
 }
 
 #[derive(clap::Args, Debug)]

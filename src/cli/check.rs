@@ -285,7 +285,11 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         }
     }
     resolver.forget_folders();
-    let sites = match super::sites::build(&assigned, &removed_files, &resolver.settings) {
+    // `removed` files are indexed too: their repository is needed for LK007 even when no page
+    // of the change remains to lint.
+    let files = assigned.iter().map(|(input, index)| (input.path().as_path(), *index));
+    let removed = removed_files.iter().map(|(path, index)| (path.as_path(), *index));
+    let sites = match crate::config::site::build_sites(files.chain(removed), &resolver.settings) {
         Ok(sites) => sites,
         Err(err) => return error(err),
     };

@@ -16,10 +16,9 @@ mod ladder_html;
 mod removed_pages;
 mod report;
 mod rules;
-mod sites;
 mod statistics;
 
-pub use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, LadderArgs, LadderFormat, ListFormat};
+pub use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, LadderArgs, LadderFormat, ListFormat, ServerArgs};
 
 use crate::rules::registry::Registry;
 use clap::Parser;
@@ -46,6 +45,7 @@ pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
         "schema",
         "completions",
         "man",
+        "server",
         "help",
         "-h",
         "--help",
@@ -70,6 +70,10 @@ pub fn run(cli: Cli) -> u8 {
         Command::Schema { packs } => config::schema(&packs),
         Command::Completions { shell } => config::completions(shell),
         Command::Man { command } => config::man(command.as_deref()),
+        Command::Server(args) => match crate::server::serve(args.settings.config.clone(), args.settings.overrides()) {
+            Ok(()) => EXIT_CLEAN,
+            Err(message) => error(message),
+        },
     }
 }
 

@@ -12,14 +12,18 @@
 //! data-layouts = ["release"]      # pages built from data: their ids are not checked
 //! ```
 
+use super::Settings;
 use super::yaml_tree::{self, Value, error_at};
 use crate::error::LocatedError;
+use crate::site::Sites;
+use crate::site::index::SiteIndex;
 use crate::site::index::SiteOptions;
 use crate::site::layout::{Generator, Layout};
 use crate::site::redirects::{Match, Redirect, Redirects};
 use globset::{Glob, GlobSetBuilder};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use toml::Spanned;
 
 /// The handbook's hosts: a link to them is a link into the site.
@@ -250,6 +254,57 @@ fn source_path(path: &Path, node: &yaml_tree::Node, text: &str) -> Result<String
         return Err(error_at(path, node, "an empty source would redirect every path; write the path it redirects"));
     }
     Ok(text.to_string())
+}
+
+/// The site indexes a run's link rules read: one per handbook repository among `files` (each
+/// with the index of its settings), built before any page is linted (see `crate::site`), with
+/// the options of the configuration that governs the first such file; only for files whose
+/// rules need them. A redirects file that cannot be read is an error.
+pub fn build_sites<'p>(
+    files: impl IntoIterator<Item = (&'p Path, usize)>,
+    settings: &[Settings],
+) -> Result<Option<Arc<Sites>>, LocatedError> {
+    let mut layouts: Vec<(Layout, usize)> = Vec::new();
+    for (path, index) in files {
+        let config = &settings[index];
+        if !config.linter.needs_sites() {
+            continue;
+        }
+        if layouts.iter().any(|(layout, _)| layout.locate(path).is_some()) {
+            continue;
+        }
+        let layout = match &config.site.layout {
+            Some(layout) => Some(layout.clone()).filter(|l| l.locate(path).is_some()),
+            None => Layout::detect(path).map(|mut layout| {
+                if let Some(generator) = config.site.generator {
+                    layout.generator = generator;
+                }
+                layout
+            }),
+        };
+        if let Some(layout) = layout {
+            layouts.push((layout, index));
+        }
+    }
+    if layouts.is_empty() {
+        return Ok(None);
+    }
+    let mut indexes = Vec::with_capacity(layouts.len());
+    for (layout, index) in layouts {
+        let mut options = settings[index].site.options.clone();
+        options.redirects = redirects_file(&layout, &options);
+        let redirects = match &options.redirects {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    LocatedError::in_file(path, format!("cannot read: {}", crate::error::describe_io(&e)))
+                })?;
+                parse_redirects(path, &text)?
+            }
+            None => Redirects::default(),
+        };
+        indexes.push(Arc::new(SiteIndex::build(layout, redirects, options)));
+    }
+    Ok(Some(Arc::new(Sites::new(indexes))))
 }
 
 #[cfg(test)]
