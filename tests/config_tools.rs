@@ -30,13 +30,16 @@ fn problems(validator: &jsonschema::Validator, toml_text: &str) -> Vec<String> {
     validator.iter_errors(&json).map(|e| format!("{} at '{}'", e, e.instance_path())).collect()
 }
 
-/// Every ```toml block of the README that is a config (rule packs have a `[pack]` table).
+/// Every ```toml block of the README that is a config (rule packs have a `[pack]` table, Helix's
+/// `languages.toml` a `[language-server.…]`).
 fn readme_configs() -> Vec<String> {
     README
         .split("```toml\n")
         .skip(1)
         .filter_map(|rest| rest.split_once("```").map(|(block, _)| block.to_string()))
         .filter(|block| !block.contains("[pack]"))
+        // Helix's languages.toml (the editor section), not a config.
+        .filter(|block| !block.contains("[language-server."))
         .collect()
 }
 

@@ -25,8 +25,13 @@ struct Client {
 
 impl Client {
     fn start(cwd: &Path) -> Client {
+        Client::start_with(cwd, &["server"])
+    }
+
+    /// `hblint` with these arguments (an editor configuration's).
+    fn start_with(cwd: &Path, args: &[&str]) -> Client {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("hblint"))
-            .arg("server")
+            .args(args)
             .current_dir(cwd)
             .env("XDG_CACHE_HOME", cwd.join(".cache"))
             .stdin(Stdio::piped())
@@ -429,4 +434,40 @@ fn a_broken_config_is_a_diagnostic_on_the_config_file_until_it_is_fixed() {
     client.notify("workspace/didChangeWatchedFiles", changed);
     assert_eq!(codes(&client.diagnostics(&page_uri)), ["PR301"]);
     assert!(client.diagnostics(&config_uri).is_empty());
+}
+
+const README: &str = include_str!("../README.md");
+
+/// The first block of `language` after `marker` in the README.
+fn readme_block(marker: &str, language: &str) -> &'static str {
+    let after = README.split_once(marker).unwrap_or_else(|| panic!("the README has no '{marker}'")).1;
+    let block = after.split_once(&format!("```{language}\n")).expect("a block after the marker").1;
+    block.split_once("```").expect("the block ends").0
+}
+
+#[test]
+fn the_readme_editor_configurations_start_a_server_that_answers() {
+    let vscode: Value = serde_json::from_str(readme_block("**VS Code**", "json")).expect("VS Code settings are JSON");
+    assert_eq!(vscode["glspc.server.command"], "hblint");
+    assert_eq!(vscode["glspc.server.languageId"], json!(["markdown"]));
+    let vscode_args: Vec<&str> =
+        vscode["glspc.server.commandArguments"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+
+    let helix: toml::Value = toml::from_str(readme_block("**Helix**", "toml")).expect("languages.toml is TOML");
+    let server = &helix["language-server"]["hblint"];
+    assert_eq!(server["command"].as_str(), Some("hblint"));
+    let helix_args: Vec<&str> = server["args"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    let markdown =
+        helix["language"].as_array().unwrap().iter().find(|l| l["name"].as_str() == Some("markdown")).unwrap();
+    assert!(markdown["language-servers"].as_array().unwrap().iter().any(|s| s.as_str() == Some("hblint")));
+
+    // Each configuration's command line, run as the editor runs it, serves a page.
+    for args in [vscode_args, helix_args] {
+        let dir = project();
+        let root = dir.path().canonicalize().unwrap();
+        let page_uri = uri(&root.join("page.md"));
+        let mut client = Client::start_with(&root, &args);
+        initialize(&mut client, &root);
+        assert_eq!(open(&mut client, &page_uri, PAGE).len(), 3, "{args:?}");
+    }
 }
