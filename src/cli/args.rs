@@ -97,7 +97,7 @@ pub struct ConfigArgs {
 
 /// The options that set what the configuration files set, shared by `check` and `config` so
 /// that `hblint config` shows what `check` with the same options uses.
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Clone)]
 pub struct SettingsArgs {
     /// Run only these rules: codes, code prefixes, names, groups or ALL, comma-separated.
     #[arg(long, value_delimiter = ',')]
@@ -169,7 +169,7 @@ pub enum LadderFormat {
     Html,
 }
 
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Clone)]
 pub struct CheckArgs {
     /// Files or directories to lint ('-' reads stdin). Directories are walked respecting .gitignore.
     #[arg(default_value = ".")]
@@ -231,6 +231,10 @@ pub struct CheckArgs {
     /// whatever N is.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
+    /// Lint, then lint again each file saved in the paths, clearing the screen each time; a
+    /// changed configuration lints everything again. Stop with Ctrl-C.
+    #[arg(long, conflicts_with_all = ["diff", "write_baseline", "changed_since", "shard", "statistics"])]
+    pub watch: bool,
 }
 
 /// The formats `hblint rules` prints.

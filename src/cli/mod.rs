@@ -17,6 +17,7 @@ mod removed_pages;
 mod report;
 mod rules;
 mod statistics;
+mod watch;
 
 pub use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, LadderArgs, LadderFormat, ListFormat, ServerArgs};
 
@@ -61,6 +62,7 @@ pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
 /// Runs a parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
+        Command::Check(args) if args.watch => watch::watch(*args),
         Command::Check(args) => check::check(*args),
         Command::Rules { format, packs } => with_registry(&packs, |r| rules::list_rules(r, format)),
         Command::Explain { rule, packs } => with_registry(&packs, |r| rules::explain(r, &rule)),

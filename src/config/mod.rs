@@ -222,6 +222,17 @@ pub fn settings_with(
     })
 }
 
+/// Whether a change to the file at `path` may change a configuration: a config file, a pack
+/// (TOML) or a data file (YAML). A watch reads the configuration again when one changes.
+pub fn may_configure(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    layers::FILE_NAMES.contains(&name)
+        || markdownlint::FILE_NAMES.contains(&name)
+        || name.ends_with(".toml")
+        || name.ends_with(".yml")
+        || name.ends_with(".yaml")
+}
+
 /// Loads a config file (and what it extends) and builds its settings.
 pub fn load(path: &Path, overrides: &Overrides) -> Result<Settings, LocatedError> {
     settings_with(Merged::from_layers(Layers::default().chain(path)?), None, overrides)

@@ -227,7 +227,7 @@ impl Server<'_> {
                 if let Ok(params) = notification.extract::<DidSaveTextDocumentParams>(DidSaveTextDocument::METHOD) {
                     let uri = params.text_document.uri;
                     // A config file edited in the editor, for clients that do not watch files.
-                    if convert::path_of(&uri).is_some_and(|p| workspace::is_configuration(&p)) {
+                    if convert::path_of(&uri).is_some_and(|p| crate::config::may_configure(&p)) {
                         self.disk_changed(true, false);
                     } else if self.workspace.documents.get(&uri).is_some_and(|d| !d.linted) {
                         self.lint_and_publish(&uri);
@@ -244,7 +244,7 @@ impl Server<'_> {
             DidChangeWatchedFiles::METHOD => {
                 if let Ok(params) = notification.extract::<DidChangeWatchedFilesParams>(DidChangeWatchedFiles::METHOD) {
                     let paths: Vec<PathBuf> = params.changes.iter().filter_map(|c| convert::path_of(&c.uri)).collect();
-                    let configuration = paths.iter().any(|p| workspace::is_configuration(p));
+                    let configuration = paths.iter().any(|p| crate::config::may_configure(p));
                     let pages = paths.iter().any(|p| workspace::may_be_page(p));
                     self.disk_changed(configuration, pages);
                 }

@@ -417,17 +417,6 @@ impl RuleDocs {
     }
 }
 
-/// The config files, packs and data files whose change means reading the configuration again,
-/// by file name.
-pub fn is_configuration(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
-    crate::config::layers::FILE_NAMES.contains(&name)
-        || crate::config::markdownlint::FILE_NAMES.contains(&name)
-        || name.ends_with(".toml")
-        || name.ends_with(".yml")
-        || name.ends_with(".yaml")
-}
-
 /// Whether a change on disk may move a route or an anchor of the site index: a page, or a
 /// folder (a renamed or deleted folder of pages comes as one event for the folder).
 pub fn may_be_page(path: &Path) -> bool {
