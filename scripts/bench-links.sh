@@ -10,6 +10,8 @@
 # - peak memory of the full run with every link rule.
 # Needs hyperfine and GNU time.
 set -euo pipefail
+# Every run lints (the result cache is off when CI is set; older builds have no --no-cache).
+export CI=true
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install hyperfine" >&2; exit 2; }
 dest=${1:-}

@@ -8,6 +8,11 @@ dir=${1:-../shared/corpus/handbook}
 [ -d "$dir" ] || { echo "no corpus at $dir" >&2; exit 2; }
 command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install hyperfine" >&2; exit 2; }
 cargo build --release --quiet --bin hblint --example parse_baseline
+# Every hblint run lints: the result cache off (it is off when CI is set), except in the one
+# row that measures it, a repeat run over the unchanged corpus with its own cache folder.
+export CI=true
+cache=$(mktemp -d)
+trap 'rm -rf "$cache"' EXIT
 # Peers in the same hyperfine run, side by side on a noisy machine: mado (38 rules on comrak;
 # ../shared/peers/build-mado.sh builds it) and rumdl (pip install rumdl), when installed.
 peers=()
@@ -25,6 +30,7 @@ hyperfine --warmup 2 --runs "${RUNS:-15}" --ignore-failure --export-json "${BENC
   --command-name "hblint check --select ALL" "target/release/hblint check --select ALL --format concise $dir" \
   --command-name "hblint check --format json" "target/release/hblint check --format json $dir" \
   --command-name "hblint check --select ALL --format sarif" "target/release/hblint check --select ALL --format sarif $dir" \
+  --command-name "hblint check, repeat run from the result cache" "env -u CI target/release/hblint check --cache-dir $cache/c $dir" \
   "${peers[@]}"
 # CPU time (user + system) of each command, and its ratio to the parse floor.
 python3 - "${BENCH_JSON:-target/bench.json}" <<'PY'

@@ -7,6 +7,8 @@
 # per comparison and exits 1 when any differs; the differing outputs are kept under $KEEP
 # (default: a temporary folder it names).
 set -uo pipefail
+# Every run lints (the result cache is off when CI is set; older builds have no --no-cache).
+export CI=true
 here=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -ge 2 ] || { echo "usage: $0 OLD_BINARY NEW_BINARY [CORPUS_DIR...]" >&2; exit 2; }
 old=$(realpath "$1"); new=$(realpath "$2"); shift 2

@@ -14,6 +14,8 @@
 # markdownlint-cli2 is the reference, not a dependency: it is installed with npm into a cache
 # folder (HBLINT_MDL_DIR, default ~/.cache/hblint-markdownlint) on first use.
 set -euo pipefail
+# Every run lints (the result cache is off when CI is set; older builds have no --no-cache).
+export CI=true
 cd "$(dirname "$0")/.."
 all=false
 if [ "${1:-}" = "--all" ]; then

@@ -7,6 +7,8 @@
 #   scripts/memory.sh [DIR] [COPIES]     (default: ../shared/corpus/handbook 10)
 # HBLINT_BIN=path skips the build; SKIP_BASE=1 measures only the copies.
 set -euo pipefail
+# Every run lints (the result cache is off when CI is set; older builds have no --no-cache).
+export CI=true
 cd "$(dirname "$0")/.."
 dir=${1:-../shared/corpus/handbook}
 copies=${2:-10}

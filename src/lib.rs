@@ -14,6 +14,7 @@
 //! see `ARCHITECTURE.md` at the repository root, which `tests/architecture.rs` keeps honest.
 
 pub mod baseline;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -51,6 +51,8 @@ pub struct Linter {
     /// The handbook repositories of the run, indexed once (`crate::site`): link and ladder rules
     /// check a page against them.
     sites: Option<Arc<Sites>>,
+    /// The result cache and this configuration's part of each file's key (see `crate::cache`).
+    cache: Option<(Arc<crate::cache::Cache>, crate::cache::Key)>,
 }
 
 impl Linter {
@@ -84,6 +86,7 @@ impl Linter {
             skip_list: None,
             job_families: None,
             sites: None,
+            cache: None,
         }
     }
 
@@ -163,6 +166,7 @@ impl Linter {
             skip_list: self.skip_list.clone(),
             job_families: self.job_families.clone(),
             sites: self.sites.clone(),
+            cache: None,
         }
     }
 
@@ -205,6 +209,22 @@ impl Linter {
     /// leaves the page out (`skips_inclusive`).
     fn runs_on(&self, rule: &dyn Rule, skips_inclusive: bool) -> bool {
         !(skips_inclusive && rule.meta().group == Group::Inclusive)
+    }
+
+    /// Whether findings get fingerprints.
+    pub fn fingerprints(&self) -> bool {
+        self.fingerprints
+    }
+
+    /// Sets the result cache, with the key of everything but the file that decides a file's
+    /// findings under this linter (see `crate::cache`).
+    pub fn set_cache(&mut self, cache: Option<(Arc<crate::cache::Cache>, crate::cache::Key)>) {
+        self.cache = cache;
+    }
+
+    /// The metadata of a rule this linter may run (in force, or one a page's comment may turn on).
+    fn meta_of(&self, code: &str) -> Option<&'static crate::rules::RuleMeta> {
+        self.rules.iter().chain(&self.file_candidates).map(|(r, _)| r.meta()).find(|m| m.code == code)
     }
 
     /// Whether findings get fingerprints (on by default).
@@ -289,6 +309,20 @@ impl Linter {
 /// The diagnostics of one file, sorted by position.
 pub struct FileReport {
     pub diagnostics: Vec<Finding>,
+}
+
+/// `lint_source`, reading the findings from the result cache when the linter has one and the
+/// file's key is there, and storing them there when not.
+pub fn lint_source_cached(source: &SourceFile, linter: &Linter) -> FileReport {
+    let Some((cache, base)) = &linter.cache else { return lint_source(source, linter) };
+    let path = source.path.to_string_lossy();
+    let key = crate::cache::key([base.as_slice(), path.as_bytes(), &[u8::from(source.bom)], source.text.as_bytes()]);
+    if let Some(diagnostics) = cache.get(&key, |code| linter.meta_of(code)) {
+        return FileReport { diagnostics };
+    }
+    let report = lint_source(source, linter);
+    cache.put(&key, &report.diagnostics);
+    report
 }
 
 /// Lints one decoded file: one parse, one page model, every rule.

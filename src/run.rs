@@ -297,7 +297,7 @@ fn lint_decoded(
     render: &Renderer<'_>,
 ) -> Result<Linted, String> {
     if mode == Mode::Check {
-        let mut diagnostics = lint_source(source, linter).diagnostics;
+        let mut diagnostics = crate::linter::lint_source_cached(source, linter).diagnostics;
         let rendered = render(source, &mut diagnostics);
         return Ok(Linted { diagnostics, rendered, fixed: 0, output: None, not_fixed: None });
     }

@@ -471,3 +471,40 @@ fn the_readme_editor_configurations_start_a_server_that_answers() {
         assert_eq!(open(&mut client, &page_uri, PAGE).len(), 3, "{args:?}");
     }
 }
+
+#[test]
+fn a_page_changed_on_disk_changes_the_links_of_an_open_page_and_markdownlint_rules_get_markdownlint_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    common::git(&root, &["init", "-q"]);
+    // A Middleman content folder: the link rules read its site index.
+    std::fs::write(root.join("hblint.toml"), "select = [\"LK\", \"MD013\"]\n[site]\ncontent = [\".\"]\n").unwrap();
+    std::fs::write(root.join("values.html.md"), "# Values\n\n## Iteration\n").unwrap();
+    let page =
+        "# Handbook\n\nSee [iteration](/values/#iteration), a line that is longer than eighty characters in all.\n";
+    std::fs::write(root.join("index.html.md"), page).unwrap();
+    let page_uri = uri(&root.join("index.html.md"));
+    let mut client = Client::start(&root);
+    initialize(&mut client, &root);
+    let diagnostics = open(&mut client, &page_uri, page);
+    assert_eq!(summary(&diagnostics), [("MD013".to_string(), 2, 80, 89)]);
+
+    // markdownlint's rule, with a blank line above: markdownlint's comment, on the line above.
+    let md013 = actions(&mut client, &page_uri, &diagnostics[0]);
+    let disabled = apply(page, action(&md013, "Disable MD013 for this line"), &page_uri);
+    assert_eq!(
+        disabled,
+        "# Handbook\n\n<!-- markdownlint-disable-next-line MD013 -->\nSee [iteration](/values/#iteration), a line that is longer than eighty characters in all.\n"
+    );
+    assert!(change(&mut client, &page_uri, 2, &disabled).is_empty());
+
+    // The heading it links to is renamed on disk: the open page, unchanged, now has LK002.
+    std::fs::write(root.join("values.html.md"), "# Values\n\n## Iterate\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&root.join("values.html.md")), "type": 2}]}),
+    );
+    let after = client.diagnostics(&page_uri);
+    assert_eq!(summary(&after).into_iter().map(|s| s.0).collect::<Vec<_>>(), ["LK002"], "{after:?}");
+    assert!(after[0]["message"].as_str().unwrap().starts_with("'#iteration' is no anchor on '/values/'"), "{after:?}");
+}

@@ -231,6 +231,12 @@ pub struct CheckArgs {
     /// whatever N is.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
+    /// Do not read or write the result cache (.hblint_cache/). It is off anyway when CI is set.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Where the result cache is [default: .hblint_cache in the working directory].
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
     /// Lint, then lint again each file saved in the paths, clearing the screen each time; a
     /// changed configuration lints everything again. Stop with Ctrl-C.
     #[arg(long, conflicts_with_all = ["diff", "write_baseline", "changed_since", "shard", "statistics"])]

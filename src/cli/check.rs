@@ -167,6 +167,18 @@ fn render_for(outputs: &[Output], source: &SourceFile, diagnostics: &[Finding]) 
     outputs.iter().map(|output| Rendering::new(output.render_file(&file, source))).collect()
 }
 
+/// The result cache, unless `--no-cache` or `CI` says not to. A folder that cannot be used (a
+/// read-only checkout) means no cache, silently: it only makes runs faster, and a warning on
+/// every run there would be noise.
+fn open_cache(args: &CheckArgs) -> Option<std::sync::Arc<crate::cache::Cache>> {
+    let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    if args.no_cache || in_ci {
+        return None;
+    }
+    let folder = args.cache_dir.clone().unwrap_or_else(|| PathBuf::from(crate::cache::FOLDER));
+    crate::cache::Cache::open(&folder).ok().map(std::sync::Arc::new)
+}
+
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -296,6 +308,11 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     for settings in &mut resolver.settings {
         settings.linter.set_fingerprints(needs_fingerprints);
         settings.linter.set_sites(sites.clone());
+    }
+    if mode == run::Mode::Check
+        && let Some(cache) = open_cache(&args)
+    {
+        super::cache::attach(&cache, &mut resolver.settings, sites.as_deref());
     }
     if let Some((root, rev, touched)) = base {
         let linters: Vec<&Linter> = resolver.settings.iter().map(|s| &s.linter).collect();

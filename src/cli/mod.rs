@@ -6,6 +6,7 @@
 
 mod args;
 mod base_findings;
+mod cache;
 mod check;
 mod config;
 mod data_files;

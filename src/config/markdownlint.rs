@@ -153,6 +153,10 @@ fn read_ignores(path: &Path, text: &str, document: &Value) -> Result<Option<Igno
 }
 
 impl MarkdownlintConfig {
+    /// The text of this file and of those it extends, with their paths.
+    pub fn sources(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.sources.iter().map(|(path, text)| (path.as_path(), &**text))
+    }
     /// The setting of a rule: its code, name or alias as a key (case-insensitive), else `default`.
     pub fn setting(&self, rule: &dyn Rule) -> Setting {
         match rule_value(&self.config, rule) {

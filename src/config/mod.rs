@@ -61,6 +61,9 @@ pub struct Settings {
     pub merged: Arc<Merged>,
     /// What is suspect but not wrong enough to stop: a markdownlint parameter of the wrong kind.
     pub warnings: Vec<LocatedError>,
+    /// A hash of every input of these settings (see `cache_key_of`): the result cache's key
+    /// for what the configuration decides.
+    pub cache_key: crate::cache::Key,
 }
 
 /// Builds settings from a config file's text (or none) and the command line.
@@ -96,13 +99,17 @@ pub fn settings_with(
         None => site::SiteConfig::default(),
     };
     if let Some((terms_path, entries)) = &data.misused_terms {
-        let rule = crate::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(entries)
-            .map_err(|e| LocatedError::in_file(terms_path, e))?;
-        registry = registry.with_rule(Box::leak(Box::new(rule)));
+        registry = registry.with_rule(data_rule(&format!("IL004 {terms_path:?} {entries:?}"), || {
+            let rule = crate::rules::inclusive::il004_misused_term::MisusedTerm::from_entries(entries)
+                .map_err(|e| LocatedError::in_file(terms_path, e))?;
+            Ok(Box::leak(Box::new(rule)))
+        })?);
     }
     if let Some((list, _)) = &data.job_families {
-        let rule = crate::rules::ladder::ld002_unlisted_job_family::UnlistedJobFamily::from_list(list.clone());
-        registry = registry.with_rule(Box::leak(Box::new(rule)));
+        registry = registry.with_rule(data_rule(&format!("LD002 {list:?}"), || {
+            let rule = crate::rules::ladder::ld002_unlisted_job_family::UnlistedJobFamily::from_list(list.clone());
+            Ok(Box::leak(Box::new(rule)))
+        })?);
     }
     let exclude = file_globs::Exclude::compile(&merged.exclude)?;
     let per_file_ignores = file_globs::PerFileIgnores::compile(&merged.per_file_ignores, &registry)?;
@@ -156,6 +163,7 @@ pub fn settings_with(
         None => Some((r, r.meta().severity)),
     };
     let with_severity: Vec<(&'static dyn Rule, Severity)> = rules.into_iter().filter_map(with_severity_of).collect();
+    let cache_key = cache_key_of(&merged, markdownlint, &packs, &data, overrides);
     let mut linter = Linter::with_severities(with_severity);
     linter.set_skip_list(data.skip_list);
     linter.set_job_families(data.job_families);
@@ -219,7 +227,70 @@ pub fn settings_with(
         per_file_ignores: Arc::new(per_file_ignores),
         merged: Arc::new(merged),
         warnings,
+        cache_key,
     })
+}
+
+/// The rules built from the handbook's data this process has made, by what they were built
+/// from. They live as long as the process, like every rule; a configuration read again (the
+/// language server after a change) takes the same rule instead of leaking another.
+static DATA_RULES: std::sync::Mutex<Vec<(crate::cache::Key, &'static dyn Rule)>> = std::sync::Mutex::new(Vec::new());
+
+/// The rule built from `data` (its data, as text), made by `make` the first time.
+fn data_rule(
+    data: &str,
+    make: impl FnOnce() -> Result<&'static dyn Rule, LocatedError>,
+) -> Result<&'static dyn Rule, LocatedError> {
+    let key = crate::cache::key([data.as_bytes()]);
+    let mut made = DATA_RULES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, rule)) = made.iter().find(|(k, _)| *k == key) {
+        return Ok(*rule);
+    }
+    let rule = make()?;
+    made.push((key, rule));
+    Ok(rule)
+}
+
+/// The hash of every byte a configuration was built from: its `hblint.toml` layers, the
+/// markdownlint configuration (and what it extends), the packs, the handbook's data files and
+/// where their paths are looked for, and the command line's overrides. Files were read moments
+/// ago; reading the packs and data files again costs a few hundred kilobytes per configuration.
+fn cache_key_of(
+    merged: &Merged,
+    markdownlint: Option<&markdownlint::MarkdownlintConfig>,
+    packs: &[PathBuf],
+    data: &handbook::HandbookData,
+    overrides: &Overrides,
+) -> crate::cache::Key {
+    let mut parts: Vec<Vec<u8>> = vec![format!("{overrides:?}").into_bytes()];
+    let mut file = |path: &Path, text: Option<&[u8]>| {
+        parts.push(path.as_os_str().as_encoded_bytes().to_vec());
+        parts.push(match text {
+            Some(text) => text.to_vec(),
+            None => std::fs::read(path).unwrap_or_default(),
+        });
+    };
+    for layer in &merged.layers {
+        file(&layer.path, Some(layer.text.as_bytes()));
+    }
+    for (path, text) in markdownlint.into_iter().flat_map(|mdl| mdl.sources()) {
+        file(path, Some(text.as_bytes()));
+    }
+    for pack in packs {
+        file(pack, None);
+    }
+    if let Some((path, _)) = &data.misused_terms {
+        file(path, None);
+    }
+    if let Some(list) = &data.skip_list {
+        file(&list.path, None);
+        file(&list.root, Some(b""));
+    }
+    if let Some((list, root)) = &data.job_families {
+        file(&list.path, None);
+        file(root, Some(b""));
+    }
+    crate::cache::key(parts.iter().map(Vec::as_slice))
 }
 
 /// Whether a change to the file at `path` may change a configuration: a config file, a pack
@@ -304,6 +375,12 @@ impl Resolver {
             per_file_ignores: settings.per_file_ignores.clone(),
             merged: settings.merged.clone(),
             warnings: Vec::new(),
+            // The same inputs, fewer rules.
+            cache_key: crate::cache::key([
+                settings.cache_key.as_slice(),
+                &[u8::from(markdownlint_ignored)],
+                format!("{:?}", key.2).as_bytes(),
+            ]),
         };
         self.settings.push(variant);
         self.variants.insert(key, self.settings.len() - 1);

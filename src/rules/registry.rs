@@ -108,6 +108,32 @@ pub fn on_by_default(meta: &super::RuleMeta) -> bool {
     meta.group != super::Group::Markdown && !OPT_IN.contains(&meta.code)
 }
 
+/// The packs this process has loaded, by path and text. A pack's rules live as long as the
+/// process (they are `&'static`, like the built-in ones): a configuration read again (the
+/// language server after a config file changed, or `check` with many folders naming one pack)
+/// takes them from here instead of leaking another copy. Only a pack whose text changed is
+/// loaded again.
+static LOADED_PACKS: std::sync::Mutex<Vec<(PathBuf, String, Vec<&'static pack::PackRule>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// The rules of the pack at `path` with `text`, whose codes must not collide with `taken`.
+fn loaded_pack(
+    path: &std::path::Path,
+    text: &str,
+    taken: &[&str],
+) -> Result<Vec<&'static pack::PackRule>, LocatedError> {
+    let mut loaded = LOADED_PACKS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, _, rules)) = loaded.iter().find(|(p, t, _)| p == path && t == text)
+        && !rules.iter().any(|r| taken.contains(&r.meta().code))
+    {
+        return Ok(rules.clone());
+    }
+    // Parsed again when its codes now collide: the parse says where.
+    let rules = pack::parse_with(path, text, taken)?.rules;
+    loaded.push((path.to_path_buf(), text.to_string(), rules.clone()));
+    Ok(rules)
+}
+
 /// A set of known rules, sorted by code.
 #[derive(Clone)]
 pub struct Registry {
@@ -131,8 +157,7 @@ impl Registry {
                 LocatedError::in_file(path, format!("cannot read rule pack: {}", crate::error::describe_io(&e)))
             })?;
             let taken: Vec<&'static str> = registry.rules.iter().map(|r| r.meta().code).collect();
-            let loaded = pack::parse_with(path, &text, &taken)?;
-            registry.rules.extend(loaded.rules.into_iter().map(|r| r as &'static dyn Rule));
+            registry.rules.extend(loaded_pack(path, &text, &taken)?.into_iter().map(|r| r as &'static dyn Rule));
         }
         registry.rules.sort_by_key(|r| r.meta().code);
         Ok(registry)
@@ -205,6 +230,24 @@ pub fn select(selector: &str) -> Result<Vec<&'static dyn Rule>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pack_read_again_unchanged_is_the_same_rules_and_changed_is_new_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("terms.toml");
+        let pack = "[pack]\nname = \"t\"\nprefix = \"ZZ\"\ndescription = \"d\"\n\n[[rule]]\ncode = \"ZZ001\"\nname = \"zz\"\nkind = \"substitution\"\nseverity = \"warning\"\nscope = \"text\"\nmessage = \"m\"\nsummary = \"s\"\ndocs = \"d\"\nswap = { \"a\" = \"b\" }\n";
+        std::fs::write(&path, pack).unwrap();
+        let rule = |registry: &Registry| registry.find("ZZ001").map(|r| r.meta() as *const _).unwrap();
+        let first = Registry::with_packs(std::slice::from_ref(&path)).unwrap();
+        let again = Registry::with_packs(std::slice::from_ref(&path)).unwrap();
+        assert!(std::ptr::eq(rule(&first), rule(&again)), "the same pack was leaked twice");
+        std::fs::write(&path, pack.replace("\"b\"", "\"c\"")).unwrap();
+        let changed = Registry::with_packs(std::slice::from_ref(&path)).unwrap();
+        assert!(!std::ptr::eq(rule(&first), rule(&changed)));
+        // Named twice, the second copy collides with the first, as before.
+        let twice = Registry::with_packs(&[path.clone(), path.clone()]).err().unwrap();
+        assert!(twice.to_string().contains("ZZ001"), "{twice}");
+    }
 
     #[test]
     fn registry_is_sorted_and_codes_are_unique() {

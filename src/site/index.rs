@@ -142,6 +142,33 @@ impl SiteIndex {
         index
     }
 
+    /// Feeds `feed` what every answer of the index depends on: each entry's route and file,
+    /// with a page's size and modification time (its ids and its ladder come from its text),
+    /// and the redirects file's text. Equal feeds, equal answers: the result cache keys
+    /// findings of link and ladder rules on it.
+    pub fn feed_state(&self, feed: &mut dyn FnMut(&[u8])) {
+        for entry in &self.entries {
+            feed(entry.route.as_bytes());
+            let path = self.path_of(entry);
+            feed(path.as_os_str().as_encoded_bytes());
+            // Of a template or a served file only its route counts: the index reads no text of it.
+            if entry.kind != EntryKind::Page {
+                continue;
+            }
+            let meta = std::fs::metadata(&path).ok();
+            let modified = meta
+                .as_ref()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            feed(&meta.map_or(u64::MAX, |m| m.len()).to_le_bytes());
+            feed(&modified.to_le_bytes());
+        }
+        if let Some(redirects) = &self.redirects_file {
+            feed(&std::fs::read(redirects).unwrap_or_default());
+        }
+    }
+
     /// The file of an entry.
     pub fn path_of(&self, entry: &Entry) -> PathBuf {
         let dir = self.layout.content.get(usize::from(entry.content)).map_or(Path::new(""), PathBuf::as_path);
