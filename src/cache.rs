@@ -61,11 +61,14 @@ pub struct Cache {
     /// Every entry of earlier runs: its segment (in `segments`), offset and length.
     index: HashMap<Key, (u32, u64, u32)>,
     /// The data files of earlier runs, opened on first read.
-    segments: Vec<(PathBuf, OnceLock<Option<File>>)>,
+    segments: Vec<(PathBuf, OnceLock<Option<Segment>>)>,
     /// This run's segment: data and index, appended under one lock (entries are small; the
     /// appends are buffered).
     writer: Mutex<Option<Writer>>,
 }
+
+/// An earlier run's data file, open, and its length.
+type Segment = (File, u64);
 
 struct Writer {
     data: BufWriter<File>,
@@ -83,23 +86,11 @@ impl Cache {
     /// Opens (creating) the cache under `root` for this build, removing other builds' folders,
     /// and reads the index of this build's entries.
     pub fn open(root: &Path) -> std::io::Result<Cache> {
-        std::fs::create_dir_all(root)?;
-        let ignore = root.join(".gitignore");
-        if !ignore.exists() {
-            std::fs::write(&ignore, "# Created by hblint: its result cache, never to commit.\n*\n")?;
-        }
-        let tag = root.join("CACHEDIR.TAG");
-        if !tag.exists() {
-            std::fs::write(
-                &tag,
-                "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is hblint's result cache (https://bford.info/cachedir/).\n",
-            )?;
-        }
+        claim(root)?;
         let build = build_id();
         for entry in std::fs::read_dir(root)?.flatten() {
-            let name = entry.file_name();
-            let is_build = entry.file_type().is_ok_and(|t| t.is_dir()) && name.to_string_lossy().starts_with('v');
-            if is_build && name.to_string_lossy() != build {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) && is_build_folder(&name) && name != build {
                 // Another build's findings are never read again; another hblint may be writing
                 // there, so what cannot be removed now is left for later.
                 let _ = std::fs::remove_dir_all(entry.path());
@@ -141,7 +132,18 @@ impl Cache {
     pub fn get(&self, key: &Key, rule: impl Fn(&str) -> Option<&'static RuleMeta>) -> Option<Vec<Finding>> {
         let &(segment, offset, len) = self.index.get(key)?;
         let (path, file) = self.segments.get(segment as usize)?;
-        let file = file.get_or_init(|| File::open(path).ok()).as_ref()?;
+        let (file, size) = file
+            .get_or_init(|| {
+                let file = File::open(path).ok()?;
+                let size = file.metadata().ok()?.len();
+                Some((file, size))
+            })
+            .as_ref()?;
+        // A record that names bytes past the data's end (a damaged index) is a miss, not an
+        // allocation of whatever length it says.
+        if offset.checked_add(u64::from(len)).is_none_or(|end| end > *size) {
+            return None;
+        }
         let mut bytes = vec![0; len as usize];
         file.read_exact_at(&mut bytes, offset).ok()?;
         let stored: Vec<Stored> = serde_json::from_slice(&bytes).ok()?;
@@ -191,6 +193,38 @@ impl Drop for Cache {
             let _ = w.data.flush().and_then(|()| w.index.flush());
         }
     }
+}
+
+/// The signature line of a `CACHEDIR.TAG` (https://bford.info/cachedir/), and the line that
+/// says the folder is hblint's.
+const TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is hblint's result cache (https://bford.info/cachedir/).\n";
+
+/// Makes `root` the cache's folder: created with its `CACHEDIR.TAG` and a `.gitignore` of `*`
+/// when it does not exist or is empty; used when its tag says it is hblint's; refused
+/// otherwise, so `--cache-dir` naming a folder of the user's never has folders removed from it
+/// or a `.gitignore` written into it.
+fn claim(root: &Path) -> std::io::Result<()> {
+    let tag = root.join("CACHEDIR.TAG");
+    if std::fs::read_to_string(&tag).is_ok_and(|text| text == TAG) {
+        return Ok(());
+    }
+    std::fs::create_dir_all(root)?;
+    if std::fs::read_dir(root)?.next().is_some() {
+        return Err(std::io::Error::other(
+            "the folder is not empty and is not an hblint cache (it has no hblint CACHEDIR.TAG)",
+        ));
+    }
+    std::fs::write(root.join(".gitignore"), "# Created by hblint: its result cache, never to commit.\n*\n")?;
+    std::fs::write(tag, TAG)
+}
+
+/// Whether a folder name is a build's (`v<version>-<16 hex>`).
+fn is_build_folder(name: &str) -> bool {
+    let Some((version, id)) = name.strip_prefix('v').and_then(|rest| rest.rsplit_once('-')) else { return false };
+    id.len() == 16
+        && id.bytes().all(|b| b.is_ascii_hexdigit())
+        && version.split('.').count() >= 3
+        && version.split('.').take(3).all(|part| part.bytes().all(|b| b.is_ascii_digit()) && !part.is_empty())
 }
 
 /// This build's folder name: the version, and the binary's size and modification time (two
@@ -267,5 +301,53 @@ impl Stored {
             snippet: self.snippet,
             fingerprint: self.fingerprint,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_empty_or_hblint_folder_becomes_the_cache_and_only_build_folders_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = dir.path().join("mine");
+        std::fs::create_dir_all(mine.join("videos")).unwrap();
+        let err = Cache::open(&mine).unwrap_err();
+        assert!(err.to_string().contains("not an hblint cache"), "{err}");
+        assert!(mine.join("videos").is_dir() && !mine.join(".gitignore").exists());
+
+        let cache = dir.path().join("cache");
+        drop(Cache::open(&cache).unwrap());
+        std::fs::create_dir_all(cache.join("v0.0.1-0123456789abcdef")).unwrap();
+        std::fs::create_dir_all(cache.join("vendor")).unwrap();
+        drop(Cache::open(&cache).unwrap());
+        assert!(!cache.join("v0.0.1-0123456789abcdef").exists());
+        assert!(cache.join("vendor").is_dir());
+        assert!(is_build_folder(&build_id()));
+    }
+
+    #[test]
+    fn a_record_past_the_data_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = [7u8; 32];
+        {
+            let cache = Cache::open(dir.path()).unwrap();
+            cache.put(&key, &[]);
+        }
+        let cache = Cache::open(dir.path()).unwrap();
+        assert_eq!(cache.get(&key, |_| None).map(|f| f.len()), Some(0));
+        // The index says a billion bytes.
+        let folder = dir.path().join(build_id());
+        let index = std::fs::read_dir(&folder)
+            .unwrap()
+            .flatten()
+            .find(|e| e.path().extension().is_some_and(|x| x == "index"))
+            .unwrap()
+            .path();
+        let mut record = std::fs::read(&index).unwrap();
+        record[40..44].copy_from_slice(&1_000_000_000u32.to_le_bytes());
+        std::fs::write(&index, record).unwrap();
+        assert!(Cache::open(dir.path()).unwrap().get(&key, |_| None).is_none());
     }
 }

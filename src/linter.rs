@@ -315,8 +315,15 @@ pub struct FileReport {
 /// file's key is there, and storing them there when not.
 pub fn lint_source_cached(source: &SourceFile, linter: &Linter) -> FileReport {
     let Some((cache, base)) = &linter.cache else { return lint_source(source, linter) };
-    let path = source.path.to_string_lossy();
-    let key = crate::cache::key([base.as_slice(), path.as_bytes(), &[u8::from(source.bom)], source.text.as_bytes()]);
+    // Fingerprints name the file from its repository's root: where that root is decides them.
+    let repo_path = if linter.fingerprints { crate::paths::repo_path(&source.path) } else { String::new() };
+    let key = crate::cache::key([
+        base.as_slice(),
+        source.path.as_os_str().as_encoded_bytes(),
+        repo_path.as_bytes(),
+        &[u8::from(source.bom)],
+        source.text.as_bytes(),
+    ]);
     if let Some(diagnostics) = cache.get(&key, |code| linter.meta_of(code)) {
         return FileReport { diagnostics };
     }

@@ -23,6 +23,11 @@ impl Watch {
             let line =
                 self.lines.recv_timeout(left).unwrap_or_else(|_| panic!("no run within 30 s; so far: {lines:?}"));
             if line.starts_with("hblint: watching for changes") {
+                // stdout and stderr are read by two threads: a finding printed before the
+                // closing line may still be on its way.
+                while let Ok(line) = self.lines.recv_timeout(Duration::from_millis(300)) {
+                    lines.push(line);
+                }
                 return lines;
             }
             lines.push(line);
@@ -125,4 +130,20 @@ fn with_fix_a_saved_page_is_fixed_once_and_the_fix_does_not_wake_the_watch() {
     // The fix's own write is not a change to lint again.
     std::thread::sleep(Duration::from_millis(600));
     assert!(watch.lines.try_recv().is_err(), "the watch ran again after its own fix");
+}
+
+#[test]
+fn a_config_file_above_the_watched_folder_lints_everything_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    common::git(root, &["init", "-q"]);
+    std::fs::create_dir(root.join("docs")).unwrap();
+    std::fs::write(root.join("docs/a.md"), "# A\n\nWork with with Gitlab.\n").unwrap();
+    let watch = start(root, &["docs"]);
+    assert_eq!(
+        watch.run(),
+        ["docs/a.md:3:11: PR201 'with' is repeated", "docs/a.md:3:16: PR301 'Gitlab' is spelled 'GitLab'"]
+    );
+    save(&root.join("hblint.toml"), "[severity]\nPR301 = \"off\"\n");
+    assert_eq!(watch.run(), ["docs/a.md:3:11: PR201 'with' is repeated"]);
 }

@@ -167,16 +167,28 @@ fn render_for(outputs: &[Output], source: &SourceFile, diagnostics: &[Finding]) 
     outputs.iter().map(|output| Rendering::new(output.render_file(&file, source))).collect()
 }
 
-/// The result cache, unless `--no-cache` or `CI` says not to. A folder that cannot be used (a
-/// read-only checkout) means no cache, silently: it only makes runs faster, and a warning on
-/// every run there would be noise.
+/// The result cache, unless `--no-cache` or `CI` says not to. The default folder that cannot be
+/// used (a read-only checkout) means no cache, silently: it only makes runs faster, and a warning
+/// on every run there would be noise. A `--cache-dir` that cannot be used is said.
 fn open_cache(args: &CheckArgs) -> Option<std::sync::Arc<crate::cache::Cache>> {
     let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
     if args.no_cache || in_ci {
         return None;
     }
     let folder = args.cache_dir.clone().unwrap_or_else(|| PathBuf::from(crate::cache::FOLDER));
-    crate::cache::Cache::open(&folder).ok().map(std::sync::Arc::new)
+    match crate::cache::Cache::open(&folder) {
+        Ok(cache) => Some(std::sync::Arc::new(cache)),
+        Err(err) => {
+            if args.cache_dir.is_some() {
+                eprintln!(
+                    "hblint: warning: --cache-dir '{}': {}; linting without the cache",
+                    crate::paths::display_path(&folder),
+                    crate::error::describe_io(&err)
+                );
+            }
+            None
+        }
+    }
 }
 
 fn use_color(choice: ColorChoice) -> bool {

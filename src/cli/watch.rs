@@ -40,12 +40,23 @@ pub(super) fn watch(args: CheckArgs) -> u8 {
         Err(err) => return error(format!("--watch: cannot watch for changes: {err}")),
     };
     for root in &roots {
-        if let Err(err) = watcher.watch(root, RecursiveMode::Recursive) {
+        // A file is watched through its folder: an editor that saves by renaming a new file
+        // over it would end a watch on the file itself.
+        let watched = if root.is_file() { root.parent().unwrap_or(root) } else { root.as_path() };
+        if let Err(err) = watcher.watch(watched, RecursiveMode::Recursive) {
             return error(format!("--watch: cannot watch '{}': {err}", crate::paths::display_path(root)));
         }
     }
+    // The configuration may live above the paths: each folder up to the repository's root (its
+    // hblint.toml, markdownlint config, packs beside them), and the root's `data/` folder.
+    for folder in configuration_folders(&roots) {
+        let mode = if folder.ends_with("data") { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
+        let _ = watcher.watch(&folder, mode);
+    }
     let mut seen: HashMap<PathBuf, u64> = HashMap::new();
     run(&args, None);
+    remember_fixed(&args, None, &mut seen);
+    waiting();
     loop {
         // Wait for a first change, then for the burst to end.
         let mut changed: BTreeSet<PathBuf> = BTreeSet::new();
@@ -60,7 +71,7 @@ pub(super) fn watch(args: CheckArgs) -> u8 {
                     if matches!(event.kind, EventKind::Access(_)) {
                         continue;
                     }
-                    changed.extend(event.paths.into_iter().filter(|p| !under_never(p)));
+                    changed.extend(event.paths.into_iter().filter(|p| !under_never(p, &roots)));
                     if !changed.is_empty() {
                         wait = Some(QUIET);
                     }
@@ -73,6 +84,8 @@ pub(super) fn watch(args: CheckArgs) -> u8 {
         if changed.iter().any(|p| crate::config::may_configure(p)) {
             seen.clear();
             run(&args, None);
+            remember_fixed(&args, None, &mut seen);
+            waiting();
             continue;
         }
         // What `check` would lint of the paths, keyed as the events name files.
@@ -92,16 +105,41 @@ pub(super) fn watch(args: CheckArgs) -> u8 {
             continue;
         }
         run(&args, Some(files.clone()));
-        // --fix rewrote them: their text is now what it wrote. (Without --fix the text read
-        // before the run stays: reading again could catch the next save half-written.)
-        if args.fix {
-            for file in files {
-                if let Ok(bytes) = std::fs::read(&file) {
-                    seen.insert(file, crate::hash::fnv1a(bytes.iter().copied()));
-                }
+        remember_fixed(&args, Some(files), &mut seen);
+        waiting();
+    }
+}
+
+/// After a `--fix` run, the text of the files it linted (`None`: all of the paths), so that its
+/// own writes start no run. (Without --fix the text read before the run stays: reading again
+/// could catch the next save half-written.)
+fn remember_fixed(args: &CheckArgs, files: Option<Vec<PathBuf>>, seen: &mut HashMap<PathBuf, u64>) {
+    if !args.fix {
+        return;
+    }
+    let files = files.unwrap_or_else(|| crate::walk::collect(&args.paths).files);
+    for file in files {
+        if let Ok(bytes) = std::fs::read(&file) {
+            seen.insert(file, crate::hash::fnv1a(bytes.iter().copied()));
+        }
+    }
+}
+
+/// The folders above `roots` up to their repository's root, and that root's `data/` folder.
+fn configuration_folders(roots: &[PathBuf]) -> BTreeSet<PathBuf> {
+    let mut folders = BTreeSet::new();
+    for root in roots {
+        let start = if root.is_dir() { root.as_path() } else { root.parent().unwrap_or(root) };
+        for folder in start.ancestors().skip(1) {
+            folders.insert(folder.to_path_buf());
+            if folder.join(".git").exists() {
+                folders.insert(folder.join("data"));
+                break;
             }
         }
     }
+    folders.retain(|f| f.is_dir() && !roots.iter().any(|r| f.starts_with(r)));
+    folders
 }
 
 /// One `check` run over `files` (`None`: the paths given), after clearing the screen.
@@ -119,9 +157,16 @@ fn run(args: &CheckArgs, files: Option<Vec<PathBuf>>) {
         args.force_exclude = true;
     }
     check(args);
+}
+
+/// Said once a run and what it wrote are settled: from here on, a save is a change.
+fn waiting() {
     eprintln!("hblint: watching for changes (Ctrl-C to stop)");
 }
 
-fn under_never(path: &Path) -> bool {
-    path.components().any(|c| NEVER.iter().any(|never| c.as_os_str() == *never))
+/// Whether a changed path is under a folder that never holds pages, below the watched root it
+/// is in (a checkout inside someone's `target/` is still watched).
+fn under_never(path: &Path, roots: &[PathBuf]) -> bool {
+    let below = roots.iter().find_map(|root| path.strip_prefix(root).ok()).unwrap_or(path);
+    below.components().any(|c| NEVER.iter().any(|never| c.as_os_str() == *never))
 }

@@ -48,6 +48,9 @@ pub struct HandbookData {
     pub skip_list: Option<Arc<SkipList>>,
     /// The list of job families, and the repository root its routes are looked for under.
     pub job_families: Option<(Arc<JobFamilyList>, PathBuf)>,
+    /// Each file read, with a hash of the text parsed (the result cache's key: a file saved
+    /// again after this read must not be hashed as what was parsed).
+    pub read: Vec<(PathBuf, crate::cache::Key)>,
 }
 
 /// The git repository root at or above `dir`.
@@ -97,14 +100,17 @@ pub fn load(
     let mut data = HandbookData::default();
     if let Some((path, _)) = find("misused_terms.yml", raw.and_then(|r| r.misused_terms.as_ref()))? {
         let text = read(&path)?;
+        data.read.push((path.clone(), crate::cache::key([text.as_bytes()])));
         data.misused_terms = Some((path.clone(), parse_misused_terms(&path, &text)?));
     }
     if let Some((path, root)) = find("inclusiveness_check.yml", raw.and_then(|r| r.inclusiveness_check.as_ref()))? {
         let text = read(&path)?;
+        data.read.push((path.clone(), crate::cache::key([text.as_bytes(), root.as_os_str().as_encoded_bytes()])));
         data.skip_list = Some(parse_skip_list(&path, &text, root)?);
     }
     if let Some((path, root)) = find("people_group/job_families.yml", raw.and_then(|r| r.job_families.as_ref()))? {
         let text = read(&path)?;
+        data.read.push((path.clone(), crate::cache::key([text.as_bytes(), root.as_os_str().as_encoded_bytes()])));
         data.job_families = Some((Arc::new(parse_job_families(&path, &text)?), root));
     }
     Ok(data)

@@ -106,7 +106,8 @@ pub fn settings_with(
         })?);
     }
     if let Some((list, _)) = &data.job_families {
-        registry = registry.with_rule(data_rule(&format!("LD002 {list:?}"), || {
+        // Path and routes: the list's lookup map prints in a random order.
+        registry = registry.with_rule(data_rule(&format!("LD002 {:?} {:?}", list.path, list.routes), || {
             let rule = crate::rules::ladder::ld002_unlisted_job_family::UnlistedJobFamily::from_list(list.clone());
             Ok(Box::leak(Box::new(rule)))
         })?);
@@ -163,7 +164,7 @@ pub fn settings_with(
         None => Some((r, r.meta().severity)),
     };
     let with_severity: Vec<(&'static dyn Rule, Severity)> = rules.into_iter().filter_map(with_severity_of).collect();
-    let cache_key = cache_key_of(&merged, markdownlint, &packs, &data, overrides);
+    let cache_key = cache_key_of(&merged, markdownlint, &registry, &data, overrides);
     let mut linter = Linter::with_severities(with_severity);
     linter.set_skip_list(data.skip_list);
     linter.set_job_families(data.job_families);
@@ -253,42 +254,28 @@ fn data_rule(
 
 /// The hash of every byte a configuration was built from: its `hblint.toml` layers, the
 /// markdownlint configuration (and what it extends), the packs, the handbook's data files and
-/// where their paths are looked for, and the command line's overrides. Files were read moments
-/// ago; reading the packs and data files again costs a few hundred kilobytes per configuration.
+/// where their paths are looked for, and the command line's overrides.
 fn cache_key_of(
     merged: &Merged,
     markdownlint: Option<&markdownlint::MarkdownlintConfig>,
-    packs: &[PathBuf],
+    registry: &Registry,
     data: &handbook::HandbookData,
     overrides: &Overrides,
 ) -> crate::cache::Key {
     let mut parts: Vec<Vec<u8>> = vec![format!("{overrides:?}").into_bytes()];
-    let mut file = |path: &Path, text: Option<&[u8]>| {
+    let mut file = |path: &Path, text: &[u8]| {
         parts.push(path.as_os_str().as_encoded_bytes().to_vec());
-        parts.push(match text {
-            Some(text) => text.to_vec(),
-            None => std::fs::read(path).unwrap_or_default(),
-        });
+        parts.push(text.to_vec());
     };
     for layer in &merged.layers {
-        file(&layer.path, Some(layer.text.as_bytes()));
+        file(&layer.path, layer.text.as_bytes());
     }
     for (path, text) in markdownlint.into_iter().flat_map(|mdl| mdl.sources()) {
-        file(path, Some(text.as_bytes()));
+        file(path, text.as_bytes());
     }
-    for pack in packs {
-        file(pack, None);
-    }
-    if let Some((path, _)) = &data.misused_terms {
-        file(path, None);
-    }
-    if let Some(list) = &data.skip_list {
-        file(&list.path, None);
-        file(&list.root, Some(b""));
-    }
-    if let Some((list, root)) = &data.job_families {
-        file(&list.path, None);
-        file(root, Some(b""));
+    // Packs and data files by the hash of the text that was parsed, not read again.
+    for (path, hash) in registry.sources.iter().chain(&data.read) {
+        file(path, hash);
     }
     crate::cache::key(parts.iter().map(Vec::as_slice))
 }

@@ -138,6 +138,8 @@ fn loaded_pack(
 #[derive(Clone)]
 pub struct Registry {
     rules: Vec<&'static dyn Rule>,
+    /// The packs read, with a hash of the text parsed (the result cache's key).
+    pub sources: Vec<(PathBuf, crate::cache::Key)>,
 }
 
 impl Registry {
@@ -146,7 +148,7 @@ impl Registry {
         let mut rules: Vec<&'static dyn Rule> = BUILTIN.to_vec();
         rules.extend(pack::shipped_rules().iter().copied());
         rules.sort_by_key(|r| r.meta().code);
-        Registry { rules }
+        Registry { rules, sources: Vec::new() }
     }
 
     /// The built-in rules plus the rules of the user packs at `paths`.
@@ -156,6 +158,7 @@ impl Registry {
             let text = std::fs::read_to_string(path).map_err(|e| {
                 LocatedError::in_file(path, format!("cannot read rule pack: {}", crate::error::describe_io(&e)))
             })?;
+            registry.sources.push((path.clone(), crate::cache::key([text.as_bytes()])));
             let taken: Vec<&'static str> = registry.rules.iter().map(|r| r.meta().code).collect();
             registry.rules.extend(loaded_pack(path, &text, &taken)?.into_iter().map(|r| r as &'static dyn Rule));
         }

@@ -6,8 +6,11 @@
 //! hblint's for the others. A comment never goes where it would change what the page renders or
 //! what the rule sees: not inside front matter, code or a table (a comment line there would be
 //! code, break the table or the YAML), and above the line only where a blank line or the start of
-//! the body is above it (elsewhere a comment line would end the list or split the paragraph);
-//! otherwise at the end of the line as inline HTML (`disable-line`).
+//! the body is above it and the line is not in a list (elsewhere a comment line would end the
+//! list or split the paragraph); otherwise at the end of the line as inline HTML
+//! (`disable-line`), except on a heading, a thematic break, a setext underline or a line ending
+//! in a backslash break, which would change. Where no place is safe, only "for this file" is
+//! offered.
 
 use super::workspace::Document;
 use crate::diagnostic::{Edit, Finding};
@@ -136,7 +139,7 @@ fn comment(finding: &Finding, keyword: &str) -> String {
 }
 
 /// A comment above the finding's line, or at its end; `None` where neither would leave the page
-/// as it renders (see the module's doc).
+/// as it renders (see the module's doc): then only the file-level comment is offered.
 fn disable_for_line(page: &Page<'_>, finding: &Finding) -> Option<Edit> {
     let text = &page.source.text;
     let line = finding.start.line - 1;
@@ -145,31 +148,52 @@ fn disable_for_line(page: &Page<'_>, finding: &Finding) -> Option<Edit> {
         return None;
     }
     let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
-    // Inside code (but not on its first line, the opening fence) or a table (but not its
-    // header row), a comment would change the code or the table.
-    let inside = |span: &Span| span.start < start && start < span.end;
+    let content = &text[start..end];
     let markdown = &page.markdown;
-    if markdown.code_blocks.iter().any(|block| inside(&block.span)) || markdown.tables.iter().any(inside) {
-        return None;
-    }
-    let above_is_blank = line == 0 || {
+    let on_line = |span: &Span| span.start >= start && span.start <= end;
+    let inside = |span: &Span| span.start < start && start < span.end;
+    let above_is_blank = line == 0 || start <= page.body_start || {
         let previous = page.lines.line_start(line - 1);
-        start <= page.body_start || text[previous..start].trim().is_empty()
+        text[previous..start].trim().is_empty()
     };
-    if above_is_blank {
-        let indent: String = text[start..end].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let above = || {
+        let indent: String = content.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
         let newline = if text[end..].starts_with("\r\n") { "\r\n" } else { "\n" };
-        return Some(Edit {
+        Edit {
             span: Span::new(start, start),
             replacement: format!("{indent}{}{newline}", comment(finding, "disable-next-line")),
-        });
+        }
+    };
+    // Code: only above a fence that starts a block (a comment line inside, or beside the
+    // fence, would be code or the info string; indented code would indent the comment into it).
+    if let Some(block) = markdown.code_blocks.iter().find(|b| inside(&b.span) || on_line(&b.span)) {
+        return (block.fenced && on_line(&block.span) && above_is_blank).then(above);
     }
-    // At the end of the line, before its trailing white space (a hard line break stays one).
-    let content_end = start + text[start..end].trim_end().len();
-    Some(Edit {
-        span: Span::new(content_end, content_end),
-        replacement: format!(" {}", comment(finding, "disable-line")),
-    })
+    // Tables, thematic breaks and headings: above when a blank line is, never at the end (a
+    // cell more, no break, another heading text).
+    let table = markdown.tables.iter().find(|t| inside(t) || on_line(t));
+    let heading = page.headings.iter().any(|h| on_line(&h.span));
+    if table.is_some_and(inside) {
+        return None;
+    }
+    if table.is_some() || heading || markdown.thematic_breaks.iter().any(on_line) {
+        return above_is_blank.then(above);
+    }
+    // In a list a comment line would end it (a second list, numbering restarted): at the end.
+    let in_list = page.lists.iter().any(|l| l.span.start <= start && start < l.span.end);
+    if above_is_blank && !in_list {
+        return Some(above());
+    }
+    // At the end of the line, before its trailing white space (a hard line break stays one);
+    // not after a backslash break or a setext underline, which would stop being one.
+    let trimmed = content.trim_end();
+    let setext = !trimmed.trim().is_empty()
+        && (trimmed.trim().bytes().all(|b| b == b'=') || trimmed.trim().bytes().all(|b| b == b'-'));
+    if trimmed.ends_with('\\') || setext || trimmed.trim().is_empty() {
+        return None;
+    }
+    let at = start + trimmed.len();
+    Some(Edit { span: Span::new(at, at), replacement: format!(" {}", comment(finding, "disable-line")) })
 }
 
 /// A comment at the start of the body (after the front matter).
@@ -184,6 +208,51 @@ fn disable_for_file(page: &Page<'_>, finding: &Finding) -> Edit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::SourceFile;
+
+    /// The page with "disable MD013 for this line" applied to 1-based `line`, or `None`.
+    fn disabled(text: &str, line: usize) -> Option<String> {
+        let source = SourceFile::from_text("page.md".into(), text.to_string(), false);
+        let page = Page::build(&source);
+        let start = page.lines.line_start(line - 1);
+        let diagnostic = crate::diagnostic::Diagnostic {
+            rule: crate::rules::registry::find("MD013").unwrap().meta(),
+            severity: crate::diagnostic::Severity::Warning,
+            message: "m".into(),
+            span: Span::new(start, start + 1),
+            labels: Vec::new(),
+            help: None,
+            fix: None,
+        };
+        let finding = Finding::new(diagnostic, text, &page.lines);
+        let edit = disable_for_line(&page, &finding)?;
+        Some(format!("{}{}{}", &text[..edit.span.start], edit.replacement, &text[edit.span.end..]))
+    }
+
+    const NEXT: &str = "<!-- markdownlint-disable-next-line MD013 -->";
+    const SAME: &str = "<!-- markdownlint-disable-line MD013 -->";
+
+    #[test]
+    fn a_disable_comment_goes_where_it_changes_nothing_the_page_renders() {
+        // A paragraph: above its first line, at the end of a later one.
+        assert_eq!(disabled("# T\n\nlong\nlonger\n", 3).unwrap(), format!("# T\n\n{NEXT}\nlong\nlonger\n"));
+        assert_eq!(disabled("# T\n\nlong\nlonger  \n", 4).unwrap(), format!("# T\n\nlong\nlonger {SAME}  \n"));
+        // A list item, even after a blank line: at its end (a comment line would end the list).
+        assert_eq!(disabled("- a\n\n- b\n", 3).unwrap(), format!("- a\n\n- b {SAME}\n"));
+        // Front matter, inside code, indented code, a table's body, a backslash break: nowhere.
+        assert_eq!(disabled("---\ntitle: x\n---\n\ntext\n", 2), None);
+        assert_eq!(disabled("# T\n\n```sh\nlong\n```\n", 4), None);
+        assert_eq!(disabled("# T\n\n    code\n", 3), None);
+        assert_eq!(disabled("# T\n\n| a |\n| - |\n| b |\n", 5), None);
+        assert_eq!(disabled("# T\n\nline\\\nnext\n", 3).map(|_| ()), Some(()));
+        assert_eq!(disabled("# T\n\nfirst\nline\\\nnext\n", 4), None);
+        // A fence, a table, a heading, a break: above when a blank line is above, else nowhere.
+        assert_eq!(disabled("# T\n\n```\nx\n```\n", 3).unwrap(), format!("# T\n\n{NEXT}\n```\nx\n```\n"));
+        assert_eq!(disabled("# T\ntext\n```\nx\n```\n", 3), None);
+        assert_eq!(disabled("# T\n\n| a |\n| - |\n", 3).unwrap(), format!("# T\n\n{NEXT}\n| a |\n| - |\n"));
+        assert_eq!(disabled("# T\ntext\n## H\n", 3), None);
+        assert_eq!(disabled("# T\n\ntext\n***\n", 4), None);
+    }
 
     #[test]
     fn the_smallest_edit_keeps_what_both_texts_share() {

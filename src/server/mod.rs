@@ -92,6 +92,7 @@ pub fn serve_on(connection: &Connection, config: Option<PathBuf>, overrides: Ove
         disk: DiskChanges::default(),
         published_config: BTreeSet::new(),
         next_request: 0,
+        watches,
     };
     if watches {
         server.watch_files();
@@ -137,6 +138,8 @@ struct Server<'c> {
     /// Config files with problems published, to clear when they are fixed.
     published_config: BTreeSet<PathBuf>,
     next_request: i32,
+    /// Whether the client tells of changes on disk (`didChangeWatchedFiles`).
+    watches: bool,
 }
 
 impl Server<'_> {
@@ -229,8 +232,15 @@ impl Server<'_> {
                     // A config file edited in the editor, for clients that do not watch files.
                     if convert::path_of(&uri).is_some_and(|p| crate::config::may_configure(&p)) {
                         self.disk_changed(true, false);
-                    } else if self.workspace.documents.get(&uri).is_some_and(|d| !d.linted) {
-                        self.lint_and_publish(&uri);
+                    } else {
+                        if self.workspace.documents.get(&uri).is_some_and(|d| !d.linted) {
+                            self.lint_and_publish(&uri);
+                        }
+                        // A client that does not watch files tells of no change on disk but its
+                        // own saves: the saved page's anchors may have moved for the others.
+                        if !self.watches {
+                            self.disk_changed(false, true);
+                        }
                     }
                 }
             }
@@ -301,20 +311,28 @@ impl Server<'_> {
             })
         };
         let (start, end) = (document.offset(params.range.start), document.offset(params.range.end));
+        if document.findings.is_empty() {
+            return Vec::new();
+        }
+        // A bug in the page model or a rule (on a fixed text) costs the actions, not the server:
+        // editors ask for actions at every move of the cursor.
+        let guarded = |work: &mut dyn FnMut() -> Vec<lsp_types::CodeAction>| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_default()
+        };
         let mut found = Vec::new();
         if wanted(&CodeActionKind::QUICKFIX) {
-            found = actions::for_range(document, start, end, &params.context.diagnostics);
+            found = guarded(&mut || actions::for_range(document, start, end, &params.context.diagnostics));
         }
         let fixable = document.findings.iter().any(|f| f.diagnostic.fix.is_some());
         if fixable && wanted(&actions::fix_all_kind()) {
             let source = document.source();
-            if let Some(linter) = self.workspace.linter_of(&uri)
-                && let Ok(fixed) = crate::fix::fix_source(&source, linter)
-                && let Some(document) = self.workspace.documents.get(&uri)
-                && let Some(action) = actions::fix_all(document, &fixed.text, fixed.applied)
-            {
-                found.push(action);
-            }
+            let workspace = &mut self.workspace;
+            found.extend(guarded(&mut || {
+                let Some(linter) = workspace.linter_of(&uri) else { return Vec::new() };
+                let Ok(fixed) = crate::fix::fix_source(&source, linter) else { return Vec::new() };
+                let Some(document) = workspace.documents.get(&uri) else { return Vec::new() };
+                actions::fix_all(document, &fixed.text, fixed.applied).into_iter().collect()
+            }));
         }
         found
     }

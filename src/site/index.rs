@@ -167,6 +167,9 @@ impl SiteIndex {
         if let Some(redirects) = &self.redirects_file {
             feed(&std::fs::read(redirects).unwrap_or_default());
         }
+        // The options of the configuration the index was built with (hosts, generated routes,
+        // data layouts) and its generator's id style: another configuration builds another index.
+        feed(format!("{:?} {:?} {:?}", self.style, self.options, self.layout).as_bytes());
     }
 
     /// The file of an entry.
