@@ -126,17 +126,14 @@ fn remember_fixed(args: &CheckArgs, files: Option<Vec<PathBuf>>, seen: &mut Hash
 }
 
 /// The folders above `roots` up to their repository's root, and that root's `data/` folder.
+/// Nothing above a path outside any repository (its configuration would be the user's home's).
 fn configuration_folders(roots: &[PathBuf]) -> BTreeSet<PathBuf> {
     let mut folders = BTreeSet::new();
     for root in roots {
         let start = if root.is_dir() { root.as_path() } else { root.parent().unwrap_or(root) };
-        for folder in start.ancestors().skip(1) {
-            folders.insert(folder.to_path_buf());
-            if folder.join(".git").exists() {
-                folders.insert(folder.join("data"));
-                break;
-            }
-        }
+        let Some(repository) = start.ancestors().find(|folder| folder.join(".git").exists()) else { continue };
+        folders.extend(start.ancestors().take_while(|folder| folder.starts_with(repository)).map(Path::to_path_buf));
+        folders.insert(repository.join("data"));
     }
     folders.retain(|f| f.is_dir() && !roots.iter().any(|r| f.starts_with(r)));
     folders
