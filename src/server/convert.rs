@@ -54,7 +54,8 @@ impl LineMap {
     }
 
     /// The byte offset of a protocol position: past a line's end is its end (before the line
-    /// break), past the last line is the end of the text, inside a character is its start.
+    /// break), past the last line is the end of the text, inside a character (between the two
+    /// halves of a surrogate pair) is its end.
     pub fn offset(&self, text: &str, position: Position) -> usize {
         let Some(&start) = self.starts.get(position.line as usize) else { return text.len() };
         let end = self.starts.get(position.line as usize + 1).copied().unwrap_or(text.len());
