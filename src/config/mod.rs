@@ -274,7 +274,10 @@ fn cache_key_of(
         file(path, text.as_bytes());
     }
     // Packs and data files by the hash of the text that was parsed, not read again.
-    for (path, hash) in registry.sources.iter().chain(&data.read) {
+    for (path, text) in &registry.sources {
+        file(path, text.as_bytes());
+    }
+    for (path, hash) in &data.read {
         file(path, hash);
     }
     crate::cache::key(parts.iter().map(Vec::as_slice))

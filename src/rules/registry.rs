@@ -138,8 +138,9 @@ fn loaded_pack(
 #[derive(Clone)]
 pub struct Registry {
     rules: Vec<&'static dyn Rule>,
-    /// The packs read, with a hash of the text parsed (the result cache's key).
-    pub sources: Vec<(PathBuf, crate::cache::Key)>,
+    /// The packs read, with the text parsed (the result cache hashes it: not the file read again,
+    /// which may have been saved since).
+    pub sources: Vec<(PathBuf, std::sync::Arc<str>)>,
 }
 
 impl Registry {
@@ -158,7 +159,7 @@ impl Registry {
             let text = std::fs::read_to_string(path).map_err(|e| {
                 LocatedError::in_file(path, format!("cannot read rule pack: {}", crate::error::describe_io(&e)))
             })?;
-            registry.sources.push((path.clone(), crate::cache::key([text.as_bytes()])));
+            registry.sources.push((path.clone(), std::sync::Arc::from(text.as_str())));
             let taken: Vec<&'static str> = registry.rules.iter().map(|r| r.meta().code).collect();
             registry.rules.extend(loaded_pack(path, &text, &taken)?.into_iter().map(|r| r as &'static dyn Rule));
         }

@@ -420,6 +420,5 @@ impl RuleDocs {
 /// Whether a change on disk may move a route or an anchor of the site index: a page, or a
 /// folder (a renamed or deleted folder of pages comes as one event for the folder).
 pub fn may_be_page(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".md") || name.ends_with(".markdown") || name.ends_with(".md.erb") || path.extension().is_none()
+    crate::walk::is_markdown(path) || path.extension().is_none()
 }
